@@ -1,0 +1,70 @@
+package org.openrfid.trace.reader;
+
+import java.util.Arrays;
+import java.util.HexFormat;
+
+/**
+ * The EPC bank contents as a reader reported them: significant bits, left-aligned in bytes.
+ *
+ * <p>LLRP's EPCData carries any bit length (LLRP 1.0.1 §16.2.7.3.1: u1v) and readers may leave junk in
+ * the pad bits of the last byte; two EPCs are equal when their significant bits are, so the
+ * constructor clears the pad bits.
+ */
+public record RawEpc(byte[] bytes, int bitLength) {
+
+    private static final HexFormat HEX = HexFormat.of().withUpperCase();
+
+    public RawEpc {
+        if (bitLength < 0 || bitLength > bytes.length * 8) {
+            throw new IllegalArgumentException("EPC bit length " + bitLength + " does not fit " + bytes.length + " bytes");
+        }
+        int needed = (bitLength + 7) / 8;
+        bytes = Arrays.copyOf(bytes, needed);
+        int pad = needed * 8 - bitLength;
+        if (pad > 0) {
+            bytes[needed - 1] &= (byte) (0xFF << pad);
+        }
+    }
+
+    /** Parses hex; the bit length is four bits per hex digit. */
+    public static RawEpc ofHex(String hex) {
+        return ofHex(hex, hex.length() * 4);
+    }
+
+    public static RawEpc ofHex(String hex, int bitLength) {
+        if (hex == null || hex.isEmpty() || (hex.length() & 1) == 1 && hex.length() * 4 != bitLength) {
+            throw new IllegalArgumentException("EPC hex must be a non-empty even number of hex digits: '" + hex + "'");
+        }
+        String even = (hex.length() & 1) == 1 ? hex + "0" : hex;
+        try {
+            return new RawEpc(HEX.parseHex(even), bitLength);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("EPC is not hex: '" + hex + "'", e);
+        }
+    }
+
+    /** Upper-case hex of the significant bytes (pad bits zero). */
+    public String toHex() {
+        return HEX.formatHex(bytes);
+    }
+
+    @Override
+    public byte[] bytes() {
+        return bytes.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RawEpc other && other.bitLength == bitLength && Arrays.equals(other.bytes, bytes);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(bytes) + bitLength;
+    }
+
+    @Override
+    public String toString() {
+        return bitLength % 8 == 0 && bitLength == bytes.length * 8 ? toHex() : toHex() + "/" + bitLength;
+    }
+}

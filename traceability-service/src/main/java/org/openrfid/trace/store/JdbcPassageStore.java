@@ -1,0 +1,107 @@
+package org.openrfid.trace.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.openrfid.trace.passage.Direction;
+import org.openrfid.trace.passage.Passage;
+import org.openrfid.trace.reader.RawEpc;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The passage store over JDBC; the dialect decides the idempotent insert (H2GIS MERGE, PostGIS
+ * ON CONFLICT DO NOTHING). Batches go in one transaction so a failed batch leaves nothing behind
+ * and can simply be retried.
+ */
+class JdbcPassageStore implements PassageStore {
+
+    private static final String COLUMNS =
+            "id, epc_hex, epc_bits, tag_uri, location_id, reader_id, antenna, first_seen, last_seen, reads, peak_rssi, direction";
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final SqlDialect dialect;
+
+    JdbcPassageStore(JdbcTemplate jdbc, TransactionTemplate tx, SqlDialect dialect) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.dialect = dialect;
+    }
+
+    @Override
+    public int saveAll(Collection<Passage> passages) {
+        if (passages.isEmpty()) {
+            return 0;
+        }
+        List<Passage> batch = List.copyOf(passages);
+        int[][] counts = tx.execute(status -> jdbc.batchUpdate(dialect.insertPassage, batch, 500, JdbcPassageStore::bind));
+        int inserted = 0;
+        for (int[] chunk : counts) {
+            for (int n : chunk) {
+                inserted += n == java.sql.Statement.SUCCESS_NO_INFO ? 1 : Math.max(n, 0);
+            }
+        }
+        return inserted;
+    }
+
+    @Override
+    public List<Passage> latest(int limit) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM passage ORDER BY first_seen DESC, id DESC LIMIT ?", ROW, limit);
+    }
+
+    @Override
+    public Optional<Passage> find(String id) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM passage WHERE id = ?", ROW, id).stream().findFirst();
+    }
+
+    @Override
+    public long count() {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM passage", Long.class);
+        return n == null ? 0 : n;
+    }
+
+    private static void bind(PreparedStatement ps, Passage p) throws SQLException {
+        ps.setString(1, p.id());
+        ps.setString(2, p.epc().toHex());
+        ps.setInt(3, p.epc().bitLength());
+        ps.setString(4, p.tagUri());
+        ps.setString(5, p.locationId());
+        ps.setString(6, p.readerId());
+        ps.setInt(7, p.antenna());
+        ps.setTimestamp(8, Timestamp.from(p.firstSeen()));
+        ps.setTimestamp(9, Timestamp.from(p.lastSeen()));
+        ps.setInt(10, p.reads());
+        if (Double.isNaN(p.peakRssiDbm())) {
+            ps.setNull(11, Types.DOUBLE);
+        } else {
+            ps.setDouble(11, p.peakRssiDbm());
+        }
+        ps.setString(12, p.direction().name());
+    }
+
+    private static final RowMapper<Passage> ROW = (ResultSet rs, int row) -> {
+        double rssi = rs.getDouble("peak_rssi");
+        if (rs.wasNull()) {
+            rssi = Double.NaN;
+        }
+        return new Passage(
+                rs.getString("id").trim(),
+                RawEpc.ofHex(rs.getString("epc_hex"), rs.getInt("epc_bits")),
+                rs.getString("tag_uri"),
+                rs.getString("location_id"),
+                rs.getString("reader_id"),
+                rs.getInt("antenna"),
+                rs.getTimestamp("first_seen").toInstant(),
+                rs.getTimestamp("last_seen").toInstant(),
+                rs.getInt("reads"),
+                rssi,
+                Direction.valueOf(rs.getString("direction")));
+    };
+}

@@ -1,0 +1,52 @@
+package org.openrfid.trace.store;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/** The few statements where H2GIS and PostGIS differ. */
+enum SqlDialect {
+
+    POSTGIS(
+            "INSERT INTO passage (id, epc_hex, epc_bits, tag_uri, location_id, reader_id, antenna, first_seen, last_seen, reads, peak_rssi, direction)"
+                    + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id, first_seen) DO NOTHING",
+            "INSERT INTO location (id, name, kind, parent_id, geom) VALUES (?,?,?,?, ST_SetSRID(ST_MakePoint(?, ?), 4326))"
+                    + " ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind,"
+                    + " parent_id = EXCLUDED.parent_id, geom = EXCLUDED.geom"),
+    H2GIS(
+            "MERGE INTO passage p USING (VALUES (CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS INT), CAST(? AS VARCHAR),"
+                    + " CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS INT), CAST(? AS TIMESTAMP WITH TIME ZONE),"
+                    + " CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS INT), CAST(? AS DOUBLE PRECISION), CAST(? AS VARCHAR)))"
+                    + " s(id, epc_hex, epc_bits, tag_uri, location_id, reader_id, antenna, first_seen, last_seen, reads, peak_rssi, direction)"
+                    + " ON p.id = s.id WHEN NOT MATCHED THEN INSERT"
+                    + " (id, epc_hex, epc_bits, tag_uri, location_id, reader_id, antenna, first_seen, last_seen, reads, peak_rssi, direction)"
+                    + " VALUES (s.id, s.epc_hex, s.epc_bits, s.tag_uri, s.location_id, s.reader_id, s.antenna, s.first_seen,"
+                    + " s.last_seen, s.reads, s.peak_rssi, s.direction)",
+            "MERGE INTO location (id, name, kind, parent_id, geom) KEY (id)"
+                    + " VALUES (?,?,?,?, ST_SetSRID(ST_MakePoint(?, ?), 4326))");
+
+    final String insertPassage;
+    final String upsertLocation;
+
+    SqlDialect(String insertPassage, String upsertLocation) {
+        this.insertPassage = insertPassage;
+        this.upsertLocation = upsertLocation;
+    }
+
+    static SqlDialect of(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            DatabaseMetaData meta = connection.getMetaData();
+            String product = meta.getDatabaseProductName().toLowerCase(java.util.Locale.ROOT);
+            if (product.contains("postgres")) {
+                return POSTGIS;
+            }
+            if (product.contains("h2")) {
+                return H2GIS;
+            }
+            throw new IllegalStateException("Unsupported database '" + meta.getDatabaseProductName() + "': use PostgreSQL+PostGIS or H2GIS");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot reach the database to find its dialect: " + e.getMessage(), e);
+        }
+    }
+}

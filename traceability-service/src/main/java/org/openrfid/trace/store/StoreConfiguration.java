@@ -1,0 +1,75 @@
+package org.openrfid.trace.store;
+
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.openrfid.trace.location.Locations;
+import org.springframework.boot.autoconfigure.flyway.FlywayMigrationInitializer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Wires the store adapters for whichever database the data source points at: the embedded H2GIS
+ * file by default, PostGIS in production ({@code SPRING_DATASOURCE_URL=jdbc:postgresql://...}).
+ */
+@Configuration(proxyBeanMethods = false)
+class StoreConfiguration {
+
+    @Bean
+    Stores stores(DataSource dataSource, PlatformTransactionManager txManager, Clock clock,
+                  java.util.Optional<FlywayMigrationInitializer> migrated) {
+        return Stores.create(dataSource, new TransactionTemplate(txManager), clock);
+    }
+
+    @Bean
+    PassageStore passageStore(Stores stores) {
+        return stores.passages();
+    }
+
+    @Bean
+    Locations locations(Stores stores) {
+        return stores.locations();
+    }
+
+    @Bean
+    PartitionMaintenance partitionMaintenance(Stores stores) {
+        return new PartitionMaintenance(stores);
+    }
+
+    /** Keeps a week of day partitions ahead on PostGIS; nothing to do on H2GIS. */
+    static final class PartitionMaintenance {
+        private final Stores stores;
+
+        PartitionMaintenance(Stores stores) {
+            this.stores = stores;
+            stores.ensurePartitions();
+        }
+
+        @Scheduled(cron = "0 7 0 * * *", zone = "UTC")
+        void daily() {
+            stores.ensurePartitions();
+        }
+    }
+
+    /** The adapters of one database. Public so tests build the same set against any data source. */
+    public record Stores(PassageStore passages, Locations locations, PassagePartitions partitions) {
+
+        public static Stores create(DataSource dataSource, TransactionTemplate tx, Clock clock) {
+            SqlDialect dialect = SqlDialect.of(dataSource);
+            JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+            return new Stores(
+                    new JdbcPassageStore(jdbc, tx, dialect),
+                    new JdbcLocations(jdbc, tx, dialect),
+                    dialect == SqlDialect.POSTGIS ? new PassagePartitions(jdbc, clock) : null);
+        }
+
+        public void ensurePartitions() {
+            if (partitions != null) {
+                partitions.ensure(2, 7);
+            }
+        }
+    }
+}
