@@ -1,0 +1,119 @@
+package org.openrfid.trace.reader.camel;
+
+import java.time.Duration;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.support.DefaultEndpoint;
+import org.openrfid.trace.reader.llrp.LlrpReaderConfig;
+
+/** One reader as a consumer-only endpoint; URI options map onto {@link LlrpReaderConfig}. */
+public class LlrpEndpoint extends DefaultEndpoint {
+
+    public static final String READER_ID_HEADER = "LlrpReaderId";
+
+    private final String readerId;
+    private String host = "127.0.0.1";
+    private int port = LlrpReaderConfig.DEFAULT_PORT;
+    private long keepaliveMs = 5000;
+    private long reportEveryMs = 250;
+    private int reportEveryTags = 100;
+    private boolean readTid = true;
+    private long initialBackoffMs = 1000;
+    private long maxBackoffMs = 60_000;
+
+    public LlrpEndpoint(String uri, LlrpComponent component, String readerId) {
+        super(uri, component);
+        this.readerId = readerId;
+    }
+
+    @Override
+    public LlrpComponent getComponent() {
+        return (LlrpComponent) super.getComponent();
+    }
+
+    @Override
+    public Producer createProducer() {
+        throw new UnsupportedOperationException("llrp endpoints are consumers only: readers send reports, not receive them");
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) throws Exception {
+        LlrpConsumer consumer = new LlrpConsumer(this, processor);
+        configureConsumer(consumer);
+        return consumer;
+    }
+
+    LlrpReaderConfig readerConfig() {
+        return new LlrpReaderConfig(readerId, host, port, Duration.ofMillis(keepaliveMs), Duration.ofMillis(reportEveryMs),
+                reportEveryTags, readTid, Duration.ofMillis(initialBackoffMs), Duration.ofMillis(maxBackoffMs));
+    }
+
+    public String getReaderId() {
+        return readerId;
+    }
+
+    public String getHost() {
+        return host;
+    }
+
+    public void setHost(String host) {
+        this.host = host;
+    }
+
+    public int getPort() {
+        return port;
+    }
+
+    public void setPort(int port) {
+        this.port = port;
+    }
+
+    public long getKeepaliveMs() {
+        return keepaliveMs;
+    }
+
+    public void setKeepaliveMs(long keepaliveMs) {
+        this.keepaliveMs = keepaliveMs;
+    }
+
+    public long getReportEveryMs() {
+        return reportEveryMs;
+    }
+
+    public void setReportEveryMs(long reportEveryMs) {
+        this.reportEveryMs = reportEveryMs;
+    }
+
+    public int getReportEveryTags() {
+        return reportEveryTags;
+    }
+
+    public void setReportEveryTags(int reportEveryTags) {
+        this.reportEveryTags = reportEveryTags;
+    }
+
+    public boolean isReadTid() {
+        return readTid;
+    }
+
+    public void setReadTid(boolean readTid) {
+        this.readTid = readTid;
+    }
+
+    public long getInitialBackoffMs() {
+        return initialBackoffMs;
+    }
+
+    public void setInitialBackoffMs(long initialBackoffMs) {
+        this.initialBackoffMs = initialBackoffMs;
+    }
+
+    public long getMaxBackoffMs() {
+        return maxBackoffMs;
+    }
+
+    public void setMaxBackoffMs(long maxBackoffMs) {
+        this.maxBackoffMs = maxBackoffMs;
+    }
+}

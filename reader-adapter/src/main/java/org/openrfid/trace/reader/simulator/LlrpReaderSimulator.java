@@ -1,0 +1,150 @@
+package org.openrfid.trace.reader.simulator;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * An LLRP 1.0.1 reader simulator: a real TCP server per simulated reader (127.0.0.1), speaking the
+ * protocol with ltkjava-encoded messages, that plays a {@link Scenario} as RO_ACCESS_REPORTs while a
+ * client has a ROSpec enabled and started — for tests, demos and load generation.
+ *
+ * <p>Report timestamps are the simulator's start time (wall clock) plus {@code offset / timeScale};
+ * with {@code loop} the scenario repeats, each pass stamped one pass duration after the previous.
+ * Like a real reader it accepts one client at a time, honours the KeepaliveSpec, the ROSpec's
+ * report trigger (N tags or end of AISpec duration) and TagReportContentSelector, and reads the TID
+ * when an enabled AccessSpec reads memory bank 2.
+ */
+public final class LlrpReaderSimulator implements AutoCloseable {
+
+    private final Map<String, SimulatedReader> readers;
+    private final long startMicros;
+
+    private LlrpReaderSimulator(Map<String, SimulatedReader> readers, long startMicros) {
+        this.readers = readers;
+        this.startMicros = startMicros;
+    }
+
+    /** Wall-clock origin of the scenario (UTC µs): a row's timestamp is this plus offset / timeScale. */
+    public long startMicros() {
+        return startMicros;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Opens every reader's port; reads become due from now on. */
+    public LlrpReaderSimulator start() {
+        try {
+            for (SimulatedReader r : readers.values()) {
+                r.start();
+            }
+        } catch (IOException e) {
+            close();
+            throw new UncheckedIOException("cannot open simulator port: " + e.getMessage(), e);
+        }
+        return this;
+    }
+
+    /** The bound port (the ephemeral one when configured as 0). */
+    public int port(String readerId) {
+        return reader(readerId).port();
+    }
+
+    public Set<String> readerIds() {
+        return readers.keySet();
+    }
+
+    /** Whether a client is connected to the reader right now. */
+    public boolean hasClient(String readerId) {
+        return reader(readerId).hasClient();
+    }
+
+    /** Fault injection: cut the client's TCP connection without any LLRP goodbye. */
+    public void dropConnection(String readerId) {
+        reader(readerId).dropConnection();
+    }
+
+    /** Fault injection: the reader freezes (no keepalives, reports or answers) for {@code d}. */
+    public void stall(String readerId, Duration d) {
+        reader(readerId).stall(d);
+    }
+
+    /** Fault injection: send the client a corrupt RO_ACCESS_REPORT. */
+    public void sendGarbageFrame(String readerId) {
+        reader(readerId).sendGarbageFrame();
+    }
+
+    private SimulatedReader reader(String id) {
+        SimulatedReader r = readers.get(id);
+        if (r == null) {
+            throw new IllegalArgumentException("no simulated reader '" + id + "'");
+        }
+        return r;
+    }
+
+    @Override
+    public void close() {
+        readers.values().forEach(SimulatedReader::close);
+    }
+
+    public static final class Builder {
+        private final Map<String, Integer> ports = new LinkedHashMap<>();
+        private Scenario scenario = Scenario.of(List.of());
+        private double timeScale = 1.0;
+        private boolean loop;
+        private boolean catchUp;
+
+        /** Adds a reader listening on {@code port} (0 = ephemeral); its scenario rows are those with this reader id. */
+        public Builder reader(String readerId, int port) {
+            ports.put(Objects.requireNonNull(readerId), port);
+            return this;
+        }
+
+        public Builder scenario(Scenario s) {
+            this.scenario = Objects.requireNonNull(s);
+            return this;
+        }
+
+        /** 2.0 plays twice as fast; timestamps are compressed the same way. */
+        public Builder timeScale(double scale) {
+            if (!(scale > 0)) {
+                throw new IllegalArgumentException("timeScale must be positive");
+            }
+            this.timeScale = scale;
+            return this;
+        }
+
+        public Builder loop(boolean loop) {
+            this.loop = loop;
+            return this;
+        }
+
+        /**
+         * When true, reads that fall due while no ROSpec runs (or no client is connected) are held and
+         * reported once reporting resumes — like a reader's report buffer — instead of being missed.
+         * Tests use it to assert exact delivery; default false (a real antenna only sees what passes now).
+         */
+        public Builder catchUp(boolean catchUp) {
+            this.catchUp = catchUp;
+            return this;
+        }
+
+        public LlrpReaderSimulator build() {
+            if (ports.isEmpty()) {
+                scenario.readerIds().forEach(id -> ports.put(id, 0));
+            }
+            long start = SimulatedReader.nowMicros();
+            Map<String, SimulatedReader> readers = new LinkedHashMap<>();
+            ports.forEach((id, port) -> readers.put(id, new SimulatedReader(id, port, scenario.rowsFor(id),
+                    scenario.durationMs(), start, timeScale, loop, catchUp)));
+            return new LlrpReaderSimulator(readers, start);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package org.openrfid.trace.reader.simulator;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Command line for the simulator.
+ *
+ * <pre>
+ * SimulatorMain --scenario PATH [--reader ID:PORT]... [--base-port 5084] [--time-scale 1.0] [--loop]
+ * SimulatorMain --load-readers N --load-rate READS_PER_S --load-tags T [--base-port 5084]
+ * </pre>
+ *
+ * Without {@code --reader}, each distinct reader id of the scenario gets its own port from
+ * {@code --base-port} upwards. Load mode generates random traffic and always loops.
+ */
+public final class SimulatorMain {
+
+    private SimulatorMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        LlrpReaderSimulator sim;
+        try {
+            sim = fromArgs(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println("usage: --scenario PATH [--reader ID:PORT]... [--base-port N] [--time-scale X] [--loop]");
+            System.err.println("       --load-readers N --load-rate R --load-tags T [--base-port N]");
+            System.exit(2);
+            return;
+        }
+        sim.start();
+        for (String id : sim.readerIds()) {
+            System.out.println("LLRP reader " + id + " listening on 127.0.0.1:" + sim.port(id));
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(sim::close));
+        new CountDownLatch(1).await();
+    }
+
+    static LlrpReaderSimulator fromArgs(String[] args) {
+        Path scenario = null;
+        List<String[]> readers = new ArrayList<>();
+        int basePort = 5084;
+        double timeScale = 1.0;
+        boolean loop = false;
+        int loadReaders = 0;
+        int loadRate = 100;
+        int loadTags = 200;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--scenario" -> scenario = Path.of(value(args, ++i, a));
+                case "--reader" -> {
+                    String v = value(args, ++i, a);
+                    int colon = v.lastIndexOf(':');
+                    if (colon <= 0) {
+                        throw new IllegalArgumentException("--reader needs ID:PORT, got " + v);
+                    }
+                    readers.add(new String[] {v.substring(0, colon), v.substring(colon + 1)});
+                }
+                case "--base-port" -> basePort = Integer.parseInt(value(args, ++i, a));
+                case "--time-scale" -> timeScale = Double.parseDouble(value(args, ++i, a));
+                case "--loop" -> loop = true;
+                case "--load-readers" -> loadReaders = Integer.parseInt(value(args, ++i, a));
+                case "--load-rate" -> loadRate = Integer.parseInt(value(args, ++i, a));
+                case "--load-tags" -> loadTags = Integer.parseInt(value(args, ++i, a));
+                default -> throw new IllegalArgumentException("unknown option " + a);
+            }
+        }
+        Scenario s;
+        if (loadReaders > 0) {
+            s = Scenario.load(loadReaders, loadRate, loadTags, System.nanoTime());
+            loop = true;
+        } else if (scenario != null) {
+            s = Scenario.fromFile(scenario);
+        } else {
+            throw new IllegalArgumentException("give --scenario or --load-readers");
+        }
+        LlrpReaderSimulator.Builder b = LlrpReaderSimulator.builder().scenario(s).timeScale(timeScale).loop(loop);
+        if (readers.isEmpty()) {
+            int port = basePort;
+            for (String id : s.readerIds()) {
+                b.reader(id, port++);
+            }
+        } else {
+            for (String[] r : readers) {
+                b.reader(r[0], Integer.parseInt(r[1]));
+            }
+        }
+        return b.build();
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
+    }
+}

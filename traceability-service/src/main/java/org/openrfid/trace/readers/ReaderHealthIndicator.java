@@ -1,0 +1,55 @@
+package org.openrfid.trace.readers;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.openrfid.trace.reader.ReaderState;
+import org.openrfid.trace.reader.ReaderStatus;
+import org.springframework.boot.actuate.health.AbstractHealthIndicator;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.Status;
+
+/**
+ * Reader connections in {@code /actuator/health}: UP when every configured reader is connected,
+ * DEGRADED (still HTTP 200: the node works for the other readers) when some are not, DOWN when
+ * readers are configured and none is connected.
+ */
+class ReaderHealthIndicator extends AbstractHealthIndicator {
+
+    static final Status DEGRADED = new Status("DEGRADED", "some readers are not connected");
+
+    private final ReaderConnections connections;
+
+    ReaderHealthIndicator(ReaderConnections connections) {
+        super("reader health check failed");
+        this.connections = connections;
+    }
+
+    @Override
+    protected void doHealthCheck(Health.Builder builder) {
+        Collection<ReaderDefinition> readers = connections.all();
+        Map<String, Object> details = new LinkedHashMap<>();
+        int connected = 0;
+        for (ReaderDefinition reader : readers) {
+            ReaderStatus status = connections.status(reader.id()).orElse(null);
+            ReaderState state = status == null ? ReaderState.CONNECTING : status.state();
+            if (state == ReaderState.CONNECTED) {
+                connected++;
+            }
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("state", state.name());
+            if (status != null && status.lastError() != null) {
+                one.put("lastError", status.lastError());
+            }
+            details.put(reader.id(), one);
+        }
+        builder.withDetail("configured", readers.size()).withDetail("connected", connected).withDetail("readers", details);
+        if (connected == readers.size()) {
+            builder.up();
+        } else if (connected == 0) {
+            builder.down();
+        } else {
+            builder.status(DEGRADED);
+        }
+    }
+}
