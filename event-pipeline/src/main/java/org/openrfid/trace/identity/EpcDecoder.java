@@ -61,8 +61,9 @@ public final class EpcDecoder {
             throw new InvalidEpcException("PC word " + pcWord + " is not a 16-bit value");
         }
         boolean iso = pcWord != TagDataDecoder.NO_PC_WORD && (pcWord & PC_TOGGLE) != 0;
+        int hash = epc.hashCode();
         if (!iso) {
-            TagIdentity recent = RecentDecodes.get(epc);
+            TagIdentity recent = RecentDecodes.get(epc, hash);
             if (recent != null) {
                 return recent;
             }
@@ -88,7 +89,7 @@ public final class EpcDecoder {
             String h = Chars.hex(bytes, 8);
             return plugin(plugins, epc, pcWord).orElseGet(() -> raw("unknown", epc, bytes, Map.of("header", h)));
         }
-        return RecentDecodes.put(decode(scheme, epc, bytes, bits));
+        return RecentDecodes.put(decode(scheme, epc, bytes, bits), hash);
     }
 
     private static TagIdentity decode(SchemeCodec scheme, RawEpc epc, byte[] bytes, int bits) {

@@ -56,6 +56,10 @@ public final class EpcInput {
         if (s.startsWith("(")) {
             return fromPureIdentity(toPure(Gs1Keys.parseElementString(s), gcpLength));
         }
+        if (lower.startsWith("urn:")) {
+            throw new InvalidEpcException("'" + s + "' is not an EPC tag, pure-identity or raw URI"
+                    + " (urn:epc:tag:, urn:epc:id:, urn:epc:raw:)");
+        }
         String hex = lower.startsWith("0x") ? s.substring(2) : s;
         return parseHex(hex, hex.length() * 4);
     }

@@ -21,13 +21,13 @@ final class RecentDecodes {
     private RecentDecodes() {
     }
 
-    static TagIdentity get(RawEpc epc) {
-        TagIdentity hit = TABLE[slot(epc)];
+    /** @param hash {@code epc.hashCode()}, computed once by the caller for both get and put */
+    static TagIdentity get(RawEpc epc, int hash) {
+        TagIdentity hit = TABLE[slot(hash)];
         return hit != null && hit.epc().equals(epc) ? hit : null;
     }
 
-    static TagIdentity put(TagIdentity id) {
-        int h = id.epc().hashCode();
+    static TagIdentity put(TagIdentity id, int h) {
         int slot = slot(h);
         if (SEEN[slot] == h) {
             TABLE[slot] = id;
@@ -35,10 +35,6 @@ final class RecentDecodes {
             SEEN[slot] = h;
         }
         return id;
-    }
-
-    private static int slot(RawEpc epc) {
-        return slot(epc.hashCode());
     }
 
     private static int slot(int h) {
