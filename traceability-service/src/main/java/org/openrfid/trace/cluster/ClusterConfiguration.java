@@ -4,6 +4,7 @@ import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.core.HazelcastInstance;
+import java.util.List;
 import org.openrfid.trace.passages.LivePassages;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -29,7 +30,13 @@ class ClusterConfiguration {
         join.getMulticastConfig().setEnabled(false);
         join.getAutoDetectionConfig().setEnabled(false);
         join.getTcpIpConfig().setEnabled(true);
-        properties.members().stream().filter(m -> !m.isBlank()).forEach(m -> join.getTcpIpConfig().addMember(m.trim()));
+        List<String> members = properties.members().stream().filter(m -> !m.isBlank()).map(String::trim).toList();
+        members.forEach(join.getTcpIpConfig()::addMember);
+        if (members.isEmpty()) {
+            // A cluster of one listens on loopback only: no member port open to the network by default.
+            config.getNetworkConfig().getInterfaces().setEnabled(true).addInterface("127.0.0.1");
+            config.setProperty("hazelcast.local.localAddress", "127.0.0.1");
+        }
         config.addMapConfig(new MapConfig(LastSeenBoard.MAP).setBackupCount(1));
         return config;
     }

@@ -112,6 +112,28 @@ abstract class EndToEndContractTests {
         assertThat(health.getBody().get("components").has("readers")).isTrue();
     }
 
+    @Test
+    void healthShowsAReaderThatIsDown() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+            closedPort = probe.getLocalPort(); // nothing listens here once the probe closes
+        }
+        readers.add(new org.openrfid.trace.readers.ReaderDefinition("unplugged", "127.0.0.1", closedPort, List.of()));
+
+        JsonNode body = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250))
+                .until(() -> http.getForEntity("/actuator/health", JsonNode.class).getBody(),
+                        b -> "DOWN".equals(b.path("components").path("readers").path("status").asText()));
+
+        assertThat(body.path("status").asText()).isEqualTo("DOWN");
+        ResponseEntity<String> again = http.getForEntity("/actuator/health", String.class);
+        assertThat(again.getStatusCode()).as(again.getBody()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        // Anonymous callers see the status, not which readers exist.
+        assertThat(body.path("components").path("readers").has("details")).isFalse();
+        JsonNode detailed = http.withBasicAuth("admin", PASSWORD).getForEntity("/actuator/health", JsonNode.class).getBody();
+        assertThat(detailed.path("components").path("readers").path("details").path("readers").path("unplugged").path("state").asText())
+                .isIn("CONNECTING", "BACKOFF");
+    }
+
     private List<JsonNode> storedPassages() {
         ResponseEntity<JsonNode> response = http.withBasicAuth("admin", PASSWORD).getForEntity("/api/v1/passages?limit=100", JsonNode.class);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
