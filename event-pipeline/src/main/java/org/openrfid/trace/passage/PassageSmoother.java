@@ -1,7 +1,9 @@
 package org.openrfid.trace.passage;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.openrfid.trace.reader.RawEpc;
@@ -11,22 +13,45 @@ import org.openrfid.trace.reader.TagRead;
  * Turns the stream of reads into presences and completed passages, on reader time (event time).
  *
  * <p>One presence per (tag, location). A read more than the location's silence window after the
- * presence's last read closes it and opens a new one. Presences also close when the location's
- * watermark passes last read + silence; the watermark is the newest reader time seen at the
- * location, moved on by wall-clock time while the location is quiet, so a tag that leaves the last
- * busy minute of the day still becomes a passage.
+ * presence's last read closes it and opens a new one.
+ *
+ * <p>Every reader has its own watermark: the newest reader time it reported. Reads more than the
+ * allowed lateness behind it are counted as late and not merged; the others are placed by their own
+ * timestamps, so a reader that replays minutes of buffered reads after an outage (in its own order)
+ * yields the passages it would have yielded live. A presence closes when the watermark of the reader
+ * that last saw it, less the allowed lateness, has passed its last read + silence; while a reader is
+ * quiet its watermark moves on with wall-clock time, so a tag that leaves the last busy minute of the
+ * day still becomes a passage. Only elapsed wall time counts, never the wall clock itself, so a reader
+ * whose clock is off still closes presences on time.
+ *
+ * <p>Direction: when the read points of a location are configured as entry and exit antennas, a tag
+ * first seen on an entry and last seen on an exit travelled the location's way (IN unless the entry
+ * read point says otherwise), the reverse order the opposite way; without roles the first read point's
+ * configured direction is kept. The lane is that of the read point where the tag was strongest.
+ *
+ * <p>Per read the work is a few hash lookups and field updates: read points are resolved once per
+ * (reader, antenna) and cached until the directory changes, and presences are keyed by EPC inside
+ * their location's map, so no key object is made per read. The state is plain values (times, counts,
+ * ids), so it can be snapshotted as it is.
  *
  * <p>Not thread-safe: one smoother is driven by one thread (the owner of its locations).
  */
 public final class PassageSmoother {
 
+    private static final int CACHED_ANTENNAS = 256;
+
     private final SmoothingPolicy policy;
     private final ReadPointDirectory readPoints;
     private final Function<RawEpc, String> tagUris;
-    private final Map<PresenceKey, Presence> open = new HashMap<>();
-    private final Map<String, LocationClock> clocks = new HashMap<>();
+    private final long lateness;
+    private final Map<String, ReaderState> readers = new HashMap<>();
+    private final Map<String, LocationState> locations = new HashMap<>();
+    private ReaderState lastReader;
+    private int open;
     private long unmappedReads;
     private long lateReads;
+    private long acceptedReads;
+    private long lastReadMicros = Long.MIN_VALUE;
 
     /**
      * @param tagUris resolves the EPC tag URI for a completed passage, or returns null
@@ -35,100 +60,183 @@ public final class PassageSmoother {
         this.policy = policy;
         this.readPoints = readPoints;
         this.tagUris = tagUris;
+        this.lateness = policy.allowedLatenessMicros();
     }
 
-    private record PresenceKey(RawEpc epc, String locationId) {
-    }
-
-    private static final class LocationClock {
-        long eventWatermark = Long.MIN_VALUE;
+    /** A reader's event-time clock and its resolved antennas. */
+    private static final class ReaderState {
+        final String readerId;
+        long watermark = Long.MIN_VALUE;
         long wallAtLastRead;
+        long closeBefore;
+        int directoryVersion = -1;
+        Resolved[] antennas = new Resolved[8];
+
+        ReaderState(String readerId) {
+            this.readerId = readerId;
+        }
+    }
+
+    /** What a (reader, antenna) pair means; {@code readPoint == null} when it has none. */
+    private record Resolved(ReadPoint readPoint, LocationState location, ReadPointRole role, String label) {
+    }
+
+    private static final class LocationState {
+        final String locationId;
+        final long silence;
+        final HashMap<RawEpc, Presence> open = new HashMap<>();
+
+        LocationState(String locationId, long silence) {
+            this.locationId = locationId;
+            this.silence = silence;
+        }
     }
 
     private static final class Presence {
         final RawEpc epc;
-        final ReadPoint firstReadPoint;
+        ReaderState clock;
         long firstSeen;
         long lastSeen;
         int reads;
         int peakRssiCdbm = TagRead.NO_RSSI;
+        Resolved first;
+        Resolved last;
+        Resolved strongest;
+        Resolved[] trail = new Resolved[2];
+        int trailSize;
 
-        Presence(RawEpc epc, ReadPoint firstReadPoint, long firstSeen) {
+        Presence(RawEpc epc, ReaderState clock, long firstSeen, Resolved at) {
             this.epc = epc;
-            this.firstReadPoint = firstReadPoint;
+            this.clock = clock;
             this.firstSeen = firstSeen;
             this.lastSeen = firstSeen;
+            this.first = at;
+            this.last = at;
+            this.strongest = at;
+        }
+
+        void saw(Resolved at) {
+            if (trailSize > 0 && trail[trailSize - 1] == at) {
+                return; // the common case: the same antenna again
+            }
+            for (int i = 0; i < trailSize; i++) {
+                if (trail[i] == at) {
+                    return;
+                }
+            }
+            if (trailSize == Passage.MAX_READ_POINTS) {
+                return;
+            }
+            if (trailSize == trail.length) {
+                trail = java.util.Arrays.copyOf(trail, Passage.MAX_READ_POINTS);
+            }
+            trail[trailSize++] = at;
         }
     }
 
     /** Applies one read. Reads whose (reader, antenna) has no read point are counted and dropped. */
     public void accept(TagRead read, long nowWallMicros, PresenceListener listener) {
-        ReadPoint readPoint = readPoints.find(read.readerId(), read.antenna()).orElse(null);
-        if (readPoint == null) {
+        ReaderState reader = reader(read.readerId());
+        Resolved at = resolve(reader, read.antenna());
+        if (at.readPoint == null) {
             unmappedReads++;
             return;
         }
-        String location = readPoint.locationId();
         long seen = read.lastSeenMicros() != 0 ? read.lastSeenMicros() : read.firstSeenMicros();
         long first = read.firstSeenMicros() != 0 ? read.firstSeenMicros() : seen;
-        long silence = policy.silenceMicros(location);
-
-        LocationClock clock = clocks.computeIfAbsent(location, l -> new LocationClock());
-        if (seen > clock.eventWatermark) {
-            clock.eventWatermark = seen;
+        if (reader.watermark != Long.MIN_VALUE && seen < reader.watermark - lateness) {
+            lateReads++;
+            return;
         }
-        clock.wallAtLastRead = nowWallMicros;
+        if (seen > reader.watermark) {
+            reader.watermark = seen;
+        }
+        reader.wallAtLastRead = nowWallMicros;
 
-        PresenceKey key = new PresenceKey(read.epc(), location);
-        Presence presence = open.get(key);
-        if (presence != null && first - presence.lastSeen > silence) {
-            open.remove(key);
-            listener.completed(toPassage(presence));
+        LocationState location = at.location;
+        RawEpc epc = read.epc();
+        Presence presence = location.open.get(epc);
+        if (presence != null && first - presence.lastSeen > location.silence) {
+            location.open.remove(epc);
+            open--;
+            listener.completed(toPassage(presence, location));
             presence = null;
         }
         if (presence == null) {
-            presence = new Presence(read.epc(), readPoint, first);
-            open.put(key, presence);
-            listener.arrived(read.epc(), location, read.readerId(), Instants.ofMicros(first));
+            presence = new Presence(epc, reader, first, at);
+            location.open.put(epc, presence);
+            open++;
+            listener.arrived(epc, location.locationId, read.readerId(), Instants.ofMicros(first));
         } else if (first < presence.firstSeen) {
-            // A read placed before the presence started: within the window it belongs to it.
-            if (presence.firstSeen - seen > silence) {
+            // Out of order but within the lateness: it belongs to this presence unless a whole silence
+            // lies between, in which case it belonged to an earlier passage that is already out.
+            if (presence.firstSeen - seen > location.silence) {
                 lateReads++;
                 return;
             }
             presence.firstSeen = first;
+            presence.first = at;
         }
-        presence.lastSeen = Math.max(presence.lastSeen, seen);
+        if (seen >= presence.lastSeen) {
+            presence.lastSeen = seen;
+            presence.last = at;
+            presence.clock = reader;
+        }
         presence.reads += Math.max(1, read.seenCount());
         if (read.hasRssi() && (presence.peakRssiCdbm == TagRead.NO_RSSI || read.peakRssiCdbm() > presence.peakRssiCdbm)) {
             presence.peakRssiCdbm = read.peakRssiCdbm();
+            presence.strongest = at;
         }
+        presence.saw(at);
+        acceptedReads++;
+        lastReadMicros = seen;
     }
 
-    /** Closes every presence whose location's watermark has passed its last read + silence. */
+    /** Closes every presence whose reader's watermark, less the lateness, has passed its last read + silence. */
     public void advance(long nowWallMicros, PresenceListener listener) {
-        Iterator<Map.Entry<PresenceKey, Presence>> it = open.entrySet().iterator();
-        while (it.hasNext()) {
-            Map.Entry<PresenceKey, Presence> entry = it.next();
-            String location = entry.getKey().locationId();
-            LocationClock clock = clocks.get(location);
-            long watermark = clock.eventWatermark + Math.max(0, nowWallMicros - clock.wallAtLastRead);
-            Presence presence = entry.getValue();
-            if (watermark - presence.lastSeen > policy.silenceMicros(location)) {
-                it.remove();
-                listener.completed(toPassage(presence));
+        if (open == 0) {
+            return;
+        }
+        for (ReaderState reader : readers.values()) {
+            reader.closeBefore = reader.watermark == Long.MIN_VALUE ? Long.MIN_VALUE
+                    : reader.watermark + Math.max(0, nowWallMicros - reader.wallAtLastRead) - lateness;
+        }
+        for (LocationState location : locations.values()) {
+            if (location.open.isEmpty()) {
+                continue;
+            }
+            Iterator<Presence> it = location.open.values().iterator();
+            while (it.hasNext()) {
+                Presence presence = it.next();
+                if (presence.clock.closeBefore - presence.lastSeen > location.silence) {
+                    it.remove();
+                    open--;
+                    listener.completed(toPassage(presence, location));
+                }
             }
         }
     }
 
     /** Closes every open presence, e.g. on shutdown or for a finite replay. */
     public void flush(PresenceListener listener) {
-        open.values().forEach(p -> listener.completed(toPassage(p)));
-        open.clear();
+        for (LocationState location : locations.values()) {
+            for (Presence presence : location.open.values()) {
+                listener.completed(toPassage(presence, location));
+            }
+            location.open.clear();
+        }
+        open = 0;
     }
 
     public int openPresences() {
-        return open.size();
+        return open;
+    }
+
+    /** Open presences per location, for metrics (cheap: one entry per location, not per tag). */
+    public Map<String, Integer> openPresencesByLocation() {
+        Map<String, Integer> counts = new HashMap<>();
+        locations.values().forEach(l -> counts.put(l.locationId, l.open.size()));
+        return counts;
     }
 
     public long unmappedReads() {
@@ -139,19 +247,103 @@ public final class PassageSmoother {
         return lateReads;
     }
 
-    private Passage toPassage(Presence p) {
-        String location = p.firstReadPoint.locationId();
+    public long acceptedReads() {
+        return acceptedReads;
+    }
+
+    /** Reader time of the last read merged, or {@link Long#MIN_VALUE} before the first. */
+    public long lastReadMicros() {
+        return lastReadMicros;
+    }
+
+    /** Reader ids with their watermark (newest reader time seen), for inspection and snapshots. */
+    public Map<String, Long> readerWatermarks() {
+        Map<String, Long> marks = new HashMap<>();
+        readers.values().forEach(r -> marks.put(r.readerId, r.watermark));
+        return marks;
+    }
+
+    private ReaderState reader(String readerId) {
+        ReaderState reader = lastReader;
+        // A batch holds one reader's reads: the identity check saves the hash lookup for nearly all.
+        if (reader != null && (reader.readerId == readerId || reader.readerId.equals(readerId))) {
+            return reader;
+        }
+        reader = readers.computeIfAbsent(readerId, ReaderState::new);
+        lastReader = reader;
+        return reader;
+    }
+
+    private Resolved resolve(ReaderState reader, int antenna) {
+        int version = readPoints.version();
+        if (reader.directoryVersion != version) {
+            java.util.Arrays.fill(reader.antennas, null);
+            reader.directoryVersion = version;
+        }
+        if (antenna < 0 || antenna >= CACHED_ANTENNAS) {
+            return lookUp(reader.readerId, antenna);
+        }
+        if (antenna >= reader.antennas.length) {
+            reader.antennas = java.util.Arrays.copyOf(reader.antennas, Math.min(CACHED_ANTENNAS, Math.max(antenna + 1, reader.antennas.length * 2)));
+        }
+        Resolved resolved = reader.antennas[antenna];
+        if (resolved == null) {
+            resolved = lookUp(reader.readerId, antenna);
+            reader.antennas[antenna] = resolved;
+        }
+        return resolved;
+    }
+
+    private Resolved lookUp(String readerId, int antenna) {
+        ReadPoint readPoint = readPoints.find(readerId, antenna).orElse(null);
+        if (readPoint == null) {
+            return new Resolved(null, null, ReadPointRole.NONE, null);
+        }
+        LocationState location = locations.computeIfAbsent(readPoint.locationId(),
+                id -> new LocationState(id, policy.silenceMicros(id)));
+        // The label names the antenna that read, also when a whole-reader read point (antenna 0) matched.
+        return new Resolved(readPoint, location, policy.roleOf(readPoint), readerId + "/" + antenna);
+    }
+
+    private Passage toPassage(Presence p, LocationState location) {
+        List<String> trail = new ArrayList<>(p.trailSize);
+        for (int i = 0; i < p.trailSize; i++) {
+            trail.add(p.trail[i].label);
+        }
         return new Passage(
-                PassageId.of(p.epc, location, p.firstSeen),
+                PassageId.of(p.epc, location.locationId, p.firstSeen),
                 p.epc,
                 tagUris.apply(p.epc),
-                location,
-                p.firstReadPoint.readerId(),
-                p.firstReadPoint.antenna(),
+                location.locationId,
+                p.first.readPoint.readerId(),
+                p.first.readPoint.antenna(),
                 Instants.ofMicros(p.firstSeen),
                 Instants.ofMicros(p.lastSeen),
                 p.reads,
                 p.peakRssiCdbm == TagRead.NO_RSSI ? Double.NaN : p.peakRssiCdbm / 100.0,
-                p.firstReadPoint.direction());
+                direction(p),
+                p.strongest.readPoint.lane(),
+                trail);
+    }
+
+    private static Direction direction(Presence p) {
+        ReadPointRole from = p.first.role;
+        ReadPointRole to = p.last.role;
+        if (from == ReadPointRole.ENTRY && to == ReadPointRole.EXIT) {
+            return forward(p.first.readPoint);
+        }
+        if (from == ReadPointRole.EXIT && to == ReadPointRole.ENTRY) {
+            return forward(p.last.readPoint) == Direction.IN ? Direction.OUT : Direction.IN;
+        }
+        if (from == ReadPointRole.NONE && to == ReadPointRole.NONE) {
+            return p.first.readPoint.direction();
+        }
+        // Seen on one side only (or roles mixed with unroled antennas): the way it went is not known.
+        return Direction.NONE;
+    }
+
+    /** The way a tag travels from the entry read point to the exit: the entry's direction, else IN. */
+    private static Direction forward(ReadPoint entry) {
+        return entry.direction() == Direction.NONE ? Direction.IN : entry.direction();
     }
 }

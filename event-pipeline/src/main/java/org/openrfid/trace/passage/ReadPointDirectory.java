@@ -14,6 +14,7 @@ public final class ReadPointDirectory {
 
     private volatile Map<Key, ReadPoint> byKey = Map.of();
     private final Map<Key, ReadPoint> source = new ConcurrentHashMap<>();
+    private volatile int version;
 
     private record Key(String readerId, int antenna) {
     }
@@ -21,11 +22,21 @@ public final class ReadPointDirectory {
     public synchronized void put(ReadPoint readPoint) {
         source.put(new Key(readPoint.readerId(), readPoint.antenna()), readPoint);
         byKey = Map.copyOf(source);
+        version++;
     }
 
     public synchronized void removeReader(String readerId) {
         source.keySet().removeIf(k -> k.readerId().equals(readerId));
         byKey = Map.copyOf(source);
+        version++;
+    }
+
+    /**
+     * Changes with every put or remove, so a hot-path cache of resolved read points (the smoother's)
+     * can check one int per read instead of looking the pair up.
+     */
+    public int version() {
+        return version;
     }
 
     /** The antenna's own read point, else the reader's catch-all (antenna 0) read point. */

@@ -4,28 +4,94 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * How long a tag must stay silent at a location before its presence closes into a passage.
+ * How the smoother closes presences and judges late reads.
  *
  * <p>A gap strictly longer than the silence window between two reads of one tag at one location
- * starts a new passage; the sample data's ground truth uses the same rule.
+ * starts a new passage; the sample data's ground truth uses the same rule. The window is chosen per
+ * location ({@code silenceByLocation}), else per location kind ({@code silenceByKind} through
+ * {@code kindByLocation}: a lane needs 2 s, a dock door that loads slowly much longer), else the default.
  *
- * @param defaultSilence  window for locations without an override
- * @param silenceByLocation per-location overrides (e.g. a dock door that loads slowly)
+ * <p>{@code allowedLateness} is how far behind its reader's newest read a read may arrive and still be
+ * placed by its own timestamp; presences stay open that much longer so such reads find them. Reads
+ * later than that are counted as late and not merged.
+ *
+ * @param defaultSilence    window for locations without an override
+ * @param silenceByLocation per-location overrides
+ * @param silenceByKind     per-kind overrides (kind as in the registry: lane, gate, dock_door, ...)
+ * @param kindByLocation    the kind of each location the kind overrides should apply to
+ * @param allowedLateness   how late (behind its reader's watermark) a read may be, zero or more
+ * @param roleByReadPoint   entry/exit roles by {@code "readerId/antenna"}, for read points whose
+ *                          definition carries none
  */
-public record SmoothingPolicy(Duration defaultSilence, Map<String, Duration> silenceByLocation) {
+public record SmoothingPolicy(
+        Duration defaultSilence,
+        Map<String, Duration> silenceByLocation,
+        Map<String, Duration> silenceByKind,
+        Map<String, String> kindByLocation,
+        Duration allowedLateness,
+        Map<String, ReadPointRole> roleByReadPoint) {
+
+    /** Default lateness: a report or two of reordering, without delaying passages much. */
+    public static final Duration DEFAULT_LATENESS = Duration.ofSeconds(1);
 
     public SmoothingPolicy {
-        if (defaultSilence.isNegative() || defaultSilence.isZero()) {
-            throw new IllegalArgumentException("silence window must be positive");
+        requirePositive(defaultSilence, "silence window");
+        silenceByLocation = Map.copyOf(silenceByLocation == null ? Map.of() : silenceByLocation);
+        silenceByKind = Map.copyOf(silenceByKind == null ? Map.of() : silenceByKind);
+        kindByLocation = Map.copyOf(kindByLocation == null ? Map.of() : kindByLocation);
+        roleByReadPoint = Map.copyOf(roleByReadPoint == null ? Map.of() : roleByReadPoint);
+        silenceByLocation.values().forEach(d -> requirePositive(d, "silence window"));
+        silenceByKind.values().forEach(d -> requirePositive(d, "silence window"));
+        allowedLateness = allowedLateness == null ? DEFAULT_LATENESS : allowedLateness;
+        if (allowedLateness.isNegative()) {
+            throw new IllegalArgumentException("allowed lateness must not be negative");
         }
-        silenceByLocation = Map.copyOf(silenceByLocation);
+    }
+
+    public SmoothingPolicy(Duration defaultSilence, Map<String, Duration> silenceByLocation) {
+        this(defaultSilence, silenceByLocation, Map.of(), Map.of(), DEFAULT_LATENESS, Map.of());
     }
 
     public static SmoothingPolicy of(Duration silence) {
         return new SmoothingPolicy(silence, Map.of());
     }
 
+    public SmoothingPolicy withAllowedLateness(Duration lateness) {
+        return new SmoothingPolicy(defaultSilence, silenceByLocation, silenceByKind, kindByLocation, lateness, roleByReadPoint);
+    }
+
+    public SmoothingPolicy withRoles(Map<String, ReadPointRole> roles) {
+        return new SmoothingPolicy(defaultSilence, silenceByLocation, silenceByKind, kindByLocation, allowedLateness, roles);
+    }
+
+    public SmoothingPolicy withKinds(Map<String, Duration> silenceByKind, Map<String, String> kindByLocation) {
+        return new SmoothingPolicy(defaultSilence, silenceByLocation, silenceByKind, kindByLocation, allowedLateness, roleByReadPoint);
+    }
+
     public long silenceMicros(String locationId) {
-        return silenceByLocation.getOrDefault(locationId, defaultSilence).toNanos() / 1_000;
+        Duration silence = silenceByLocation.get(locationId);
+        if (silence == null) {
+            String kind = kindByLocation.get(locationId);
+            silence = kind == null ? null : silenceByKind.get(kind);
+        }
+        return (silence == null ? defaultSilence : silence).toNanos() / 1_000;
+    }
+
+    public long allowedLatenessMicros() {
+        return allowedLateness.toNanos() / 1_000;
+    }
+
+    /** The read point's own role, else the configured one, else none. */
+    public ReadPointRole roleOf(ReadPoint readPoint) {
+        if (readPoint.role() != ReadPointRole.NONE) {
+            return readPoint.role();
+        }
+        return roleByReadPoint.getOrDefault(readPoint.readerId() + "/" + readPoint.antenna(), ReadPointRole.NONE);
+    }
+
+    private static void requirePositive(Duration d, String what) {
+        if (d == null || d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(what + " must be positive");
+        }
     }
 }

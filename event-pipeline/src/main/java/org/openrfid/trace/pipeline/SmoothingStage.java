@@ -8,15 +8,24 @@ import org.openrfid.trace.passage.Instants;
 import org.openrfid.trace.passage.Passage;
 import org.openrfid.trace.passage.PassageSmoother;
 import org.openrfid.trace.passage.PresenceListener;
+import org.openrfid.trace.pipeline.filter.ReadFilter;
 import org.openrfid.trace.reader.RawEpc;
 import org.openrfid.trace.reader.TagRead;
 import org.openrfid.trace.reader.TagReadBatch;
 
 /**
- * The smoothing step as a plain bean: a batch of reads (or a tick) in, the passages it completed out.
- * Camel calls it from one consumer thread, which is what {@link PassageSmoother} needs.
+ * The filter and smoothing steps as a plain bean: a batch of reads (or a tick) in, the arrivals and
+ * passages it produced out. Camel calls it from one consumer thread, which is what
+ * {@link PassageSmoother} needs.
+ *
+ * <p>Quiet presences are checked after a batch only when {@link #ADVANCE_EVERY_MICROS} has passed since
+ * the last check (and on every tick): the check walks all open presences, and doing it for each of
+ * thousands of batches a second would cost more than the smoothing itself, while closing a passage a
+ * few tens of milliseconds later changes nothing for anyone.
  */
 public final class SmoothingStage {
+
+    static final long ADVANCE_EVERY_MICROS = 50_000;
 
     /** What one batch produced. */
     public record Output(List<TagArrival> arrivals, List<Passage> passages) {
@@ -27,11 +36,18 @@ public final class SmoothingStage {
     }
 
     private final PassageSmoother smoother;
+    private final ReadFilter filter;
     private final Clock clock;
     private final PipelineCounters counters;
+    private long lastAdvanceWall = Long.MIN_VALUE;
 
     public SmoothingStage(PassageSmoother smoother, Clock clock, PipelineCounters counters) {
+        this(smoother, ReadFilter.passAll(), clock, counters);
+    }
+
+    public SmoothingStage(PassageSmoother smoother, ReadFilter filter, Clock clock, PipelineCounters counters) {
         this.smoother = smoother;
+        this.filter = filter;
         this.clock = clock;
         this.counters = counters;
     }
@@ -39,23 +55,51 @@ public final class SmoothingStage {
     public Output onBatch(TagReadBatch batch) {
         Collector out = new Collector();
         long now = Instants.toMicros(clock.instant());
+        int filtered = 0;
+        boolean filtering = !filter.isPassAll();
         for (TagRead read : batch.reads()) {
+            if (filtering && filter.test(read) != ReadFilter.Verdict.PASS) {
+                filtered++;
+                continue;
+            }
             smoother.accept(read, now, out);
         }
-        smoother.advance(now, out);
+        if (now - lastAdvanceWall >= ADVANCE_EVERY_MICROS) {
+            advance(now, out);
+        }
         counters.batchesIn.increment();
         counters.readsIn.add(batch.size());
+        counters.readsFiltered.add(filtered);
+        publish();
         return out.done();
     }
 
     public Output onTick(Tick tick) {
         Collector out = new Collector();
-        smoother.advance(tick.wallMicros(), out);
+        advance(tick.wallMicros(), out);
+        publish();
         return out.done();
     }
 
     public int openPresences() {
         return smoother.openPresences();
+    }
+
+    public ReadFilter filter() {
+        return filter;
+    }
+
+    private void advance(long now, Collector out) {
+        smoother.advance(now, out);
+        lastAdvanceWall = now;
+    }
+
+    private void publish() {
+        counters.readsMerged = smoother.acceptedReads();
+        counters.lateReads = smoother.lateReads();
+        counters.unmappedReads = smoother.unmappedReads();
+        counters.openPresences = smoother.openPresences();
+        counters.lastReadMicros = smoother.lastReadMicros();
     }
 
     private final class Collector implements PresenceListener {

@@ -73,10 +73,11 @@ class PassageSmootherUnitTests {
         long wall = T0 + 5_000_000L; // reader clock 5 s behind the wall clock: only elapsed time counts
         smoother.accept(read("gantry-1", 1, CAR, T0, -6000), wall, recorder);
 
-        smoother.advance(wall + 1_900_000L, recorder);
+        // Silence (2 s) plus the allowed lateness (1 s by default), in elapsed wall time.
+        smoother.advance(wall + 2_900_000L, recorder);
         assertThat(recorder.passages).isEmpty();
 
-        smoother.advance(wall + 2_100_000L, recorder);
+        smoother.advance(wall + 3_100_000L, recorder);
         assertThat(recorder.passages).hasSize(1);
     }
 

@@ -1,9 +1,23 @@
 package org.openrfid.trace.passages;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.seda.SedaEndpoint;
+import org.openrfid.trace.passage.Instants;
+import org.openrfid.trace.passage.Passage;
+import org.openrfid.trace.passage.ReadPointRole;
+import org.openrfid.trace.pipeline.filter.EpcPattern;
+import org.openrfid.trace.pipeline.filter.ReadFilter;
 import org.openrfid.trace.identity.EpcDecoder;
 import org.openrfid.trace.passage.PassageSmoother;
 import org.openrfid.trace.passage.ReadPointDirectory;
@@ -43,12 +57,70 @@ class PipelineConfiguration {
     }
 
     @Bean
-    SmoothingStage smoothingStage(PipelineProperties properties, ReadPointDirectory readPoints, Clock clock,
+    ReadFilter readFilter(PipelineProperties properties, ReadPointDirectory readPoints, MeterRegistry registry) {
+        ReadFilter filter = new ReadFilter(filterRules(properties.filter()), readPoints);
+        for (ReadFilter.Verdict verdict : ReadFilter.Verdict.values()) {
+            if (verdict != ReadFilter.Verdict.PASS) {
+                FunctionCounter.builder("rfid.reads.filtered", filter, f -> f.count(verdict)).tag("reason", verdict.reason())
+                        .description("reads dropped by filters before smoothing").register(registry);
+            }
+        }
+        return filter;
+    }
+
+    @Bean
+    SmoothingStage smoothingStage(PipelineProperties properties, ReadPointDirectory readPoints, ReadFilter filter, Clock clock,
                                   PipelineCounters counters, MeterRegistry registry) {
-        SmoothingPolicy policy = new SmoothingPolicy(properties.silence(), properties.silenceByLocation());
-        SmoothingStage stage = new SmoothingStage(new PassageSmoother(policy, readPoints, PipelineConfiguration::tagUriOrNull), clock, counters);
-        Gauge.builder("rfid.presences.open", stage, SmoothingStage::openPresences).description("tags present now").register(registry);
+        SmoothingStage stage = new SmoothingStage(new PassageSmoother(smoothingPolicy(properties), readPoints,
+                PipelineConfiguration::tagUriOrNull), filter, clock, counters);
+        Gauge.builder("rfid.presences.open", counters, PipelineCounters::openPresences).description("tags present now").register(registry);
+        FunctionCounter.builder("rfid.reads.late", counters, PipelineCounters::lateReads)
+                .description("reads later than the allowed lateness, counted and not merged").register(registry);
+        FunctionCounter.builder("rfid.reads.unmapped", counters, PipelineCounters::unmappedReads)
+                .description("reads from a reader antenna without a read point").register(registry);
+        FunctionCounter.builder("rfid.reads.merged", counters, PipelineCounters::readsMerged)
+                .description("reads merged into presences").register(registry);
+        Gauge.builder("rfid.dedup.ratio", counters, PipelineCounters::dedupRatio)
+                .description("share of merged reads that did not make a passage of their own").register(registry);
+        Gauge.builder("rfid.pipeline.lag", counters, c -> c.lagSeconds(Instants.toMicros(clock.instant()))).baseUnit("seconds")
+                .description("now minus the reader time of the newest read smoothed").register(registry);
         return stage;
+    }
+
+    static SmoothingPolicy smoothingPolicy(PipelineProperties properties) {
+        Map<String, ReadPointRole> roles = new HashMap<>();
+        properties.antennaRoles().forEach((readPoint, role) -> roles.put(readPoint, ReadPointRole.parse(role)));
+        return new SmoothingPolicy(properties.silence(), properties.silenceByLocation(), properties.silenceByKind(),
+                properties.locationKinds(), properties.allowedLateness(), roles);
+    }
+
+    static ReadFilter.Rules filterRules(PipelineProperties.Filter f) {
+        return new ReadFilter.Rules(f.rssiFloor(), EpcPattern.parseAll(f.include()), EpcPattern.parseAll(f.exclude()),
+                patternsByLocation(f.allow()), patternsByLocation(f.deny()),
+                ReadFilter.UnknownTagPolicy.valueOf(f.unknownTags() == null ? "KEEP" : f.unknownTags().trim().toUpperCase(Locale.ROOT)));
+    }
+
+    private static Map<String, List<EpcPattern>> patternsByLocation(Map<String, List<String>> texts) {
+        Map<String, List<EpcPattern>> out = new HashMap<>();
+        if (texts != null) {
+            texts.forEach((location, patterns) -> out.put(location, EpcPattern.parseAll(patterns)));
+        }
+        return out;
+    }
+
+    /** Queue depths of the pipeline's seda queues: a growing one says where the pipeline is behind. */
+    @Bean
+    MeterBinder pipelineQueueMetrics(CamelContext camel, PipelineEndpoints endpoints) {
+        return registry -> {
+            Map<String, String> queues = Map.of("reads", endpoints.reads(), "passages", endpoints.passages(), "arrivals", endpoints.arrivals());
+            queues.forEach((name, uri) -> Gauge.builder("rfid.queue.size", camel, c -> queueSize(c, uri)).tag("queue", name)
+                    .description("exchanges waiting in a pipeline queue").register(registry));
+        };
+    }
+
+    private static double queueSize(CamelContext camel, String uri) {
+        SedaEndpoint endpoint = camel.hasEndpoint(uri) instanceof SedaEndpoint seda ? seda : null;
+        return endpoint == null ? 0 : endpoint.getCurrentQueueSize();
     }
 
     @Bean
@@ -56,9 +128,18 @@ class PipelineConfiguration {
         return new SmoothingRoutes(endpoints, stage, clock);
     }
 
+    /** Stored passages per location: tagged by location here, where a batch is counted once, not per read. */
     @Bean
-    LivePassages livePassages() {
-        return new LivePassages();
+    LivePassages livePassages(MeterRegistry registry) {
+        LivePassages live = new LivePassages();
+        Map<String, Counter> byLocation = new ConcurrentHashMap<>();
+        live.subscribe(passages -> {
+            for (Passage p : passages) {
+                byLocation.computeIfAbsent(p.locationId(), l -> Counter.builder("rfid.passages.stored").tag("location", l)
+                        .description("passages stored, per location").register(registry)).increment();
+            }
+        });
+        return live;
     }
 
     @Bean

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.camel.CamelContext;
 import org.openrfid.trace.passage.Direction;
 import org.openrfid.trace.passage.ReadPoint;
@@ -30,6 +31,7 @@ public class ReaderConnections {
     private final ReadPointDirectory readPoints;
     private final ReaderStatusBoard statusBoard;
     private final Map<String, ReaderDefinition> readers = new ConcurrentHashMap<>();
+    private final List<ReaderListener> listeners = new CopyOnWriteArrayList<>();
 
     public ReaderConnections(CamelContext camel, PipelineEndpoints endpoints, ReadPointDirectory readPoints, ReaderStatusBoard statusBoard) {
         this.camel = camel;
@@ -38,6 +40,28 @@ public class ReaderConnections {
         this.statusBoard = statusBoard;
     }
 
+    public void addListener(ReaderListener listener) {
+        listeners.add(listener);
+        readers.values().forEach(listener::added);
+    }
+
+    /** Adds a new reader; fails when the id is taken. */
+    public synchronized void create(ReaderDefinition reader) {
+        if (readers.containsKey(reader.id())) {
+            throw new DuplicateReaderException(reader.id());
+        }
+        add(reader);
+    }
+
+    /** Replaces an existing reader (its session restarts with the new settings); fails when unknown. */
+    public synchronized void replace(ReaderDefinition reader) {
+        if (!readers.containsKey(reader.id())) {
+            throw new UnknownReaderException(reader.id());
+        }
+        add(reader);
+    }
+
+    /** Adds the reader, replacing one with the same id. */
     public synchronized void add(ReaderDefinition reader) {
         if (readers.containsKey(reader.id())) {
             remove(reader.id());
@@ -52,7 +76,9 @@ public class ReaderConnections {
             throw new IllegalStateException("Could not start reader " + reader.id() + ": " + e.getMessage(), e);
         }
         readers.put(reader.id(), reader);
-        log.info("Reader {} added: LLRP {}:{}, {} antenna mapping(s)", reader.id(), reader.host(), reader.port(), reader.antennas().size());
+        listeners.forEach(l -> l.added(reader));
+        log.info("Reader {} added: LLRP {} {}:{}{}, {} antenna mapping(s)", reader.id(), reader.connection(), reader.host(),
+                reader.port(), reader.tls() ? " (TLS)" : "", reader.antennas().size());
     }
 
     public synchronized boolean remove(String readerId) {
@@ -68,6 +94,7 @@ public class ReaderConnections {
             log.warn("Reader {}: stopping its route failed: {}", readerId, e.toString());
         }
         readPoints.removeReader(readerId);
+        listeners.forEach(l -> l.removed(readerId));
         return true;
     }
 
@@ -88,6 +115,7 @@ public class ReaderConnections {
     }
 
     static String llrpUri(ReaderDefinition reader) {
-        return "llrp:" + reader.id() + "?host=" + reader.host() + "&port=" + reader.port();
+        return "llrp:" + reader.id() + "?host=" + reader.host() + "&port=" + reader.port()
+                + "&connection=" + reader.connection() + "&tls=" + reader.tls();
     }
 }

@@ -3,16 +3,21 @@ package org.openrfid.trace.readers;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.openrfid.trace.reader.llrp.ConnectionMode;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
- * A fixed reader the service keeps a session to, and where its antennas are.
+ * A fixed reader the service keeps a session to, and where its antennas are. Invalid values throw
+ * {@link IllegalArgumentException} whose message starts with the field name (the API's 400 detail).
  *
- * @param id       reader id, also its route id suffix: letters, digits, '-', '_', '.'
- * @param host     reader address
- * @param port     LLRP port, 5084 by convention
- * @param antennas antenna → location mapping; antenna 0 maps every antenna
+ * @param id         reader id, also its route id suffix: letters, digits, '-', '_', '.'
+ * @param host       reader address (for reader-initiated connections: the address it calls from)
+ * @param port       LLRP port, 5084 by convention (5085 with TLS); unused for reader-initiated connections
+ * @param connection who dials: we ({@code CLIENT}) or the reader ({@code READER_INITIATED})
+ * @param tls        LLRP over TLS (client-initiated only)
+ * @param antennas   antenna → location mapping; antenna 0 maps every antenna
  */
-public record ReaderDefinition(String id, String host, int port, List<Antenna> antennas) {
+public record ReaderDefinition(String id, String host, int port, ConnectionMode connection, boolean tls, List<Antenna> antennas) {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
@@ -20,17 +25,44 @@ public record ReaderDefinition(String id, String host, int port, List<Antenna> a
     public record Antenna(int antenna, String location, String direction, int lane) {
     }
 
+    @ConstructorBinding
     public ReaderDefinition {
-        Objects.requireNonNull(id, "id");
-        if (!ID.matcher(id).matches()) {
-            throw new IllegalArgumentException("reader id must be 1-64 letters, digits, '.', '-' or '_': '" + id + "'");
+        if (id == null || !ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("id: must be 1-64 letters, digits, '.', '-' or '_' starting with a letter or digit, was '" + id + "'");
         }
         if (host == null || host.isBlank()) {
-            throw new IllegalArgumentException("reader " + id + ": host is required");
+            throw new IllegalArgumentException("host: required (reader " + id + ")");
         }
         if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException("reader " + id + ": port must be 1..65535, was " + port);
+            throw new IllegalArgumentException("port: must be 1..65535, was " + port + " (reader " + id + ")");
+        }
+        connection = Objects.requireNonNullElse(connection, ConnectionMode.CLIENT);
+        if (tls && connection == ConnectionMode.READER_INITIATED) {
+            throw new IllegalArgumentException("tls: supported on CLIENT connections only (reader " + id + ")");
         }
         antennas = antennas == null ? List.of() : List.copyOf(antennas);
+        for (int i = 0; i < antennas.size(); i++) {
+            Antenna a = antennas.get(i);
+            if (a == null) {
+                throw new IllegalArgumentException("antennas[" + i + "]: must not be null");
+            }
+            if (a.antenna() < 0 || a.antenna() > 65535) {
+                throw new IllegalArgumentException("antennas[" + i + "].antenna: must be 0..65535 (0 = every antenna), was " + a.antenna());
+            }
+            if (a.location() == null || a.location().isBlank()) {
+                throw new IllegalArgumentException("antennas[" + i + "].location: required");
+            }
+            if (a.direction() != null && !a.direction().isBlank() && !a.direction().trim().matches("(?i)IN|OUT")) {
+                throw new IllegalArgumentException("antennas[" + i + "].direction: must be IN, OUT or empty, was '" + a.direction() + "'");
+            }
+            if (a.lane() < 0) {
+                throw new IllegalArgumentException("antennas[" + i + "].lane: must be >= 0, was " + a.lane());
+            }
+        }
+    }
+
+    /** A client-initiated plain-TCP reader. */
+    public ReaderDefinition(String id, String host, int port, List<Antenna> antennas) {
+        this(id, host, port, ConnectionMode.CLIENT, false, antennas);
     }
 }

@@ -1,8 +1,15 @@
 package org.openrfid.trace.store;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
 import org.openrfid.trace.location.Location;
 import org.openrfid.trace.location.Locations;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -44,6 +51,79 @@ class JdbcLocations implements Locations {
     public List<Location> all() {
         return jdbc.query(SELECT + " ORDER BY id", ROW);
     }
+
+    @Override
+    public List<Location> page(String afterId, int limit) {
+        return afterId == null
+                ? jdbc.query(SELECT + " ORDER BY id LIMIT ?", ROW, limit)
+                : jdbc.query(SELECT + " WHERE id > ? ORDER BY id LIMIT ?", ROW, afterId, limit);
+    }
+
+    @Override
+    public List<Location> within(Geometry area) {
+        // '&&' (bounding boxes overlap) lets both databases use the spatial index before the exact test.
+        String wkt = area.toText();
+        return jdbc.query(SELECT + " WHERE geom && ST_GeomFromText(?, 4326) AND ST_Intersects(geom, ST_GeomFromText(?, 4326)) ORDER BY id",
+                ROW, wkt, wkt);
+    }
+
+    @Override
+    public List<Location> near(double lat, double lon, double metres) {
+        // The index narrows to a box around the circle; the exact great-circle test is done here, the
+        // same on both databases (H2GIS has no spheroid distance).
+        double dLat = Math.toDegrees(metres / EARTH_RADIUS_M);
+        double cos = Math.cos(Math.toRadians(lat));
+        double dLon = cos < 1e-9 ? 180 : Math.min(180, dLat / cos);
+        Envelope box = new Envelope(Math.max(-180, lon - dLon), Math.min(180, lon + dLon), Math.max(-90, lat - dLat), Math.min(90, lat + dLat));
+        List<Location> candidates = within(new GeometryFactory().toGeometry(box));
+        List<Location> inside = new ArrayList<>();
+        for (Location l : candidates) {
+            if (greatCircleMetres(lat, lon, l.lat(), l.lon()) <= metres) {
+                inside.add(l);
+            }
+        }
+        return inside;
+    }
+
+    @Override
+    public Set<String> withDescendants(Collection<String> ids) {
+        // Breadth first, one indexed query per level; the visited set makes a cyclic parent chain harmless.
+        Set<String> all = new TreeSet<>(ids);
+        Set<String> level = new LinkedHashSet<>(ids);
+        while (!level.isEmpty()) {
+            Set<String> next = new LinkedHashSet<>();
+            for (List<String> chunk : chunks(List.copyOf(level), 500)) {
+                String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+                for (String child : jdbc.queryForList("SELECT id FROM location WHERE parent_id IN (" + marks + ")", String.class, chunk.toArray())) {
+                    if (all.add(child)) {
+                        next.add(child);
+                    }
+                }
+            }
+            level = next;
+        }
+        return all;
+    }
+
+    static double greatCircleMetres(double lat1, double lon1, double lat2, double lon2) {
+        double p1 = Math.toRadians(lat1);
+        double p2 = Math.toRadians(lat2);
+        double dp = p2 - p1;
+        double dl = Math.toRadians(lon2 - lon1);
+        double a = Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
+        return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(a)));
+    }
+
+    static <T> List<List<T>> chunks(List<T> all, int size) {
+        List<List<T>> out = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += size) {
+            out.add(all.subList(i, Math.min(all.size(), i + size)));
+        }
+        return out;
+    }
+
+    /** Mean Earth radius (IUGG), metres. */
+    private static final double EARTH_RADIUS_M = 6_371_008.8;
 
     private static final String SELECT = "SELECT id, name, kind, parent_id, ST_Y(geom) AS lat, ST_X(geom) AS lon FROM location";
 

@@ -1,19 +1,33 @@
 package org.openrfid.trace.reader.camel;
 
+import java.io.IOException;
+import java.security.NoSuchAlgorithmException;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.support.DefaultComponent;
 import org.openrfid.trace.reader.ReaderStatusBoard;
+import org.openrfid.trace.reader.llrp.ConnectionMode;
+import org.openrfid.trace.reader.llrp.LlrpReaderConfig;
+import org.openrfid.trace.reader.llrp.ReaderInitiatedListener;
 
 /**
  * Camel component {@code llrp}: {@code from("llrp:<readerId>?host=..&port=5084&keepaliveMs=..&reportEveryMs=..&readTid=..")}
  * keeps an LLRP session to the reader and emits one exchange per report, body {@link
  * org.openrfid.trace.reader.TagReadBatch}, header {@value LlrpEndpoint#READER_ID_HEADER}. Live
  * sessions appear on the component's {@link ReaderStatusBoard}.
+ *
+ * <p>{@code tls=true} dials with the component's {@link #setClientTls client TLS context} (the JDK's
+ * default trust when none is set); {@code connection=READER_INITIATED} waits for the reader on the
+ * component's listener ({@link #setListenPort listenPort}, 5084 unless set), started with the first
+ * such endpoint. Secrets stay out of URIs: key and trust stores are component configuration.
  */
 public class LlrpComponent extends DefaultComponent {
 
     private ReaderStatusBoard statusBoard = new ReaderStatusBoard();
+    private SSLContext clientTls;
+    private int listenPort = LlrpReaderConfig.DEFAULT_PORT;
+    private ReaderInitiatedListener listener;
 
     public ReaderStatusBoard getStatusBoard() {
         return statusBoard;
@@ -24,6 +38,45 @@ public class LlrpComponent extends DefaultComponent {
         this.statusBoard = statusBoard;
     }
 
+    public SSLContext getClientTls() {
+        return clientTls;
+    }
+
+    /** Trust (and optional client key) for {@code tls=true} endpoints; see {@code LlrpTls.context}. */
+    public void setClientTls(SSLContext clientTls) {
+        this.clientTls = clientTls;
+    }
+
+    public int getListenPort() {
+        return listenPort;
+    }
+
+    /** Port for reader-initiated connections (0 = ephemeral, for tests); effective before the listener starts. */
+    public void setListenPort(int listenPort) {
+        this.listenPort = listenPort;
+    }
+
+    /** The reader-initiated listener, started on first use. */
+    public synchronized ReaderInitiatedListener listener() throws IOException {
+        if (listener == null) {
+            listener = new ReaderInitiatedListener(listenPort).start();
+        }
+        return listener;
+    }
+
+    SSLContext clientTlsOrDefault() throws NoSuchAlgorithmException {
+        return clientTls != null ? clientTls : SSLContext.getDefault();
+    }
+
+    @Override
+    protected synchronized void doStop() throws Exception {
+        if (listener != null) {
+            listener.close();
+            listener = null;
+        }
+        super.doStop();
+    }
+
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         if (remaining == null || remaining.isBlank()) {
@@ -31,6 +84,9 @@ public class LlrpComponent extends DefaultComponent {
         }
         LlrpEndpoint endpoint = new LlrpEndpoint(uri, this, remaining);
         setProperties(endpoint, parameters);
+        if (endpoint.isTls() && endpoint.getConnection() == ConnectionMode.READER_INITIATED) {
+            throw new IllegalArgumentException("llrp:" + remaining + ": TLS is supported on client-initiated connections only");
+        }
         return endpoint;
     }
 }

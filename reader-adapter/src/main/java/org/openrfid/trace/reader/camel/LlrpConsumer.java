@@ -32,7 +32,7 @@ public class LlrpConsumer extends DefaultConsumer {
     protected void doStart() throws Exception {
         super.doStart();
         LlrpEndpoint ep = getEndpoint();
-        session = new LlrpClientSession(ep.readerConfig(), this::onBatch, Clock.systemUTC());
+        session = new LlrpClientSession(ep.readerConfig(), ep.connector(), this::onBatch, Clock.systemUTC());
         LlrpClientSession s = session;
         statusSupplier = s::status;
         ep.getComponent().getStatusBoard().register(ep.getReaderId(), statusSupplier);

@@ -5,6 +5,8 @@ import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.support.DefaultEndpoint;
+import org.openrfid.trace.reader.llrp.ConnectionMode;
+import org.openrfid.trace.reader.llrp.LlrpConnector;
 import org.openrfid.trace.reader.llrp.LlrpReaderConfig;
 
 /** One reader as a consumer-only endpoint; URI options map onto {@link LlrpReaderConfig}. */
@@ -21,6 +23,8 @@ public class LlrpEndpoint extends DefaultEndpoint {
     private boolean readTid = true;
     private long initialBackoffMs = 1000;
     private long maxBackoffMs = 60_000;
+    private ConnectionMode connection = ConnectionMode.CLIENT;
+    private boolean tls;
 
     public LlrpEndpoint(String uri, LlrpComponent component, String readerId) {
         super(uri, component);
@@ -47,6 +51,30 @@ public class LlrpEndpoint extends DefaultEndpoint {
     LlrpReaderConfig readerConfig() {
         return new LlrpReaderConfig(readerId, host, port, Duration.ofMillis(keepaliveMs), Duration.ofMillis(reportEveryMs),
                 reportEveryTags, readTid, Duration.ofMillis(initialBackoffMs), Duration.ofMillis(maxBackoffMs));
+    }
+
+    /** How the session gets its link: dialled (TCP or TLS) or handed over by the component's listener. */
+    LlrpConnector connector() throws Exception {
+        if (connection == ConnectionMode.READER_INITIATED) {
+            return getComponent().listener().connectorFor(readerId, host);
+        }
+        return tls ? LlrpConnector.tls(host, port, getComponent().clientTlsOrDefault()) : LlrpConnector.tcp(host, port);
+    }
+
+    public ConnectionMode getConnection() {
+        return connection;
+    }
+
+    public void setConnection(ConnectionMode connection) {
+        this.connection = connection;
+    }
+
+    public boolean isTls() {
+        return tls;
+    }
+
+    public void setTls(boolean tls) {
+        this.tls = tls;
     }
 
     public String getReaderId() {

@@ -9,6 +9,7 @@ import org.llrp.ltk.generated.enumerations.AccessSpecState;
 import org.llrp.ltk.generated.enumerations.AccessSpecStopTriggerType;
 import org.llrp.ltk.generated.enumerations.AirProtocols;
 import org.llrp.ltk.generated.enumerations.GetReaderCapabilitiesRequestedData;
+import org.llrp.ltk.generated.enumerations.GetReaderConfigRequestedData;
 import org.llrp.ltk.generated.enumerations.KeepaliveTriggerType;
 import org.llrp.ltk.generated.enumerations.NotificationEventType;
 import org.llrp.ltk.generated.enumerations.ROReportTriggerType;
@@ -23,6 +24,7 @@ import org.llrp.ltk.generated.messages.DELETE_ROSPEC;
 import org.llrp.ltk.generated.messages.ENABLE_ACCESSSPEC;
 import org.llrp.ltk.generated.messages.ENABLE_ROSPEC;
 import org.llrp.ltk.generated.messages.GET_READER_CAPABILITIES;
+import org.llrp.ltk.generated.messages.GET_READER_CONFIG;
 import org.llrp.ltk.generated.messages.SET_READER_CONFIG;
 import org.llrp.ltk.generated.messages.START_ROSPEC;
 import org.llrp.ltk.generated.parameters.AISpec;
@@ -80,7 +82,21 @@ final class ClientMessages {
         return m;
     }
 
+    /** GET_READER_CONFIG asking only for Identification (RequestedData 1, §13.1.7), for matching dial-in readers. */
+    static LLRPMessage getIdentification() {
+        GET_READER_CONFIG m = new GET_READER_CONFIG();
+        m.setAntennaID(new UnsignedShort(0));
+        m.setRequestedData(new GetReaderConfigRequestedData(GetReaderConfigRequestedData.Identification));
+        m.setGPIPortNum(new UnsignedShort(0));
+        m.setGPOPortNum(new UnsignedShort(0));
+        return m;
+    }
+
     static LLRPMessage setReaderConfig(LlrpReaderConfig cfg) {
+        return setReaderConfig(cfg, false);
+    }
+
+    static LLRPMessage setReaderConfig(LlrpReaderConfig cfg, boolean impinj) {
         SET_READER_CONFIG m = new SET_READER_CONFIG();
         m.setResetToFactoryDefault(new Bit(false));
 
@@ -96,7 +112,7 @@ final class ClientMessages {
         events.setEventNotificationStateList(states);
         m.setReaderEventNotificationSpec(events);
 
-        m.setROReportSpec(roReportSpec(cfg));
+        m.setROReportSpec(roReportSpec(cfg, impinj));
 
         KeepaliveSpec keepalive = new KeepaliveSpec();
         keepalive.setKeepaliveTriggerType(new KeepaliveTriggerType(KeepaliveTriggerType.Periodic));
@@ -112,6 +128,11 @@ final class ClientMessages {
     }
 
     static ROReportSpec roReportSpec(LlrpReaderConfig cfg) {
+        return roReportSpec(cfg, false);
+    }
+
+    /** With {@code impinj}, also asks for ImpinjPeakRSSI, RF phase angle and Doppler (see {@link ImpinjExtensions}). */
+    static ROReportSpec roReportSpec(LlrpReaderConfig cfg, boolean impinj) {
         ROReportSpec spec = new ROReportSpec();
         spec.setROReportTrigger(new ROReportTriggerType(ROReportTriggerType.Upon_N_Tags_Or_End_Of_AISpec));
         spec.setN(new UnsignedShort(Math.max(0, Math.min(65535, cfg.reportEveryTags()))));
@@ -127,6 +148,9 @@ final class ClientMessages {
         sel.setEnableTagSeenCount(new Bit(true));
         sel.setEnableAccessSpecID(new Bit(false));
         spec.setTagReportContentSelector(sel);
+        if (impinj) {
+            spec.addToCustomList(ImpinjExtensions.tagReportContentSelector());
+        }
         return spec;
     }
 
@@ -148,6 +172,10 @@ final class ClientMessages {
      * every {@code reportEvery} (Upon_N_Tags_Or_End_Of_AISpec), the spec list then repeating.
      */
     static LLRPMessage addRoSpec(LlrpReaderConfig cfg, int antennaCount) {
+        return addRoSpec(cfg, antennaCount, false);
+    }
+
+    static LLRPMessage addRoSpec(LlrpReaderConfig cfg, int antennaCount, boolean impinj) {
         ROSpec spec = new ROSpec();
         spec.setROSpecID(new UnsignedInteger(ROSPEC_ID));
         spec.setPriority(new UnsignedByte(0));
@@ -185,7 +213,7 @@ final class ClientMessages {
         ai.addToInventoryParameterSpecList(inv);
         spec.addToSpecParameterList(ai);
 
-        spec.setROReportSpec(roReportSpec(cfg));
+        spec.setROReportSpec(roReportSpec(cfg, impinj));
         ADD_ROSPEC m = new ADD_ROSPEC();
         m.setROSpec(spec);
         return m;

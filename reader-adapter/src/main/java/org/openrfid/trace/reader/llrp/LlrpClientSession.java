@@ -1,12 +1,9 @@
 package org.openrfid.trace.reader.llrp;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -58,6 +55,7 @@ public final class LlrpClientSession {
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(1);
 
     private final LlrpReaderConfig config;
+    private final LlrpConnector connector;
     private final Consumer<TagReadBatch> sink;
     private final Clock clock;
     private final RoAccessReportDecoder decoder;
@@ -84,8 +82,15 @@ public final class LlrpClientSession {
     private long rateWindowReads;
     private volatile double readsPerSecond;
 
+    /** A client-initiated session over plain TCP to {@code config.host():config.port()}. */
     public LlrpClientSession(LlrpReaderConfig config, Consumer<TagReadBatch> sink, Clock clock) {
+        this(config, LlrpConnector.tcp(config.host(), config.port()), sink, clock);
+    }
+
+    /** A session whose links come from {@code connector}: TLS, or reader-initiated through a listener. */
+    public LlrpClientSession(LlrpReaderConfig config, LlrpConnector connector, Consumer<TagReadBatch> sink, Clock clock) {
         this.config = Objects.requireNonNull(config, "config");
+        this.connector = Objects.requireNonNull(connector, "connector");
         this.sink = Objects.requireNonNull(sink, "sink");
         this.clock = Objects.requireNonNull(clock, "clock");
         // These are the fields our ROReportSpec enables, hence subject to §13.2.3 carry-over.
@@ -141,6 +146,7 @@ public final class LlrpClientSession {
             Thread.currentThread().interrupt();
         }
         closeSocket();
+        connector.close();
         setState(ReaderState.DISABLED);
     }
 
@@ -170,7 +176,7 @@ public final class LlrpClientSession {
                 if (running) {
                     String msg = describe(e);
                     lastError = msg;
-                    log.warn("[{}] LLRP connection to {}:{} failed: {}", config.id(), config.host(), config.port(), msg);
+                    log.warn("[{}] LLRP connection ({}) failed: {}", config.id(), connector.describe(), msg);
                 }
             } finally {
                 closeSocket();
@@ -199,25 +205,29 @@ public final class LlrpClientSession {
     }
 
     private void connectAndServe() throws IOException, LlrpDecodeException {
-        Socket s = new Socket();
+        LlrpLink link = connector.open(CONNECT_TIMEOUT);
+        Socket s = link.socket();
         socket = s;
-        s.setTcpNoDelay(true);
-        s.setKeepAlive(true);
-        s.connect(new InetSocketAddress(config.host(), config.port()), (int) CONNECT_TIMEOUT.toMillis());
-        InputStream in = new BufferedInputStream(s.getInputStream(), 64 * 1024);
-        out = new BufferedOutputStream(s.getOutputStream(), 8 * 1024);
+        if (!running) {
+            return;
+        }
+        InputStream in = link.in();
+        out = link.out();
         decoder.reset();
         closeSentNanos = 0;
         lastFrameNanos = System.nanoTime();
         s.setSoTimeout((int) Math.max(RESPONSE_TIMEOUT.toMillis(), config.keepalive().toMillis()));
 
-        awaitConnectionAttempt(in);
+        if (!link.greeted()) {
+            awaitConnectionAttempt(in);
+        }
         LLRPMessage caps = transact(in, ClientMessages.getReaderCapabilities(), 11);
         int antennas = antennaCount(caps);
-        transact(in, ClientMessages.setReaderConfig(config), 13);
+        boolean impinj = vendor(caps) == ImpinjExtensions.VENDOR && enableImpinjExtensions(in);
+        transact(in, ClientMessages.setReaderConfig(config, impinj), 13);
         transact(in, ClientMessages.deleteRoSpec(0), 31);
         transact(in, ClientMessages.deleteAccessSpec(0), 51);
-        transact(in, ClientMessages.addRoSpec(config, antennas), 30);
+        transact(in, ClientMessages.addRoSpec(config, antennas, impinj), 30);
         if (config.readTid()) {
             transact(in, ClientMessages.addTidAccessSpec(), 50);
             transact(in, ClientMessages.enableAccessSpec(), 52);
@@ -230,7 +240,8 @@ public final class LlrpClientSession {
         sessions.incrementAndGet();
         lastError = null;
         setState(ReaderState.CONNECTED);
-        log.info("[{}] LLRP session up with {}:{} ({} antennas)", config.id(), config.host(), config.port(), antennas);
+        log.info("[{}] LLRP session up ({}, peer {}, {} antennas{})", config.id(), connector.describe(), link.peer(), antennas,
+                impinj ? ", Impinj extensions" : "");
 
         s.setSoTimeout((int) Math.max(50, Math.min(config.keepalive().toMillis(), 1000)));
         long deadAfter = config.keepalive().toNanos() * MISSED_KEEPALIVES;
@@ -372,6 +383,45 @@ public final class LlrpClientSession {
         } catch (IOException | RuntimeException e) {
             log.debug("[{}] undecodable reader event: {}", config.id(), e.toString());
         }
+    }
+
+    /**
+     * IMPINJ_ENABLE_EXTENSIONS (CUSTOM_MESSAGE subtype 21) must precede any Impinj parameter. A reader
+     * that answers with an error (an Impinj-branded reader without Octane extensions) is driven as a
+     * plain LLRP reader rather than failing the session.
+     */
+    private boolean enableImpinjExtensions(InputStream in) throws IOException, LlrpDecodeException {
+        long id = send(ImpinjExtensions.enableExtensions());
+        long deadline = System.nanoTime() + RESPONSE_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            byte[] frame = readOrFail(in);
+            lastFrameNanos = System.nanoTime();
+            int type = LlrpFrames.type(frame);
+            if (LlrpFrames.messageId(frame) == id && type == LlrpFrames.CUSTOM_MESSAGE) {
+                // u32 vendor, u8 subtype 22, then LLRPStatus (TLV 287): StatusCode at +4 of the parameter.
+                int p = LlrpFrames.HEADER_LENGTH + 5;
+                boolean ok = frame.length >= p + 8 && (frame[LlrpFrames.HEADER_LENGTH + 4] & 0xFF) == ImpinjExtensions.ENABLE_EXTENSIONS_RESPONSE
+                        && (((frame[p] & 0x03) << 8) | (frame[p + 1] & 0xFF)) == 287 && frame[p + 4] == 0 && frame[p + 5] == 0;
+                if (!ok) {
+                    log.warn("[{}] reader refused IMPINJ_ENABLE_EXTENSIONS: using plain LLRP", config.id());
+                }
+                return ok;
+            }
+            if (LlrpFrames.messageId(frame) == id && type == LlrpFrames.ERROR_MESSAGE) {
+                log.warn("[{}] reader answered IMPINJ_ENABLE_EXTENSIONS with ERROR_MESSAGE: using plain LLRP", config.id());
+                return false;
+            }
+            dispatch(frame);
+        }
+        throw new IOException("no IMPINJ_ENABLE_EXTENSIONS response within " + RESPONSE_TIMEOUT.toMillis() + " ms");
+    }
+
+    private static long vendor(LLRPMessage caps) {
+        if (caps instanceof GET_READER_CAPABILITIES_RESPONSE r && r.getGeneralDeviceCapabilities() != null
+                && r.getGeneralDeviceCapabilities().getDeviceManufacturerName() != null) {
+            return r.getGeneralDeviceCapabilities().getDeviceManufacturerName().toLong();
+        }
+        return -1;
     }
 
     private int antennaCount(LLRPMessage caps) {

@@ -18,9 +18,11 @@ public final class LlrpFrames {
     public static final int DEFAULT_MAX_FRAME = 16 * 1024 * 1024;
 
     public static final int GET_READER_CAPABILITIES = 1;
+    public static final int GET_READER_CONFIG = 2;
     public static final int SET_READER_CONFIG = 3;
     public static final int CLOSE_CONNECTION_RESPONSE = 4;
     public static final int GET_READER_CAPABILITIES_RESPONSE = 11;
+    public static final int GET_READER_CONFIG_RESPONSE = 12;
     public static final int SET_READER_CONFIG_RESPONSE = 13;
     public static final int CLOSE_CONNECTION = 14;
     public static final int ADD_ROSPEC = 20;
@@ -38,6 +40,7 @@ public final class LlrpFrames {
     public static final int READER_EVENT_NOTIFICATION = 63;
     public static final int KEEPALIVE_ACK = 72;
     public static final int ERROR_MESSAGE = 100;
+    public static final int CUSTOM_MESSAGE = 1023;
 
     private LlrpFrames() {
     }

@@ -28,6 +28,7 @@ public final class RoAccessReportDecoder {
     public static final long IMPINJ_VENDOR = 25882;
     static final int IMPINJ_RF_PHASE_ANGLE = 56;
     static final int IMPINJ_PEAK_RSSI = 57;
+    static final int IMPINJ_RF_DOPPLER_FREQUENCY = 68;
 
     /** Default OpSpecIDs of the C1G2Read ops that read TID and user memory (our AccessSpec uses these). */
     public static final int DEFAULT_TID_OPSPEC_ID = 1;
@@ -175,6 +176,8 @@ public final class RoAccessReportDecoder {
                                 impinjRssi = (short) u16(f, q + 8);
                             } else if (subtype == IMPINJ_RF_PHASE_ANGLE && pend - q >= 10) {
                                 v.phase = u16(f, q + 8);
+                            } else if (subtype == IMPINJ_RF_DOPPLER_FREQUENCY && pend - q >= 10) {
+                                v.dopplerHz16 = (short) u16(f, q + 8);
                             }
                         }
                     }
@@ -193,9 +196,11 @@ public final class RoAccessReportDecoder {
         if (first) lastFirst = v.firstSeenMicros; else if (carryFirst) v.firstSeenMicros = lastFirst;
         if (last) lastLast = v.lastSeenMicros; else if (carryLast) v.lastSeenMicros = lastLast;
         if (count) lastCount = v.seenCount; else if (carryCount) v.seenCount = lastCount;
-        // Impinj's peak RSSI has 1/100 dBm resolution where LLRP's has whole dBm: prefer it when present.
+        // Impinj's peak RSSI has 1/100 dBm resolution where LLRP's has whole dBm: prefer it when present,
+        // and carry it (it is an enabled parameter like PeakRSSI, so §13.2.3 applies to it too).
         if (impinjRssi != TagRead.NO_RSSI) {
             v.peakRssiCdbm = impinjRssi;
+            lastRssiCdbm = impinjRssi;
         }
     }
 

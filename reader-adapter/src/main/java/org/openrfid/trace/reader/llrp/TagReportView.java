@@ -12,6 +12,9 @@ import org.openrfid.trace.reader.TagRead;
  */
 public final class TagReportView {
 
+    /** Sentinel for "no Doppler reported" (outside the s16 range of ImpinjRFDopplerFrequency). */
+    public static final int NO_DOPPLER = Integer.MIN_VALUE;
+
     /** Sentinel for an absent timestamp. */
     public static final long NO_TIME = Long.MIN_VALUE;
 
@@ -23,6 +26,7 @@ public final class TagReportView {
     int antenna;
     int peakRssiCdbm;
     int phase;
+    int dopplerHz16;
     int channelIndex;
     long firstSeenMicros;
     long lastSeenMicros;
@@ -41,6 +45,7 @@ public final class TagReportView {
         antenna = 0;
         peakRssiCdbm = TagRead.NO_RSSI;
         phase = -1;
+        dopplerHz16 = NO_DOPPLER;
         channelIndex = -1;
         firstSeenMicros = NO_TIME;
         lastSeenMicros = NO_TIME;
@@ -61,6 +66,20 @@ public final class TagReportView {
 
     public int phase() {
         return phase;
+    }
+
+    /**
+     * ImpinjRFDopplerFrequency (Custom subtype 68, s16, Hz × 16), or {@link #NO_DOPPLER}. Exposed here
+     * rather than on {@link TagRead}, whose components are a published contract; a consumer that needs
+     * Doppler (speed/direction estimation) decodes with a {@link TagReportVisitor}.
+     */
+    public int dopplerHz16() {
+        return dopplerHz16;
+    }
+
+    /** Doppler shift in Hz, or NaN when not reported. */
+    public double dopplerHz() {
+        return dopplerHz16 == NO_DOPPLER ? Double.NaN : dopplerHz16 / 16.0;
     }
 
     public int channelIndex() {

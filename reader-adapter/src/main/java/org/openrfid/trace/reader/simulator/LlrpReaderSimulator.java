@@ -2,15 +2,19 @@ package org.openrfid.trace.reader.simulator;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import javax.net.ssl.SSLContext;
+import org.openrfid.trace.reader.RawEpc;
 
 /**
- * An LLRP 1.0.1 reader simulator: a real TCP server per simulated reader (127.0.0.1), speaking the
+ * An LLRP 1.0.1 reader simulator: a real TCP server per simulated reader (127.0.0.1) — or a reader that
+ * dials its client (reader-initiated) — optionally over TLS, speaking the
  * protocol with ltkjava-encoded messages, that plays a {@link Scenario} as RO_ACCESS_REPORTs while a
  * client has a ROSpec enabled and started — for tests, demos and load generation.
  *
@@ -52,7 +56,26 @@ public final class LlrpReaderSimulator implements AutoCloseable {
         return this;
     }
 
-    /** The bound port (the ephemeral one when configured as 0). */
+    /**
+     * An EPC resized to {@code bits} the way the {@code epcBitLength} fault does it: the original bits
+     * repeated until long enough, then cut, pad bits zero. Tests use it to predict what they receive.
+     */
+    public static RawEpc resizeEpc(RawEpc epc, int bits) {
+        if (bits < 1 || bits > 496) {
+            throw new IllegalArgumentException("EPC bit length must be 1..496 (a Gen2 EPC bank holds at most 31 words)");
+        }
+        byte[] src = epc.bytes();
+        byte[] out = new byte[(bits + 7) / 8];
+        for (int i = 0; i < bits; i++) {
+            int from = i % epc.bitLength();
+            if ((src[from >> 3] & (0x80 >> (from & 7))) != 0) {
+                out[i >> 3] |= (byte) (0x80 >> (i & 7));
+            }
+        }
+        return new RawEpc(out, bits);
+    }
+
+    /** The bound port (the ephemeral one when configured as 0); -1 for a reader that dials out. */
     public int port(String readerId) {
         return reader(readerId).port();
     }
@@ -96,6 +119,11 @@ public final class LlrpReaderSimulator implements AutoCloseable {
 
     public static final class Builder {
         private final Map<String, Integer> ports = new LinkedHashMap<>();
+        private final Map<String, InetSocketAddress> dials = new LinkedHashMap<>();
+        private boolean impinj = true;
+        private boolean omitUnchanged;
+        private int epcBits;
+        private SSLContext tls;
         private Scenario scenario = Scenario.of(List.of());
         private double timeScale = 1.0;
         private boolean loop;
@@ -104,6 +132,42 @@ public final class LlrpReaderSimulator implements AutoCloseable {
         /** Adds a reader listening on {@code port} (0 = ephemeral); its scenario rows are those with this reader id. */
         public Builder reader(String readerId, int port) {
             ports.put(Objects.requireNonNull(readerId), port);
+            return this;
+        }
+
+        /**
+         * Adds a reader that dials the client at {@code host:port} (reader-initiated connection, §18.1)
+         * and dials again whenever its connection is gone.
+         */
+        public Builder dial(String readerId, String host, int port) {
+            dials.put(Objects.requireNonNull(readerId), InetSocketAddress.createUnresolved(host, port));
+            return this;
+        }
+
+        /** Act as an Impinj reader (vendor 25882, Octane extensions) — the default — or as a generic LLRP reader. */
+        public Builder impinj(boolean impinj) {
+            this.impinj = impinj;
+            return this;
+        }
+
+        /** Fault: omit enabled fields whose value did not change since the last TagReportData (§13.2.3). */
+        public Builder omitUnchangedFields(boolean omit) {
+            this.omitUnchanged = omit;
+            return this;
+        }
+
+        /** Fault: report every EPC with this bit length (128, 170, 198, ...) as EPCData; see {@link #resizeEpc}. */
+        public Builder epcBitLength(int bits) {
+            if (bits != 0) {
+                resizeEpc(new RawEpc(new byte[] {0x30}, 8), bits);
+            }
+            this.epcBits = bits;
+            return this;
+        }
+
+        /** Serve LLRP over TLS (5085 by convention) with this server context; listening readers only. */
+        public Builder tls(SSLContext context) {
+            this.tls = context;
             return this;
         }
 
@@ -137,13 +201,17 @@ public final class LlrpReaderSimulator implements AutoCloseable {
         }
 
         public LlrpReaderSimulator build() {
-            if (ports.isEmpty()) {
+            if (ports.isEmpty() && dials.isEmpty()) {
                 scenario.readerIds().forEach(id -> ports.put(id, 0));
             }
             long start = SimulatedReader.nowMicros();
             Map<String, SimulatedReader> readers = new LinkedHashMap<>();
+            SimOptions listening = new SimOptions(impinj, omitUnchanged, epcBits, tls, null, 0);
             ports.forEach((id, port) -> readers.put(id, new SimulatedReader(id, port, scenario.rowsFor(id),
-                    scenario.durationMs(), start, timeScale, loop, catchUp)));
+                    scenario.durationMs(), start, timeScale, loop, catchUp, listening)));
+            dials.forEach((id, to) -> readers.put(id, new SimulatedReader(id, 0, scenario.rowsFor(id),
+                    scenario.durationMs(), start, timeScale, loop, catchUp,
+                    new SimOptions(impinj, omitUnchanged, epcBits, null, to.getHostString(), to.getPort()))));
             return new LlrpReaderSimulator(readers, start);
         }
     }

@@ -35,6 +35,12 @@ import org.llrp.ltk.generated.messages.ENABLE_ROSPEC_RESPONSE;
 import org.llrp.ltk.generated.messages.ERROR_MESSAGE;
 import org.llrp.ltk.generated.messages.GET_READER_CAPABILITIES;
 import org.llrp.ltk.generated.messages.GET_READER_CAPABILITIES_RESPONSE;
+import org.llrp.ltk.generated.messages.GET_READER_CONFIG;
+import org.llrp.ltk.generated.messages.GET_READER_CONFIG_RESPONSE;
+import org.llrp.ltk.generated.messages.CUSTOM_MESSAGE;
+import org.llrp.ltk.generated.enumerations.GetReaderConfigRequestedData;
+import org.llrp.ltk.generated.parameters.Custom;
+import org.openrfid.trace.reader.llrp.ImpinjExtensions;
 import org.llrp.ltk.generated.messages.KEEPALIVE_ACK;
 import org.llrp.ltk.generated.messages.SET_READER_CONFIG;
 import org.llrp.ltk.generated.messages.SET_READER_CONFIG_RESPONSE;
@@ -76,6 +82,9 @@ final class SimConnection {
     private final OutputStream out;
     private final AtomicLong ids = new AtomicLong(1_000_000);
     private final AtomicInteger unacked = new AtomicInteger();
+    /** Last values sent on this connection, for omitting unchanged fields (§13.2.3). */
+    private final SimMessages.Carry carry = new SimMessages.Carry();
+    private volatile boolean impinjExtensions;
     private volatile boolean closed;
 
     SimConnection(SimulatedReader reader, Socket socket) throws IOException {
@@ -162,7 +171,8 @@ final class SimConnection {
             g.setMaxNumberOfAntennaSupported(new UnsignedShort(reader.antennaCount));
             g.setCanSetAntennaProperties(new Bit(false));
             g.setHasUTCClockCapability(new Bit(true));
-            g.setDeviceManufacturerName(new UnsignedInteger(SimMessages.IMPINJ_VENDOR));
+            // DeviceManufacturerName is the IANA enterprise number; a generic reader says 0 (none).
+            g.setDeviceManufacturerName(new UnsignedInteger(reader.options.impinj() ? ImpinjExtensions.VENDOR : 0));
             g.setModelName(new UnsignedInteger(2001));
             g.setReaderFirmwareVersion(new UTF8String_UTF_8("openrfid-simulator"));
             // Mandatory sub-parameters of GeneralDeviceCapabilities (§9.2.1).
@@ -184,6 +194,23 @@ final class SimConnection {
             }
             r.setGeneralDeviceCapabilities(g);
             reply(r, id);
+        } else if (msg instanceof GET_READER_CONFIG m) {
+            GET_READER_CONFIG_RESPONSE r = new GET_READER_CONFIG_RESPONSE();
+            r.setLLRPStatus(SimMessages.success());
+            int requested = m.getRequestedData().intValue();
+            if (requested == GetReaderConfigRequestedData.All || requested == GetReaderConfigRequestedData.Identification) {
+                r.setIdentification(SimMessages.identification(reader.id));
+            }
+            reply(r, id);
+        } else if (msg instanceof CUSTOM_MESSAGE m) {
+            if (reader.options.impinj() && m.getVendorIdentifier().toLong() == ImpinjExtensions.VENDOR
+                    && m.getMessageSubtype().intValue() == ImpinjExtensions.ENABLE_EXTENSIONS) {
+                impinjExtensions = true;
+                reply(SimMessages.impinjEnableExtensionsResponse(), id);
+            } else {
+                error(id, StatusCode.M_UnsupportedMessage, "CUSTOM_MESSAGE vendor " + m.getVendorIdentifier()
+                        + " subtype " + m.getMessageSubtype() + " is not supported");
+            }
         } else if (msg instanceof SET_READER_CONFIG m) {
             if (m.getResetToFactoryDefault() != null && m.getResetToFactoryDefault().toBoolean()) {
                 reader.roSpecs.clear();
@@ -340,14 +367,34 @@ final class SimConnection {
         return -1;
     }
 
-    private static SimulatedReader.Selector selector(ROReportSpec rs, SimulatedReader.Selector fallback) {
+    private SimulatedReader.Selector selector(ROReportSpec rs, SimulatedReader.Selector fallback) {
         TagReportContentSelector s = rs.getTagReportContentSelector();
         if (s == null) {
             return fallback;
         }
+        byte[] impinj = impinjSelector(rs);
         return new SimulatedReader.Selector(on(s.getEnableAntennaID()), on(s.getEnableChannelIndex()),
                 on(s.getEnablePeakRSSI()), on(s.getEnableFirstSeenTimestamp()), on(s.getEnableLastSeenTimestamp()),
-                on(s.getEnableTagSeenCount()));
+                on(s.getEnableTagSeenCount()),
+                ImpinjExtensions.enables(impinj, ImpinjExtensions.ENABLE_PEAK_RSSI),
+                ImpinjExtensions.enables(impinj, ImpinjExtensions.ENABLE_RF_PHASE_ANGLE),
+                ImpinjExtensions.enables(impinj, ImpinjExtensions.ENABLE_RF_DOPPLER_FREQUENCY));
+    }
+
+    /** The data of an ImpinjTagReportContentSelector, honoured only after IMPINJ_ENABLE_EXTENSIONS, as on a real reader. */
+    private byte[] impinjSelector(ROReportSpec rs) {
+        if (!impinjExtensions || rs.getCustomList() == null) {
+            return new byte[0];
+        }
+        for (Custom c : rs.getCustomList()) {
+            if (c.getVendorIdentifier().toLong() == ImpinjExtensions.VENDOR
+                    && c.getParameterSubtype().toLong() == ImpinjExtensions.TAG_REPORT_CONTENT_SELECTOR) {
+                // Re-encode and skip the 12-byte Custom header: BytesToEnd_HEX.toString() sign-extends bytes >= 0x80.
+                byte[] all = c.encodeBinary().toByteArray();
+                return java.util.Arrays.copyOfRange(all, 12, all.length);
+            }
+        }
+        return new byte[0];
     }
 
     private static boolean on(Bit b) {
@@ -381,7 +428,7 @@ final class SimConnection {
     void sendReport(List<SimMessages.Observation> batch, SimulatedReader.Selector sel, int tidOpSpecId) {
         byte[] frame;
         try {
-            frame = SimMessages.encode(SimMessages.report(batch, sel, tidOpSpecId), ids.getAndIncrement());
+            frame = SimMessages.encode(SimMessages.report(batch, sel, tidOpSpecId, reader.options, carry), ids.getAndIncrement());
         } catch (RuntimeException e) {
             log.warn("[sim {}] dropping a report of {} reads that cannot be encoded: {}", reader.id, batch.size(), e.toString());
             return;

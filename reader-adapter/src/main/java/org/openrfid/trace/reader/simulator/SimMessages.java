@@ -1,6 +1,15 @@
 package org.openrfid.trace.reader.simulator;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.llrp.ltk.generated.enumerations.IdentificationType;
+import org.llrp.ltk.generated.messages.CUSTOM_MESSAGE;
+import org.llrp.ltk.generated.parameters.Identification;
+import org.llrp.ltk.types.Bit;
+import org.llrp.ltk.types.UnsignedByte;
+import org.llrp.ltk.types.UnsignedByteArray_HEX;
+import org.openrfid.trace.reader.RawEpc;
+import org.openrfid.trace.reader.llrp.ImpinjExtensions;
 import org.llrp.ltk.exceptions.InvalidLLRPMessageException;
 import org.llrp.ltk.generated.enumerations.C1G2ReadResultType;
 import org.llrp.ltk.generated.enumerations.ConnectionAttemptStatusType;
@@ -10,7 +19,6 @@ import org.llrp.ltk.generated.messages.RO_ACCESS_REPORT;
 import org.llrp.ltk.generated.parameters.AntennaID;
 import org.llrp.ltk.generated.parameters.C1G2ReadOpSpecResult;
 import org.llrp.ltk.generated.parameters.ConnectionAttemptEvent;
-import org.llrp.ltk.generated.parameters.Custom;
 import org.llrp.ltk.generated.parameters.EPCData;
 import org.llrp.ltk.generated.parameters.EPC_96;
 import org.llrp.ltk.generated.parameters.FirstSeenTimestampUTC;
@@ -34,9 +42,6 @@ import org.llrp.ltk.types.UnsignedShortArray_HEX;
 
 /** ltkjava message building for the simulated reader. */
 final class SimMessages {
-
-    static final long IMPINJ_VENDOR = 25882;
-    static final long IMPINJ_PEAK_RSSI = 57;
 
     private SimMessages() {
     }
@@ -88,52 +93,112 @@ final class SimMessages {
     record Observation(ScenarioRow row, long micros) {
     }
 
+    /** What this connection last sent of each optional field (§13.2.3 lets a reader omit repeats). */
+    static final class Carry {
+        Integer antenna;
+        Integer rssiCdbm;
+        Long firstSeen;
+        Long lastSeen;
+        Integer count;
+    }
+
+    /** Identification (§16.2.6.2) with the reader id as its ReaderID bytes (IDType EPC = 1, free-form). */
+    static Identification identification(String readerId) {
+        Identification i = new Identification();
+        i.setIDType(new IdentificationType(IdentificationType.EPC));
+        i.setReaderID(new UnsignedByteArray_HEX(readerId.getBytes(StandardCharsets.UTF_8)));
+        return i;
+    }
+
+    /** IMPINJ_ENABLE_EXTENSIONS_RESPONSE: CUSTOM_MESSAGE subtype 22 holding LLRPStatus(M_Success, ""). */
+    static LLRPMessage impinjEnableExtensionsResponse() {
+        CUSTOM_MESSAGE m = new CUSTOM_MESSAGE();
+        m.setVendorIdentifier(new UnsignedInteger(ImpinjExtensions.VENDOR));
+        m.setMessageSubtype(new UnsignedByte(ImpinjExtensions.ENABLE_EXTENSIONS_RESPONSE));
+        m.setData(new BytesToEnd_HEX("011F000800000000"));
+        return m;
+    }
+
+    /** The simulated RF phase angle of an observation (0..4095), deterministic so tests can expect it. */
+    static int phase(ScenarioRow row) {
+        return (int) ((row.offsetMs() * 7 + row.antenna() * 1024L) & 0xFFF);
+    }
+
+    /** The simulated Doppler shift in Hz × 16 (s16), deterministic: -31.. +32 Hz. */
+    static int dopplerHz16(ScenarioRow row) {
+        return (int) ((row.offsetMs() % 64) - 31) * 16;
+    }
+
+    /** The EPC a reader reports for {@code row}, resized when {@code bits > 0}. */
+    static RawEpc epc(ScenarioRow row, int bits) {
+        return bits > 0 ? LlrpReaderSimulator.resizeEpc(row.epc(), bits) : row.epc();
+    }
+
     /** RO_ACCESS_REPORT carrying the fields the TagReportContentSelector asks for (§13.2.1, §13.2.3). */
     static LLRPMessage report(List<Observation> obs, SimulatedReader.Selector sel, int tidOpSpecId) {
+        return report(obs, sel, tidOpSpecId, SimOptions.DEFAULT, new Carry());
+    }
+
+    static LLRPMessage report(List<Observation> obs, SimulatedReader.Selector sel, int tidOpSpecId, SimOptions options, Carry carry) {
         RO_ACCESS_REPORT m = new RO_ACCESS_REPORT();
+        boolean omit = options.omitUnchanged();
         for (Observation o : obs) {
             ScenarioRow row = o.row();
             TagReportData t = new TagReportData();
-            if (row.epcHex().length() == 24) {
+            RawEpc epc = epc(row, options.epcBits());
+            if (epc.bitLength() == 96) {
                 // §13.2.3: EPC-96 is the compact TV form, used only for 96-bit EPCs.
                 EPC_96 e = new EPC_96();
-                e.setEPC(new Integer96_HEX(row.epcHex()));
+                e.setEPC(new Integer96_HEX(epc.toHex()));
                 t.setEPCParameter(e);
             } else {
+                // EPCData's u1v carries the exact bit count (§16.2.7.3.1), e.g. 170 for GRAI-170.
                 EPCData e = new EPCData();
-                e.setEPC(new BitArray_HEX(row.epcHex()));
+                e.setEPC(new BitArray_HEX(bits(epc)));
                 t.setEPCParameter(e);
             }
-            if (sel.antenna()) {
+            if (sel.antenna() && !(omit && Integer.valueOf(row.antenna()).equals(carry.antenna))) {
                 AntennaID a = new AntennaID();
                 a.setAntennaID(new UnsignedShort(row.antenna()));
                 t.setAntennaID(a);
+                carry.antenna = row.antenna();
             }
-            if (sel.peakRssi()) {
-                PeakRSSI p = new PeakRSSI();
-                p.setPeakRSSI(new SignedByte((int) Math.max(-128, Math.min(127, Math.round(row.rssiDbm())))));
-                t.setPeakRSSI(p);
-                // Like an Impinj reader with its peak-RSSI extension on: 1/100 dBm precision.
-                Custom c = new Custom();
-                c.setVendorIdentifier(new UnsignedInteger(IMPINJ_VENDOR));
-                c.setParameterSubtype(new UnsignedInteger(IMPINJ_PEAK_RSSI));
-                c.setData(new BytesToEnd_HEX(String.format("%04X", row.rssiCdbm() & 0xFFFF)));
-                t.addToCustomList(c);
+            if ((sel.peakRssi() || sel.impinjPeakRssi()) && !(omit && Integer.valueOf(row.rssiCdbm()).equals(carry.rssiCdbm))) {
+                if (sel.peakRssi()) {
+                    PeakRSSI p = new PeakRSSI();
+                    p.setPeakRSSI(new SignedByte((int) Math.max(-128, Math.min(127, Math.round(row.rssiDbm())))));
+                    t.setPeakRSSI(p);
+                }
+                if (sel.impinjPeakRssi()) {
+                    // ImpinjPeakRSSI: s16 in 1/100 dBm.
+                    t.addToCustomList(ImpinjExtensions.custom(ImpinjExtensions.PEAK_RSSI, String.format("%04X", row.rssiCdbm() & 0xFFFF)));
+                }
+                carry.rssiCdbm = row.rssiCdbm();
             }
-            if (sel.firstSeen()) {
+            if (sel.impinjPhase()) {
+                t.addToCustomList(ImpinjExtensions.custom(ImpinjExtensions.RF_PHASE_ANGLE, String.format("%04X", phase(row))));
+            }
+            if (sel.impinjDoppler()) {
+                t.addToCustomList(ImpinjExtensions.custom(ImpinjExtensions.RF_DOPPLER_FREQUENCY,
+                        String.format("%04X", dopplerHz16(row) & 0xFFFF)));
+            }
+            if (sel.firstSeen() && !(omit && Long.valueOf(o.micros()).equals(carry.firstSeen))) {
                 FirstSeenTimestampUTC f = new FirstSeenTimestampUTC();
                 f.setMicroseconds(new UnsignedLong_DATETIME(o.micros()));
                 t.setFirstSeenTimestampUTC(f);
+                carry.firstSeen = o.micros();
             }
-            if (sel.lastSeen()) {
+            if (sel.lastSeen() && !(omit && Long.valueOf(o.micros()).equals(carry.lastSeen))) {
                 LastSeenTimestampUTC l = new LastSeenTimestampUTC();
                 l.setMicroseconds(new UnsignedLong_DATETIME(o.micros()));
                 t.setLastSeenTimestampUTC(l);
+                carry.lastSeen = o.micros();
             }
-            if (sel.seenCount()) {
+            if (sel.seenCount() && !(omit && Integer.valueOf(1).equals(carry.count))) {
                 TagSeenCount c = new TagSeenCount();
                 c.setTagCount(new UnsignedShort(1));
                 t.setTagSeenCount(c);
+                carry.count = 1;
             }
             if (tidOpSpecId >= 0 && row.tidHex() != null) {
                 C1G2ReadOpSpecResult r = new C1G2ReadOpSpecResult();
@@ -145,5 +210,15 @@ final class SimMessages {
             m.addToTagReportDataList(t);
         }
         return m;
+    }
+
+    /** The EPC's significant bits, no padding, so ltkjava writes the exact bit count. */
+    private static Bit[] bits(RawEpc epc) {
+        byte[] b = epc.bytes();
+        Bit[] bits = new Bit[epc.bitLength()];
+        for (int i = 0; i < bits.length; i++) {
+            bits[i] = new Bit((b[i >> 3] & (0x80 >> (i & 7))) != 0);
+        }
+        return bits;
     }
 }

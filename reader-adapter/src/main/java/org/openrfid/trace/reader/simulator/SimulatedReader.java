@@ -25,10 +25,12 @@ final class SimulatedReader implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SimulatedReader.class);
     private static final long TICK_NANOS = 2_000_000L;
+    private static final long REDIAL_MS = 100;
 
     /** Which optional TagReportData fields to send (TagReportContentSelector, §13.2.1.1). */
-    record Selector(boolean antenna, boolean channel, boolean peakRssi, boolean firstSeen, boolean lastSeen, boolean seenCount) {
-        static final Selector DEFAULT = new Selector(true, false, true, true, true, true);
+    record Selector(boolean antenna, boolean channel, boolean peakRssi, boolean firstSeen, boolean lastSeen, boolean seenCount,
+                    boolean impinjPeakRssi, boolean impinjPhase, boolean impinjDoppler) {
+        static final Selector DEFAULT = new Selector(true, false, true, true, true, true, false, false, false);
     }
 
     /** A ROSpec as far as the simulator cares: its state and how it wants reports. */
@@ -70,6 +72,7 @@ final class SimulatedReader implements AutoCloseable {
     private final double timeScale;
     private final boolean loop;
     private final boolean catchUp;
+    final SimOptions options;
     final int antennaCount;
 
     // Reader state, guarded by "this".
@@ -84,6 +87,7 @@ final class SimulatedReader implements AutoCloseable {
     private volatile long stalledUntilNanos;
     private volatile boolean closed;
     private Thread acceptThread;
+    private Thread dialThread;
     private Thread playerThread;
 
     // Player state, touched only by the player thread.
@@ -94,7 +98,7 @@ final class SimulatedReader implements AutoCloseable {
     private long nextKeepaliveNanos;
 
     SimulatedReader(String id, int port, List<ScenarioRow> rows, long passMs, long startMicros, double timeScale,
-            boolean loop, boolean catchUp) {
+            boolean loop, boolean catchUp, SimOptions options) {
         this.id = id;
         this.requestedPort = port;
         this.rows = rows;
@@ -103,16 +107,21 @@ final class SimulatedReader implements AutoCloseable {
         this.timeScale = timeScale;
         this.loop = loop;
         this.catchUp = catchUp;
+        this.options = options;
         this.antennaCount = Math.max(4, rows.stream().mapToInt(ScenarioRow::antenna).max().orElse(1));
     }
 
     void start() throws IOException {
-        ServerSocket s = new ServerSocket();
+        playerThread = daemon(this::playLoop, "llrp-sim-player-" + id);
+        if (options.dials()) {
+            dialThread = daemon(this::dialLoop, "llrp-sim-dial-" + id);
+            return;
+        }
+        ServerSocket s = options.tls() == null ? new ServerSocket() : options.tls().getServerSocketFactory().createServerSocket();
         s.setReuseAddress(true);
         s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), requestedPort));
         server = s;
         acceptThread = daemon(this::acceptLoop, "llrp-sim-accept-" + id);
-        playerThread = daemon(this::playLoop, "llrp-sim-player-" + id);
     }
 
     int port() {
@@ -143,34 +152,68 @@ final class SimulatedReader implements AutoCloseable {
                 return;
             }
             awaitStallEnd();
-            try {
-                s.setTcpNoDelay(true);
-                // A client that just dropped us may still be closing on our side: give it a moment.
-                long wait = System.nanoTime() + 300_000_000L;
-                while (connection != null && System.nanoTime() < wait) {
-                    Thread.sleep(5);
-                }
-                SimConnection existing = connection;
-                if (existing != null) {
-                    log.info("[sim {}] refusing a second client: a client connection already exists", id);
-                    SimConnection.refuse(s, ConnectionAttemptStatusType.Failed_A_Client_Initiated_Connection_Already_Exists,
-                            nowMicros());
-                    continue;
-                }
-                SimConnection c = new SimConnection(this, s);
-                synchronized (this) {
-                    connection = c;
-                    keepaliveMs = 0;
-                }
-                c.start();
-            } catch (IOException e) {
-                log.debug("[sim {}] connection set-up failed: {}", id, e.toString());
-                closeQuietly(s);
-            } catch (InterruptedException e) {
-                closeQuietly(s);
+            if (!attach(s)) {
                 return;
             }
         }
+    }
+
+    /**
+     * Reader-initiated mode (§18.1): keep calling the client while no connection is up, as a reader
+     * configured for client connections does, and then behave exactly as after an accept.
+     */
+    private void dialLoop() {
+        while (!closed) {
+            if (connection == null && System.nanoTime() >= stalledUntilNanos) {
+                Socket s = new Socket();
+                try {
+                    s.connect(new InetSocketAddress(options.dialHost(), options.dialPort()), 2000);
+                    if (!attach(s)) {
+                        return;
+                    }
+                } catch (IOException e) {
+                    log.debug("[sim {}] dialling {}:{} failed: {}", id, options.dialHost(), options.dialPort(), e.toString());
+                    closeQuietly(s);
+                }
+            }
+            try {
+                Thread.sleep(REDIAL_MS);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    /** Takes a fresh transport as the client connection, or refuses it; false when interrupted. */
+    private boolean attach(Socket s) {
+        try {
+            s.setTcpNoDelay(true);
+            // A client that just dropped us may still be closing on our side: give it a moment.
+            long wait = System.nanoTime() + 300_000_000L;
+            while (connection != null && System.nanoTime() < wait) {
+                Thread.sleep(5);
+            }
+            SimConnection existing = connection;
+            if (existing != null) {
+                log.info("[sim {}] refusing a second client: a client connection already exists", id);
+                SimConnection.refuse(s, ConnectionAttemptStatusType.Failed_A_Client_Initiated_Connection_Already_Exists,
+                        nowMicros());
+                return true;
+            }
+            SimConnection c = new SimConnection(this, s);
+            synchronized (this) {
+                connection = c;
+                keepaliveMs = 0;
+            }
+            c.start();
+        } catch (IOException e) {
+            log.debug("[sim {}] connection set-up failed: {}", id, e.toString());
+            closeQuietly(s);
+        } catch (InterruptedException e) {
+            closeQuietly(s);
+            return false;
+        }
+        return true;
     }
 
     void connectionEnded(SimConnection c) {
@@ -326,17 +369,19 @@ final class SimulatedReader implements AutoCloseable {
         if (c != null) {
             c.abort();
         }
-        if (acceptThread != null) {
-            acceptThread.interrupt();
-        }
-        if (playerThread != null) {
-            playerThread.interrupt();
-            try {
-                playerThread.join(1000);
-                acceptThread.join(1000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        for (Thread t : new Thread[] {acceptThread, dialThread, playerThread}) {
+            if (t != null) {
+                t.interrupt();
             }
+        }
+        try {
+            for (Thread t : new Thread[] {acceptThread, dialThread, playerThread}) {
+                if (t != null) {
+                    t.join(1000);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import org.openrfid.trace.reader.llrp.LlrpTls;
 
 /**
  * Command line for the simulator.
@@ -11,10 +12,13 @@ import java.util.concurrent.CountDownLatch;
  * <pre>
  * SimulatorMain --scenario PATH [--reader ID:PORT]... [--base-port 5084] [--time-scale 1.0] [--loop]
  * SimulatorMain --load-readers N --load-rate READS_PER_S --load-tags T [--base-port 5084]
+ *   common: [--dial HOST:PORT] [--generic] [--tls-keystore PATH --tls-password PW] [--omit-unchanged] [--epc-bits N]
  * </pre>
  *
  * Without {@code --reader}, each distinct reader id of the scenario gets its own port from
- * {@code --base-port} upwards. Load mode generates random traffic and always loops.
+ * {@code --base-port} upwards. Load mode generates random traffic and always loops. {@code --dial}
+ * makes every reader call the client instead (reader-initiated connections); {@code --generic} drops
+ * the Impinj identity and extensions; {@code --tls-keystore} serves LLRP over TLS.
  */
 public final class SimulatorMain {
 
@@ -29,12 +33,14 @@ public final class SimulatorMain {
             System.err.println(e.getMessage());
             System.err.println("usage: --scenario PATH [--reader ID:PORT]... [--base-port N] [--time-scale X] [--loop]");
             System.err.println("       --load-readers N --load-rate R --load-tags T [--base-port N]");
+            System.err.println("  and: [--dial HOST:PORT] [--generic] [--tls-keystore PATH --tls-password PW] [--omit-unchanged] [--epc-bits N]");
             System.exit(2);
             return;
         }
         sim.start();
         for (String id : sim.readerIds()) {
-            System.out.println("LLRP reader " + id + " listening on 127.0.0.1:" + sim.port(id));
+            int port = sim.port(id);
+            System.out.println("LLRP reader " + id + (port < 0 ? " dialling its client" : " listening on 127.0.0.1:" + port));
         }
         Runtime.getRuntime().addShutdownHook(new Thread(sim::close));
         new CountDownLatch(1).await();
@@ -49,6 +55,12 @@ public final class SimulatorMain {
         int loadReaders = 0;
         int loadRate = 100;
         int loadTags = 200;
+        String dial = null;
+        boolean generic = false;
+        Path keystore = null;
+        String tlsPassword = "";
+        boolean omitUnchanged = false;
+        int epcBits = 0;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -67,6 +79,12 @@ public final class SimulatorMain {
                 case "--load-readers" -> loadReaders = Integer.parseInt(value(args, ++i, a));
                 case "--load-rate" -> loadRate = Integer.parseInt(value(args, ++i, a));
                 case "--load-tags" -> loadTags = Integer.parseInt(value(args, ++i, a));
+                case "--dial" -> dial = value(args, ++i, a);
+                case "--generic" -> generic = true;
+                case "--tls-keystore" -> keystore = Path.of(value(args, ++i, a));
+                case "--tls-password" -> tlsPassword = value(args, ++i, a);
+                case "--omit-unchanged" -> omitUnchanged = true;
+                case "--epc-bits" -> epcBits = Integer.parseInt(value(args, ++i, a));
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }
@@ -79,8 +97,21 @@ public final class SimulatorMain {
         } else {
             throw new IllegalArgumentException("give --scenario or --load-readers");
         }
-        LlrpReaderSimulator.Builder b = LlrpReaderSimulator.builder().scenario(s).timeScale(timeScale).loop(loop);
-        if (readers.isEmpty()) {
+        LlrpReaderSimulator.Builder b = LlrpReaderSimulator.builder().scenario(s).timeScale(timeScale).loop(loop)
+                .impinj(!generic).omitUnchangedFields(omitUnchanged).epcBitLength(epcBits);
+        if (keystore != null) {
+            b.tls(LlrpTls.serverContext(keystore, tlsPassword.toCharArray()));
+        }
+        if (dial != null) {
+            int colon = dial.lastIndexOf(':');
+            if (colon <= 0) {
+                throw new IllegalArgumentException("--dial needs HOST:PORT, got " + dial);
+            }
+            String host = dial.substring(0, colon);
+            int port = Integer.parseInt(dial.substring(colon + 1));
+            Iterable<String> ids = readers.isEmpty() ? s.readerIds() : readers.stream().map(r -> r[0]).toList();
+            ids.forEach(id -> b.dial(id, host, port));
+        } else if (readers.isEmpty()) {
             int port = basePort;
             for (String id : s.readerIds()) {
                 b.reader(id, port++);

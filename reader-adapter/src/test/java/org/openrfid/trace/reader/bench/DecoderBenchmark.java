@@ -1,7 +1,7 @@
 package org.openrfid.trace.reader.bench;
 
-import java.lang.management.ManagementFactory;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import org.llrp.ltk.generated.LLRPMessageFactory;
 import org.llrp.ltk.generated.messages.RO_ACCESS_REPORT;
 import org.llrp.ltk.generated.parameters.AntennaID;
@@ -15,65 +15,94 @@ import org.llrp.ltk.types.Integer96_HEX;
 import org.llrp.ltk.types.SignedByte;
 import org.llrp.ltk.types.UnsignedLong_DATETIME;
 import org.llrp.ltk.types.UnsignedShort;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openrfid.trace.reader.llrp.RoAccessReportDecoder;
 
 /**
- * Compares our RO_ACCESS_REPORT decoder with ltkjava's on identical bytes (a 100-tag report with
- * antenna, RSSI, first/last seen and count) and prints tag reports per second and bytes allocated
- * per tag report (the figure JMH's {@code -prof gc} gives as gc.alloc.rate.norm). JMH itself is not in
- * the offline repository here, so this is a plain harness with warm-up and measured rounds.
+ * JMH: our RO_ACCESS_REPORT decoder against ltkjava's on identical bytes (a 100-tag report with
+ * antenna, RSSI, first/last seen and count). Scores are tag reports per second (one operation = one
+ * TagReportData); with {@code -prof gc}, {@code gc.alloc.rate.norm} is bytes allocated per tag report.
  *
  * <p>Run: {@code cd reader-adapter && mvn -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * && java -cp target/test-classes:target/classes:$(cat target/cp.txt) org.openrfid.trace.reader.bench.DecoderBenchmark}
+ * (the main runs all three with the GC profiler and prints a table).
  */
-public final class DecoderBenchmark {
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class DecoderBenchmark {
 
-    private static final com.sun.management.ThreadMXBean THREADS =
-            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    static final int TAGS = 100;
 
-    private DecoderBenchmark() {
+    private byte[] frame;
+    private RoAccessReportDecoder ours;
+
+    @Setup
+    public void setUp() throws Exception {
+        frame = report(TAGS);
+        ours = new RoAccessReportDecoder();
+    }
+
+    /** Zero-allocation path: the visitor sees a reused view. */
+    @Benchmark
+    @OperationsPerInvocation(TAGS)
+    public void oursVisitor(Blackhole bh) throws Exception {
+        ours.decode(frame, 0, frame.length, t -> bh.consume(t.antenna() + t.lastSeenMicros()));
+    }
+
+    /** What the session does: one TagRead record per tag report. */
+    @Benchmark
+    @OperationsPerInvocation(TAGS)
+    public Object oursTagReads() throws Exception {
+        return ours.decode(frame, "bench", 0L);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(TAGS)
+    public Object ltkjava() throws Exception {
+        return ((RO_ACCESS_REPORT) LLRPMessageFactory.createLLRPMessage(frame)).getTagReportDataList();
     }
 
     public static void main(String[] args) throws Exception {
-        byte[] frame = report(100);
-        RoAccessReportDecoder ours = new RoAccessReportDecoder();
-        long[] sink = new long[1];
-        Case visitor = () -> ours.decode(frame, 0, frame.length, t -> sink[0] += t.antenna() + t.lastSeenMicros());
-        Case tagReads = () -> ours.decode(frame, "bench", 0L).size();
-        Case ltk = () -> ((RO_ACCESS_REPORT) LLRPMessageFactory.createLLRPMessage(frame)).getTagReportDataList().size();
-
-        System.out.printf("%-38s %16s %16s%n", "decoder (100-tag report, " + frame.length + " B)", "tag reports/s", "B alloc/report");
-        row("ours, visitor (zero-allocation)", visitor, 100, 2.0);
-        row("ours, List<TagRead>", tagReads, 100, 2.0);
-        row("ltkjava LLRPMessageFactory", ltk, 100, 4.0);
-        if (sink[0] == 42) {
-            System.out.println();
+        Options opts = new OptionsBuilder().include(DecoderBenchmark.class.getName() + "\\.")
+                .addProfiler(GCProfiler.class).build();
+        java.util.Collection<RunResult> results = new Runner(opts).run();
+        System.out.printf("%n%-14s %18s %18s%n", "decoder", "tag reports/s", "B alloc/report");
+        double ltk = 0;
+        for (RunResult r : results) {
+            String name = r.getParams().getBenchmark().replaceAll(".*\\.", "");
+            double score = r.getPrimaryResult().getScore();
+            double alloc = r.getSecondaryResults().get("gc.alloc.rate.norm").getScore();
+            if (name.equals("ltkjava")) {
+                ltk = score;
+            }
+            System.out.printf("%-14s %,18.0f %,18.1f%n", name, score, alloc);
         }
-    }
-
-    @FunctionalInterface
-    interface Case {
-        int run() throws Exception;
-    }
-
-    private static void row(String name, Case c, int tagsPerFrame, double seconds) throws Exception {
-        long warm = System.nanoTime() + (long) (seconds / 2 * 1e9);
-        while (System.nanoTime() < warm) {
-            c.run();
+        for (RunResult r : results) {
+            if (ltk > 0 && !r.getParams().getBenchmark().endsWith("ltkjava")) {
+                System.out.printf("%s is %,.0f× ltkjava%n", r.getParams().getBenchmark().replaceAll(".*\\.", ""),
+                        r.getPrimaryResult().getScore() / ltk);
+            }
         }
-        long tid = Thread.currentThread().getId();
-        long alloc0 = THREADS.getThreadAllocatedBytes(tid);
-        long t0 = System.nanoTime();
-        long end = t0 + (long) (seconds * 1e9);
-        long frames = 0;
-        while (System.nanoTime() < end) {
-            c.run();
-            frames++;
-        }
-        long elapsed = System.nanoTime() - t0;
-        long alloc = THREADS.getThreadAllocatedBytes(tid) - alloc0;
-        double tags = frames * (double) tagsPerFrame;
-        System.out.printf("%-38s %,16.0f %,16.1f%n", name, tags * 1e9 / elapsed, alloc / tags);
     }
 
     static byte[] report(int tags) throws Exception {

@@ -1,0 +1,294 @@
+package org.openrfid.trace.reader.llrp;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.llrp.ltk.generated.LLRPMessageFactory;
+import org.llrp.ltk.generated.messages.GET_READER_CONFIG_RESPONSE;
+import org.llrp.ltk.generated.messages.READER_EVENT_NOTIFICATION;
+import org.llrp.ltk.generated.parameters.ConnectionAttemptEvent;
+import org.llrp.ltk.generated.parameters.Identification;
+import org.llrp.ltk.types.LLRPMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The client side of reader-initiated connections (LLRP 1.0.1 §18.1: the reader may open the TCP
+ * connection to the client): one listening port for every reader configured this way.
+ *
+ * <p>A reader that dials in first sends READER_EVENT_NOTIFICATION with ConnectionAttemptEvent
+ * (§13.2.6.11). We then ask GET_READER_CONFIG for Identification (§16.2.6.2 — it lives in the reader
+ * configuration, not in the capabilities or the event) and hand the link to the waiting session whose
+ * reader id equals the ReaderID (as text, or as hex for MAC/EPC identities); failing that, to the one
+ * waiting session whose configured host is the caller's address. Unmatched callers get
+ * CLOSE_CONNECTION (§13.1.6) and are hung up on. The matched session then runs the ordinary flow.
+ */
+public final class ReaderInitiatedListener implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ReaderInitiatedListener.class);
+    private static final Duration GREETING_TIMEOUT = Duration.ofSeconds(10);
+    /** Our identification request's message ID; the session's own IDs start at 1 on the link it gets. */
+    private static final long IDENTIFY_ID = 0x7FFF_0001L;
+    private static final HexFormat HEX = HexFormat.of().withUpperCase();
+
+    private final int requestedPort;
+    private final Map<String, Slot> waiting = new ConcurrentHashMap<>();
+    private volatile ServerSocket server;
+    private volatile boolean closed;
+
+    /** A session waiting for its reader: a single-link hand-over slot. */
+    private record Slot(String readerId, String host, BlockingQueue<LlrpLink> links) {
+    }
+
+    /** @param port 0 for an ephemeral port */
+    public ReaderInitiatedListener(int port) {
+        this.requestedPort = port;
+    }
+
+    public synchronized ReaderInitiatedListener start() throws IOException {
+        if (server != null) {
+            return this;
+        }
+        ServerSocket s = new ServerSocket();
+        s.setReuseAddress(true);
+        s.bind(new InetSocketAddress(requestedPort));
+        server = s;
+        Thread t = new Thread(this::acceptLoop, "llrp-listen-" + s.getLocalPort());
+        t.setDaemon(true);
+        t.start();
+        log.info("Listening for reader-initiated LLRP connections on port {}", s.getLocalPort());
+        return this;
+    }
+
+    public int port() {
+        ServerSocket s = server;
+        return s == null ? -1 : s.getLocalPort();
+    }
+
+    /** The connector a session uses to wait for {@code readerId}, expected from {@code host}. */
+    public LlrpConnector connectorFor(String readerId, String host) {
+        Objects.requireNonNull(readerId, "readerId");
+        return new LlrpConnector() {
+            private final Slot slot = new Slot(readerId, host, new ArrayBlockingQueue<>(1));
+
+            @Override
+            public LlrpLink open(Duration timeout) throws IOException {
+                Slot previous = waiting.putIfAbsent(readerId, slot);
+                if (previous != null && previous != slot) {
+                    throw new IOException("another session already waits for reader " + readerId);
+                }
+                try {
+                    LlrpLink link;
+                    do {
+                        link = slot.links().poll(1, TimeUnit.SECONDS);
+                    } while (link == null && !closed);
+                    if (link == null) {
+                        throw new IOException("listener on port " + port() + " closed");
+                    }
+                    return link;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new InterruptedIOException("stopped waiting for reader " + readerId + " to dial in");
+                }
+            }
+
+            @Override
+            public String describe() {
+                return "reader-initiated " + readerId + " via port " + port();
+            }
+
+            @Override
+            public void close() {
+                waiting.remove(readerId, slot);
+                LlrpLink left = slot.links().poll();
+                if (left != null) {
+                    left.closeQuietly();
+                }
+            }
+        };
+    }
+
+    private void acceptLoop() {
+        while (!closed) {
+            Socket s;
+            try {
+                s = server.accept();
+            } catch (IOException e) {
+                if (!closed) {
+                    log.warn("LLRP listener accept failed: {}", e.toString());
+                }
+                return;
+            }
+            // Greeting and identification take a round trip; do them off the accept thread.
+            Thread t = new Thread(() -> greet(s), "llrp-greet-" + s.getRemoteSocketAddress());
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    private void greet(Socket s) {
+        LlrpLink link = null;
+        try {
+            s.setTcpNoDelay(true);
+            s.setKeepAlive(true);
+            s.setSoTimeout((int) GREETING_TIMEOUT.toMillis());
+            link = LlrpLink.of(s);
+            expectConnectionAttempt(link);
+            byte[] readerId = identify(link);
+            Slot slot = match(readerId, s.getInetAddress());
+            if (slot == null) {
+                log.warn("Reader-initiated LLRP connection from {} (ReaderID {}) matches no configured reader: closing",
+                        link.peer(), readerId == null ? "unknown" : HEX.formatHex(readerId));
+                LlrpFrames.write(link.out(), ClientMessages.encode(ClientMessages.closeConnection(), IDENTIFY_ID + 1));
+                link.closeQuietly();
+                return;
+            }
+            hand(slot, link.asGreeted());
+            log.info("[{}] reader dialled in from {}", slot.readerId(), link.peer());
+        } catch (IOException | RuntimeException e) {
+            log.warn("Reader-initiated LLRP connection from {} failed during greeting: {}", s.getRemoteSocketAddress(), e.toString());
+            if (link != null) {
+                link.closeQuietly();
+            } else {
+                try {
+                    s.close();
+                } catch (IOException ignored) {
+                    // nothing left to release
+                }
+            }
+        }
+    }
+
+    private static void expectConnectionAttempt(LlrpLink link) throws IOException {
+        byte[] frame = read(link);
+        if (LlrpFrames.type(frame) != LlrpFrames.READER_EVENT_NOTIFICATION) {
+            throw new IOException("expected READER_EVENT_NOTIFICATION first, got message type " + LlrpFrames.type(frame));
+        }
+        READER_EVENT_NOTIFICATION n = (READER_EVENT_NOTIFICATION) decode(frame);
+        ConnectionAttemptEvent ev = n.getReaderEventNotificationData() == null ? null
+                : n.getReaderEventNotificationData().getConnectionAttemptEvent();
+        if (ev == null || ev.getStatus().intValue() != 0) {
+            throw new IOException("reader did not announce a successful connection attempt: " + (ev == null ? "no event" : ev.getStatus()));
+        }
+    }
+
+    /** GET_READER_CONFIG(RequestedData=Identification); null when the reader does not tell. */
+    private static byte[] identify(LlrpLink link) throws IOException {
+        LlrpFrames.write(link.out(), ClientMessages.encode(ClientMessages.getIdentification(), IDENTIFY_ID));
+        while (true) {
+            byte[] frame = read(link);
+            int type = LlrpFrames.type(frame);
+            if (type == LlrpFrames.KEEPALIVE) {
+                LlrpFrames.write(link.out(), LlrpFrames.headerOnly(LlrpFrames.KEEPALIVE_ACK, LlrpFrames.messageId(frame)));
+                continue;
+            }
+            if (LlrpFrames.messageId(frame) != IDENTIFY_ID) {
+                continue;
+            }
+            if (type != LlrpFrames.GET_READER_CONFIG_RESPONSE) {
+                return null;
+            }
+            Identification id = ((GET_READER_CONFIG_RESPONSE) decode(frame)).getIdentification();
+            if (id == null || id.getReaderID() == null) {
+                return null;
+            }
+            byte[] bytes = new byte[id.getReaderID().size()];
+            for (int i = 0; i < bytes.length; i++) {
+                bytes[i] = (byte) id.getReaderID().get(i).toInteger().intValue();
+            }
+            return bytes;
+        }
+    }
+
+    private Slot match(byte[] readerIdField, InetAddress from) {
+        if (readerIdField != null && readerIdField.length > 0) {
+            byte[] id = readerIdField;
+            String text = new String(id, StandardCharsets.UTF_8);
+            String hex = HEX.formatHex(id);
+            for (Slot s : waiting.values()) {
+                String want = s.readerId();
+                if (want.equals(text) || want.replaceAll("[:.-]", "").equalsIgnoreCase(hex)) {
+                    return s;
+                }
+            }
+        }
+        List<Slot> byAddress = waiting.values().stream().filter(s -> resolvesTo(s.host(), from)).toList();
+        return byAddress.size() == 1 ? byAddress.get(0) : null;
+    }
+
+    private static boolean resolvesTo(String host, InetAddress address) {
+        if (host == null || host.isBlank()) {
+            return false;
+        }
+        try {
+            for (InetAddress a : InetAddress.getAllByName(host)) {
+                if (a.equals(address)) {
+                    return true;
+                }
+            }
+        } catch (UnknownHostException e) {
+            return false;
+        }
+        return false;
+    }
+
+    /** A newer call from the same reader replaces a link the session has not taken yet. */
+    private static void hand(Slot slot, LlrpLink link) throws IOException {
+        link.socket().setSoTimeout(0);
+        while (!slot.links().offer(link)) {
+            LlrpLink stale = slot.links().poll();
+            if (stale != null) {
+                stale.closeQuietly();
+            }
+        }
+    }
+
+    private static byte[] read(LlrpLink link) throws IOException {
+        byte[] frame = LlrpFrames.read(link.in(), LlrpFrames.DEFAULT_MAX_FRAME);
+        if (frame == null) {
+            throw new IOException("reader hung up during greeting");
+        }
+        return frame;
+    }
+
+    private static LLRPMessage decode(byte[] frame) throws IOException {
+        try {
+            return LLRPMessageFactory.createLLRPMessage(frame);
+        } catch (Exception e) {
+            throw new IOException("undecodable LLRP message type " + LlrpFrames.type(frame) + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        ServerSocket s = server;
+        if (s != null) {
+            try {
+                s.close();
+            } catch (IOException ignored) {
+                // closing: nothing to do
+            }
+        }
+        waiting.values().forEach(slot -> {
+            LlrpLink l = slot.links().poll();
+            if (l != null) {
+                l.closeQuietly();
+            }
+        });
+    }
+}
