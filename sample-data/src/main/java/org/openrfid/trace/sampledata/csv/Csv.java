@@ -1,20 +1,25 @@
 package org.openrfid.trace.sampledata.csv;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
- * RFC 4180 CSV, just enough for the master-data files: a header row, LF line ends, fields quoted
- * only when they hold a comma, quote or line break. Kept in-house so the module has no runtime
- * dependency (DESIGN.md section 3).
+ * RFC 4180 CSV for the master-data files: a header row, LF line ends, fields quoted only when they
+ * hold a comma, quote or line break. Parsing is commons-csv's; writing stays this small renderer,
+ * because the committed files must remain byte for byte what they are and commons-csv's minimal
+ * quoting also quotes some fields that need none (an empty first field, a leading '#').
  */
 public final class Csv {
     private Csv() {
@@ -66,21 +71,31 @@ public final class Csv {
         return out.toString();
     }
 
+    /** The files' dialect: RFC 4180 with LF line ends; parsing accepts CRLF too. */
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
+
     public static <T> List<T> read(InputStream in, List<String> expectedHeader, Function<Row, T> mapper) {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            List<String> header = parseLine(reader.readLine());
+        try (CSVParser parser = CSVParser.parse(new InputStreamReader(in, StandardCharsets.UTF_8), FORMAT)) {
+            Iterator<CSVRecord> records = parser.iterator();
+            List<String> header = records.hasNext() ? records.next().toList() : List.of();
             if (!header.equals(expectedHeader)) {
                 throw new IllegalStateException("unexpected header " + header + ", expected " + expectedHeader);
             }
-            Map<String, Integer> columns = new java.util.LinkedHashMap<>();
+            Map<String, Integer> columns = new LinkedHashMap<>();
             for (int i = 0; i < header.size(); i++) {
                 columns.put(header.get(i), i);
             }
             List<T> rows = new ArrayList<>();
-            for (String text = reader.readLine(); text != null; text = reader.readLine()) {
-                if (!text.isEmpty()) {
-                    rows.add(mapper.apply(new Row(columns, parseLine(text))));
+            while (records.hasNext()) {
+                CSVRecord record = records.next();
+                if (record.size() == 1 && record.get(0).isEmpty()) {
+                    continue; // a blank line
                 }
+                if (record.size() != header.size()) {
+                    throw new IllegalStateException("line " + parser.getCurrentLineNumber() + ": " + record.size()
+                            + " fields, expected " + header.size());
+                }
+                rows.add(mapper.apply(new Row(columns, record.toList())));
             }
             return rows;
         } catch (IOException e) {
@@ -88,32 +103,13 @@ public final class Csv {
         }
     }
 
-    /** Parses one physical line; our files never put line breaks inside quoted fields. */
+    /** Parses one record given as text (the generated files never put line breaks inside quoted fields). */
     public static List<String> parseLine(String text) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
+        try (CSVParser parser = CSVParser.parse(text, FORMAT)) {
+            List<CSVRecord> records = parser.getRecords();
+            return records.isEmpty() ? List.of("") : records.get(0).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        fields.add(field.toString());
-        return fields;
     }
 }

@@ -19,14 +19,16 @@ class StreamingGeneratorUnitTests {
         graph = RoadGraph.of(world);
     }
 
+    /** Default goods and library flows, no outages: then passages mode and reads mode must agree exactly. */
     private static GeneratorOptions options(GeneratorOptions.Mode mode, int vehicles, long minutes, long limit) {
-        return new GeneratorOptions(11L, minutes * 60_000L, 7, vehicles, 3, mode, limit);
+        return new GeneratorOptions(11L, minutes * 60_000L, 8, vehicles, 3, mode, limit).withFlows(
+                new GeneratorOptions.Flows(10 * 60_000L, 5 * 60_000L, 240, 10, 0, 0));
     }
 
     @Test
     void holdsOneEntryPerVehicleWhateverThePassCount() {
-        TrafficSimulation passes = new StreamingGenerator(graph, options(GeneratorOptions.Mode.PASSAGES, 500, 30L * 24 * 60, 0))
-                .passes(a -> { });
+        TrafficSimulation passes = new StreamingGenerator(world, options(GeneratorOptions.Mode.PASSAGES, 500, 30L * 24 * 60, 0))
+                .traffic(a -> { });
         long count = 0;
         long previousStart = 0;
         while (passes.hasNext() && count < 100_000) {
@@ -41,8 +43,8 @@ class StreamingGeneratorUnitTests {
 
     @Test
     void buffersOnlyTheReadsOfPassesInProgress() {
-        TrafficSimulation passes = new StreamingGenerator(graph, options(GeneratorOptions.Mode.READS, 5_000, 24 * 60, 0))
-                .passes(a -> { });
+        TrafficSimulation passes = new StreamingGenerator(world, options(GeneratorOptions.Mode.READS, 5_000, 24 * 60, 0))
+                .traffic(a -> { });
         ReadStream reads = new ReadStream(passes, new ReadSynthesizer(3), p -> { });
         int maxPending = 0;
         long previous = 0;
@@ -62,7 +64,8 @@ class StreamingGeneratorUnitTests {
         var byRule = PassageRule.passages(ScenarioFiles.reads(reads[0]), ScenarioFiles.readerLocations(world));
         assertThat(byRule).hasSizeGreaterThan(1_000).containsExactlyElementsOf(ScenarioFiles.passages(reads[1]));
         assertThat(passages[0]).isEqualTo(reads[1]);
-        assertThat(reads[2]).isEqualTo(passages[2]).contains(Anomaly.CLONED_PLATE);
+        assertThat(reads[2]).isEqualTo(passages[2]).contains(Anomaly.CLONED_PLATE, Anomaly.CUSTOMS_HOLD_EXIT,
+                Anomaly.LIBRARY_UNCHECKED_EXIT);
     }
 
     @Test
@@ -74,6 +77,14 @@ class StreamingGeneratorUnitTests {
         assertThat(byRule).containsExactlyElementsOf(ScenarioFiles.passages(first[1]));
     }
 
+    @Test
+    void readsModeTrafficOnlyStillMatchesItsGroundTruth() {
+        String[] reads = run(options(GeneratorOptions.Mode.READS, 2_000, 30, 0).withFlows(GeneratorOptions.Flows.NONE));
+        var byRule = PassageRule.passages(ScenarioFiles.reads(reads[0]), ScenarioFiles.readerLocations(world));
+        assertThat(byRule).hasSizeGreaterThan(100).containsExactlyElementsOf(ScenarioFiles.passages(reads[1]));
+        assertThat(reads[0]).doesNotContain("rdr-CQ-LIB", "rdr-CQ-PORT-GATE");
+    }
+
     /** @return main file, ground truth (reads mode), anomalies */
     private static String[] run(GeneratorOptions options) {
         ByteArrayOutputStream main = new ByteArrayOutputStream();
@@ -82,7 +93,7 @@ class StreamingGeneratorUnitTests {
         AsciiRowWriter m = new AsciiRowWriter(main);
         AsciiRowWriter t = new AsciiRowWriter(truth);
         AsciiRowWriter l = new AsciiRowWriter(labels);
-        new StreamingGenerator(graph, options).write(m, t, l);
+        new StreamingGenerator(world, options).write(m, t, l);
         m.flush();
         t.flush();
         l.flush();
