@@ -55,8 +55,10 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.realmName("rfid-trace"))
                 .exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(
                         new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), path.matcher("/api/**")))
-                // The API is for machine clients with Basic credentials, not for cross-site forms.
-                .csrf(csrf -> csrf.ignoringRequestMatchers(path.matcher("/api/**"), path.matcher("/epcis/**")))
+                // Machine clients send their own credentials on every call, which a cross-site form cannot;
+                // calls that ride on the browser's session cookie still need the CSRF token.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null
+                        && (path.matcher("/api/**").matches(request) || path.matcher("/epcis/**").matches(request))))
                 .logout(withDefaults());
         if (loginPage.isBlank()) {
             http.formLogin(withDefaults());
