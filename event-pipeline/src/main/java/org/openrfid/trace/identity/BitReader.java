@@ -37,8 +37,7 @@ final class BitReader {
     long read(int n, String field) {
         int p = pos;
         if (p + n > limit) {
-            throw new InvalidEpcException(scheme + ": EPC has " + limit + " bits and ends inside the " + field
-                    + " field (bits " + p + ".." + (p + n - 1) + ")");
+            throw endsInside(p, n, field);
         }
         pos = p + n;
         if (n == 0) {
@@ -55,6 +54,11 @@ final class BitReader {
             return ((w0 << p) >>> (64 - (n - low)) << low) | (w1 >>> (64 - low));
         }
         return slow(p, n);
+    }
+
+    private InvalidEpcException endsInside(int p, int n, String field) {
+        return new InvalidEpcException(scheme + ": EPC has " + limit + " bits and ends inside the " + field
+                + " field (bits " + p + ".." + (p + n - 1) + ")");
     }
 
     private long slow(int p, int n) {

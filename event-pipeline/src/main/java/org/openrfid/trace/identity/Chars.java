@@ -178,6 +178,30 @@ final class Chars {
         return new String(out, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
+    /** Decimal digits of a non-negative value (1 for 0). */
+    static int digitCount(long v) {
+        int n = 1;
+        while (n < POW10.length && v >= POW10[n]) {
+            n++;
+        }
+        return n;
+    }
+
+    /**
+     * Writes {@code v} (non-negative) as exactly {@code width} decimal digits, zero-padded, into {@code out} at
+     * {@code at}, as Latin-1 bytes; the value must fit.
+     *
+     * @return the index after the last digit
+     */
+    static int putDigits(byte[] out, int at, long v, int width) {
+        int end = at + width;
+        for (int i = end - 1; i >= at; i--) {
+            out[i] = (byte) ('0' + (int) (v % 10));
+            v /= 10;
+        }
+        return end;
+    }
+
     private static final long[] POW10 = new long[19];
 
     static {

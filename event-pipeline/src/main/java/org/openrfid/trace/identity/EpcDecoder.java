@@ -22,6 +22,10 @@ import org.openrfid.trace.reader.RawEpc;
  * come back as {@code unknown} / {@code iso-uii} unless a {@link TagDataDecoder} plug-in claims them.
  * Throws {@link InvalidEpcException} for an invalid encoding of a known scheme and for header {@code E2}
  * (permanently reserved, Table 14-1: it is the first byte of a TID, not an EPC).
+ *
+ * <p>All checks happen in {@code decode}; the result keeps numeric components as numbers and builds its strings
+ * when first asked (see {@link TagIdentity}). There is no cache of recent decodes and no other shared state: a
+ * cold EPC-96 decode allocates one identity and costs about what a cache lookup did.
  */
 public final class EpcDecoder {
 
@@ -31,10 +35,7 @@ public final class EpcDecoder {
     private EpcDecoder() {
     }
 
-    /**
-     * Decodes an EPC without its PC word (as a GS1 EPC unless the header says otherwise). Repeated reads of
-     * a tag are answered from a small cache of recent decodes.
-     */
+    /** Decodes an EPC without its PC word (as a GS1 EPC unless the header says otherwise). */
     public static TagIdentity decode(RawEpc epc) {
         return decode(epc, TagDataDecoder.NO_PC_WORD);
     }
@@ -61,13 +62,6 @@ public final class EpcDecoder {
             throw new InvalidEpcException("PC word " + pcWord + " is not a 16-bit value");
         }
         boolean iso = pcWord != TagDataDecoder.NO_PC_WORD && (pcWord & PC_TOGGLE) != 0;
-        int hash = epc.hashCode();
-        if (!iso) {
-            TagIdentity recent = RecentDecodes.get(epc, hash);
-            if (recent != null) {
-                return recent;
-            }
-        }
         int bits = epc.bitLength();
         byte[] bytes = epc.bytes();
         if (iso) {
@@ -89,65 +83,27 @@ public final class EpcDecoder {
             String h = Chars.hex(bytes, 8);
             return plugin(plugins, epc, pcWord).orElseGet(() -> raw("unknown", epc, bytes, Map.of("header", h)));
         }
-        return RecentDecodes.put(decode(scheme, epc, bytes, bits), hash);
+        return decode(scheme, epc, bytes, bits);
     }
 
+    /**
+     * Checks the length, then decodes and checks every field; the strings (URIs, element string, Digital Link,
+     * field map) are made by the identity when first asked for.
+     */
     private static TagIdentity decode(SchemeCodec scheme, RawEpc epc, byte[] bytes, int bits) {
-        String name = scheme.schemeName();
         int fixed = scheme.fixedBits();
         if (fixed > 0 && (bits < fixed || bits > Schemes.wordRounded(fixed))) {
             throw new InvalidEpcException(String.format("wrong length for header %02X: %s is %d bits, the EPC has %d",
-                    scheme.header(), name, fixed, bits));
+                    scheme.header(), scheme.schemeName(), fixed, bits));
         }
-        BitReader r = new BitReader(bytes, bits, name);
+        BitReader r = new BitReader(bytes, bits, scheme.schemeName());
         r.read(8, "header");
-        String[] parts = new String[scheme.family().components.length];
-        int filter = scheme.decode(r, parts);
+        TagIdentity id = scheme.decode(r, epc);
         if (fixed == 0 && bits > Schemes.wordRounded(r.position())) {
-            throw new InvalidEpcException("wrong length for header " + Chars.hex(bytes, 8) + ": this " + name
+            throw new InvalidEpcException("wrong length for header " + Chars.hex(bytes, 8) + ": this " + scheme.schemeName()
                     + " ends at bit " + r.position() + ", the EPC has " + bits + " bits");
         }
-        return identity(scheme, filter, parts, epc);
-    }
-
-    /** Assembles all representations of a decoded EPC (TDS 1.13 sections 6, 7 and 12). */
-    static TagIdentity identity(SchemeCodec scheme, int filter, String[] parts, RawEpc epc) {
-        Family f = scheme.family();
-        boolean plain = scheme.escapeFree();
-        String body = plain ? join(parts) : body(parts);
-        String tagUri = filter < 0 ? "urn:epc:tag:" + scheme.schemeName() + ":" + body
-                : "urn:epc:tag:" + scheme.schemeName() + ":" + filter + "." + body;
-        String pureUri = "urn:epc:id:" + f.urnName + ":" + body;
-        String key = Gs1Keys.primaryValue(f, parts);
-        String[] values = new String[parts.length + 1];
-        System.arraycopy(parts, 0, values, 0, parts.length);
-        values[parts.length] = key;
-        Map<String, String> fields = new FieldMap(f.fieldNames, values, key == null ? parts.length : parts.length + 1);
-        return new TagIdentity(scheme.schemeName(), filter < 0 ? null : filter, tagUri, pureUri,
-                Gs1Keys.elementString(f, parts, key), Gs1Keys.digitalLink(f, parts, key, !plain), fields, epc);
-    }
-
-    private static String join(String[] p) {
-        return switch (p.length) {
-            case 2 -> p[0] + "." + p[1];
-            case 3 -> p[0] + "." + p[1] + "." + p[2];
-            default -> String.join(".", p);
-        };
-    }
-
-    /** The URI components, escaped per TDS 1.13 Table A-1 and joined with '.'. */
-    private static String body(String[] p) {
-        return switch (p.length) {
-            case 2 -> Chars.uriEscape(p[0]) + "." + Chars.uriEscape(p[1]);
-            case 3 -> Chars.uriEscape(p[0]) + "." + Chars.uriEscape(p[1]) + "." + Chars.uriEscape(p[2]);
-            default -> {
-                StringBuilder b = new StringBuilder(64);
-                for (int i = 0; i < p.length; i++) {
-                    b.append(i == 0 ? "" : ".").append(Chars.uriEscape(p[i]));
-                }
-                yield b.toString();
-            }
-        };
+        return id;
     }
 
     private static TagIdentity raw(String scheme, RawEpc epc, byte[] bytes, Map<String, String> fields) {

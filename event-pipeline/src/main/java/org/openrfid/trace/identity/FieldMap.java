@@ -22,6 +22,16 @@ final class FieldMap extends AbstractMap<String, String> {
         this.size = size;
     }
 
+    /** The values array as built (components, then the GS1 key if any); callers must not change it. */
+    String[] array() {
+        return values;
+    }
+
+    /** The GS1 key: the entry after the components, or null when there is none. */
+    String key() {
+        return size == values.length ? values[size - 1] : null;
+    }
+
     @Override
     public int size() {
         return size;

@@ -1,5 +1,7 @@
 package org.openrfid.trace.identity;
 
+import org.openrfid.trace.reader.RawEpc;
+
 /**
  * The GS1-key EPC schemes whose company prefix and first reference share a partitioned field
  * (GS1 EPC TDS 1.13 section 14.5, one layout per scheme): header 8 bits, filter 3 bits,
@@ -66,6 +68,8 @@ enum Gs1Scheme implements SchemeCodec {
     private final Ref ref;
     private final Tail tail;
     private final int tailBits;
+    /** All components are integers (and there is no ITIP piece/total): decoded into numbers only. */
+    private final boolean numeric;
 
     Gs1Scheme(String schemeName, int header, int fixedBits, Family family, PartitionTable table, Ref ref,
               Tail tail, int tailBits) {
@@ -77,6 +81,7 @@ enum Gs1Scheme implements SchemeCodec {
         this.ref = ref;
         this.tail = tail;
         this.tailBits = tailBits;
+        this.numeric = (ref == Ref.DIGITS || ref == Ref.INTEGER) && tail != Tail.STR7 && family != Family.ITIP;
     }
 
     @Override
@@ -115,65 +120,113 @@ enum Gs1Scheme implements SchemeCodec {
 
     // ------------------------------------------------------------------ decoding
 
+    /**
+     * Decodes and checks every field. Schemes whose components are all integers (the 96-bit
+     * ones) keep them as numbers in the identity, which makes their strings on demand ({@link #numericWidth}).
+     */
     @Override
-    public int decode(BitReader r, String[] parts) {
+    public TagIdentity decode(BitReader r, RawEpc epc) {
+        // kept small (error messages in helpers) so that the JIT inlines it and the BitReader is not allocated
         int filter = r.readInt(3, "filter");
         int p = r.readInt(3, "partition");
         if (p == 7) {
-            throw new InvalidEpcException(schemeName + ": partition value 7 is not defined (TDS 1.13 section 14.5 partition table)");
+            throw partitionSeven();
         }
         PartitionTable.Row row = table.row(p);
         long gcp = r.read(row.gcpBits(), "company prefix");
         if (gcp >= POW10[row.gcpDigits()]) {
-            throw new InvalidEpcException(schemeName + ": company prefix value " + gcp + " does not fit "
-                    + row.gcpDigits() + " digits (partition " + p + ")");
+            throw companyPrefixTooLong(gcp, row, p);
         }
+        if (!numeric) {
+            return decodeWithParts(r, epc, filter, p, row, gcp);
+        }
+        long reference = decodeIntegerRef(r, row, p);
+        long last = tail == Tail.INT ? decodeIntegerTail(r, 2)
+                : tail == Tail.NUMSTR ? decodeNumericString(r, 2)
+                : tail == Tail.RESERVED ? r.read(tailBits, "reserved") : 0;
+        return TagIdentity.numeric(this, epc, filter, p, gcp, reference, last);
+    }
+
+    private InvalidEpcException partitionSeven() {
+        return new InvalidEpcException(schemeName + ": partition value 7 is not defined (TDS 1.13 section 14.5 partition table)");
+    }
+
+    private InvalidEpcException companyPrefixTooLong(long gcp, PartitionTable.Row row, int p) {
+        return new InvalidEpcException(schemeName + ": company prefix value " + gcp + " does not fit "
+                + row.gcpDigits() + " digits (partition " + p + ")");
+    }
+
+    /** The schemes with string components (7-bit or 6-bit strings, ITIP piece and total). */
+    private TagIdentity decodeWithParts(BitReader r, RawEpc epc, int filter, int p, PartitionTable.Row row, long gcp) {
+        String[] parts = new String[family.components.length];
         parts[0] = Chars.pad(gcp, row.gcpDigits());
-        parts[1] = decodeRef(r, row, p);
+        parts[1] = switch (ref) {
+            case DIGITS, INTEGER -> refString(decodeIntegerRef(r, row, p), row);
+            case STRING7 -> decodeString7(r, row.refBits(), row.refDigits(), family.components[1]);
+            case SIXBIT -> decodeSixBit(r, row.refDigits(), family.components[1]);
+        };
         int i = 2;
         if (isItip()) {
             parts[i++] = decodeTwoDigits(r, "piece");
             parts[i++] = decodeTwoDigits(r, "total");
         }
         switch (tail) {
-            case INT -> {
-                long v = r.read(tailBits, family.components[i]);
-                if (v > intMax()) {
-                    throw new InvalidEpcException(schemeName + ": " + family.components[i] + " value " + v
-                            + " is out of range (at most " + intMax() + ")");
-                }
-                parts[i] = Long.toString(v);
-            }
+            case INT -> parts[i] = Long.toString(decodeIntegerTail(r, i));
             case STR7 -> parts[i] = decodeString7(r, tailBits, tailBits / 7, family.components[i]);
-            case NUMSTR -> parts[i] = decodeNumericString(r, family.components[i]);
+            case NUMSTR -> parts[i] = numericString(decodeNumericString(r, i));
             case RESERVED -> r.read(tailBits, "reserved");
             case NONE -> { }
         }
-        return filter;
+        return TagIdentity.withParts(this, epc, filter, parts);
     }
 
-    private String decodeRef(BitReader r, PartitionTable.Row row, int p) {
-        String name = family.components[1];
-        return switch (ref) {
-            case DIGITS -> {
-                long v = r.read(row.refBits(), name);
-                if (v >= POW10[row.refDigits()]) {
-                    throw new InvalidEpcException(schemeName + ": " + name + " value " + v + " does not fit "
-                            + row.refDigits() + " digits (partition " + p + ")");
-                }
-                yield Chars.pad(v, row.refDigits());
-            }
-            case INTEGER -> {
-                long v = r.read(row.refBits(), name);
-                if (row.refDigits() < POW10.length && v >= POW10[row.refDigits()]) {
-                    throw new InvalidEpcException(schemeName + ": " + name + " value " + v + " has more than "
-                            + row.refDigits() + " digits (partition " + p + ")");
-                }
-                yield Long.toUnsignedString(v);
-            }
-            case STRING7 -> decodeString7(r, row.refBits(), row.refDigits(), name);
-            case SIXBIT -> decodeSixBit(r, row.refDigits(), name);
+    @Override
+    public int numericWidth(int i, int partition, long v) {
+        return switch (i) {
+            case 0 -> table.row(partition).gcpDigits();
+            case 1 -> ref == Ref.DIGITS ? table.row(partition).refDigits() : Chars.digitCount(v);
+            default -> tail == Tail.NUMSTR ? Chars.digitCount(v) - 1 : Chars.digitCount(v);
         };
+    }
+
+    @Override
+    public long numericDigits(int i, long v) {
+        return i == 2 && tail == Tail.NUMSTR ? v - POW10[Chars.digitCount(v) - 1] : v;
+    }
+
+    /** Reads a DIGITS or INTEGER reference (the one sharing the partitioned field) and checks its digit count. */
+    private long decodeIntegerRef(BitReader r, PartitionTable.Row row, int p) {
+        long v = r.read(row.refBits(), family.components[1]);
+        int digits = row.refDigits();
+        if (digits < POW10.length && v >= POW10[digits]) {
+            throw referenceTooLong(v, row, p);
+        }
+        return v;
+    }
+
+    private InvalidEpcException referenceTooLong(long v, PartitionTable.Row row, int p) {
+        String name = family.components[1];
+        return new InvalidEpcException(schemeName + ": " + name + " value " + v
+                + (ref == Ref.DIGITS ? " does not fit " : " has more than ") + row.refDigits() + " digits (partition " + p + ")");
+    }
+
+    /** A DIGITS reference keeps its leading zeros (TDS 1.13 section 14.3, "Partition Table"), an INTEGER one has none. */
+    private String refString(long v, PartitionTable.Row row) {
+        return ref == Ref.DIGITS ? Chars.pad(v, row.refDigits()) : Long.toUnsignedString(v);
+    }
+
+    /** TDS 1.13 section 14.3, "Integer" decoding method, for the last field (component {@code i}). */
+    private long decodeIntegerTail(BitReader r, int i) {
+        long v = r.read(tailBits, family.components[i]);
+        if (v > intMax()) {
+            throw tailOutOfRange(v, i);
+        }
+        return v;
+    }
+
+    private InvalidEpcException tailOutOfRange(long v, int i) {
+        return new InvalidEpcException(schemeName + ": " + family.components[i] + " value " + v
+                + " is out of range (at most " + intMax() + ")");
     }
 
     private String decodeTwoDigits(BitReader r, String name) {
@@ -236,15 +289,24 @@ enum Gs1Scheme implements SchemeCodec {
         return b.toString();
     }
 
-    /** TDS 1.13 section 14.4, "Numeric String" decoding method: the integer's decimal form minus its leading '1'. */
-    private String decodeNumericString(BitReader r, String name) {
+    /**
+     * TDS 1.13 section 14.4, "Numeric String" decoding method: the integer must be '1' followed by 1 to 12
+     * digits; {@link #numericString} gives the string (its decimal form minus the leading '1').
+     */
+    private long decodeNumericString(BitReader r, int i) {
+        String name = family.components[i];
         long v = r.read(tailBits, name);
-        String s = Long.toString(v);
-        if (s.charAt(0) != '1' || s.length() < 2 || s.length() > 13) {
-            throw new InvalidEpcException(schemeName + ": " + name + " value " + v
-                    + " is not a numeric-string encoding ('1' followed by 1 to 12 digits)");
+        for (int k = 1; k <= 12; k++) {
+            if (v >= POW10[k] && v < 2 * POW10[k]) {
+                return v;
+            }
         }
-        return s.substring(1);
+        throw new InvalidEpcException(schemeName + ": " + name + " value " + v
+                + " is not a numeric-string encoding ('1' followed by 1 to 12 digits)");
+    }
+
+    private static String numericString(long encoded) {
+        return Long.toString(encoded).substring(1);
     }
 
     // ------------------------------------------------------------------ encoding

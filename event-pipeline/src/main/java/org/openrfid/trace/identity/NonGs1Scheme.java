@@ -1,5 +1,7 @@
 package org.openrfid.trace.identity;
 
+import org.openrfid.trace.reader.RawEpc;
+
 /**
  * The EPC schemes without a GS1 key (GS1 EPC TDS 1.13 section 14.5): GID-96, USDOD-96 (
  * per the US DoD supplier's passive RFID guide) and ADI-var (aerospace and defence). Character rules
@@ -65,15 +67,30 @@ enum NonGs1Scheme implements SchemeCodec {
         return this != ADI_VAR;
     }
 
+    /** GID-96 is three integers, kept as numbers ({@link #numericWidth}); USDOD-96 and ADI-var decode to strings. */
     @Override
-    public int decode(BitReader r, String[] parts) {
+    public TagIdentity decode(BitReader r, RawEpc epc) {
+        if (this == GID_96) {
+            long manager = r.read(28, "general manager number");
+            long objectClass = r.read(24, "object class");
+            long serial = r.read(36, "serial");
+            return TagIdentity.numeric(this, epc, -1, 0, manager, objectClass, serial);
+        }
+        String[] parts = new String[family.components.length];
+        int filter = decode(r, parts);
+        return TagIdentity.withParts(this, epc, filter, parts);
+    }
+
+    @Override
+    public int numericWidth(int i, int partition, long v) {
+        if (this != GID_96) {
+            throw new IllegalStateException(schemeName + " is not decoded to numbers");
+        }
+        return Chars.digitCount(v);
+    }
+
+    private int decode(BitReader r, String[] parts) {
         switch (this) {
-            case GID_96 -> {
-                parts[0] = Long.toString(r.read(28, "general manager number"));
-                parts[1] = Long.toString(r.read(24, "object class"));
-                parts[2] = Long.toString(r.read(36, "serial"));
-                return -1;
-            }
             case USDOD_96 -> {
                 int filter = r.readInt(4, "filter");
                 StringBuilder cage = new StringBuilder(6);
