@@ -78,7 +78,7 @@ public final class PassageSmoother {
     }
 
     /** What a (reader, antenna) pair means; {@code readPoint == null} when it has none. */
-    private record Resolved(ReadPoint readPoint, LocationState location, ReadPointRole role, String label) {
+    private record Resolved(ReadPoint readPoint, LocationState location, ReadPointRole role, String label, String readerId, int antenna) {
     }
 
     private static final class LocationState {
@@ -228,6 +228,102 @@ public final class PassageSmoother {
         open = 0;
     }
 
+    /**
+     * The open presences of one location and the watermarks of their readers, as plain values, for a
+     * snapshot another owner can {@link #importLocation import}. The state stays here.
+     *
+     * @param sequence stored in the snapshot as it is (the caller's position in the location's input)
+     */
+    public LocationSnapshot exportLocation(String locationId, long sequence) {
+        LocationState location = locations.get(locationId);
+        if (location == null || location.open.isEmpty()) {
+            return new LocationSnapshot(locationId, sequence, Map.of(), List.of());
+        }
+        Map<String, Long> watermarks = new HashMap<>();
+        List<LocationSnapshot.PresenceState> presences = new ArrayList<>(location.open.size());
+        for (Presence p : location.open.values()) {
+            watermarks.put(p.clock.readerId, p.clock.watermark);
+            List<LocationSnapshot.At> trail = new ArrayList<>(p.trailSize);
+            for (int i = 0; i < p.trailSize; i++) {
+                trail.add(at(p.trail[i]));
+            }
+            presences.add(new LocationSnapshot.PresenceState(p.epc, p.clock.readerId, p.firstSeen, p.lastSeen, p.reads,
+                    p.peakRssiCdbm, at(p.first), at(p.last), at(p.strongest), trail));
+        }
+        return new LocationSnapshot(locationId, sequence, watermarks, presences);
+    }
+
+    /**
+     * Replaces the open presences of the snapshot's location with the snapshot's (nothing is emitted for
+     * presences dropped that way) and raises the readers' watermarks to the snapshot's. Read points are
+     * resolved again through the directory; a presence whose read points are gone is dropped and
+     * counted in the return value.
+     *
+     * @param nowWallMicros wall time from which a restored reader's quiet time counts; a caller that is
+     *                      still catching up on the reads the previous owner had not snapshotted passes a
+     *                      time a little ahead, so the hand-over gap does not close presences early (a
+     *                      read from the reader resets it to the read's wall time)
+     * @return presences that could not be restored
+     */
+    public int importLocation(LocationSnapshot snapshot, long nowWallMicros) {
+        dropLocation(snapshot.locationId());
+        snapshot.watermarks().forEach((readerId, mark) -> {
+            ReaderState reader = reader(readerId);
+            if (mark > reader.watermark) {
+                reader.watermark = mark;
+            }
+            reader.wallAtLastRead = nowWallMicros;
+        });
+        int dropped = 0;
+        for (LocationSnapshot.PresenceState s : snapshot.presences()) {
+            Resolved first = resolve(s.first());
+            Resolved last = resolve(s.last());
+            Resolved strongest = resolve(s.strongest());
+            if (first.readPoint == null || last.readPoint == null || strongest.readPoint == null
+                    || !first.location.locationId.equals(snapshot.locationId())) {
+                dropped++;
+                continue;
+            }
+            ReaderState clock = reader(s.clockReaderId());
+            if (clock.watermark == Long.MIN_VALUE) {
+                clock.wallAtLastRead = nowWallMicros;
+            }
+            Presence p = new Presence(s.epc(), clock, s.firstSeen(), first);
+            p.lastSeen = s.lastSeen();
+            p.last = last;
+            p.strongest = strongest;
+            p.reads = s.reads();
+            p.peakRssiCdbm = s.peakRssiCdbm();
+            for (LocationSnapshot.At at : s.trail()) {
+                Resolved r = resolve(at);
+                if (r.readPoint != null) {
+                    p.saw(r);
+                }
+            }
+            if (first.location.open.put(s.epc(), p) == null) {
+                open++;
+            }
+        }
+        return dropped;
+    }
+
+    /** Forgets the open presences of a location without emitting them (its state moved to another owner). */
+    public void dropLocation(String locationId) {
+        LocationState location = locations.get(locationId);
+        if (location != null) {
+            open -= location.open.size();
+            location.open.clear();
+        }
+    }
+
+    private Resolved resolve(LocationSnapshot.At at) {
+        return resolve(reader(at.readerId()), at.antenna());
+    }
+
+    private static LocationSnapshot.At at(Resolved r) {
+        return new LocationSnapshot.At(r.readerId, r.antenna);
+    }
+
     public int openPresences() {
         return open;
     }
@@ -297,12 +393,12 @@ public final class PassageSmoother {
     private Resolved lookUp(String readerId, int antenna) {
         ReadPoint readPoint = readPoints.find(readerId, antenna).orElse(null);
         if (readPoint == null) {
-            return new Resolved(null, null, ReadPointRole.NONE, null);
+            return new Resolved(null, null, ReadPointRole.NONE, null, readerId, antenna);
         }
         LocationState location = locations.computeIfAbsent(readPoint.locationId(),
                 id -> new LocationState(id, policy.silenceMicros(id)));
         // The label names the antenna that read, also when a whole-reader read point (antenna 0) matched.
-        return new Resolved(readPoint, location, policy.roleOf(readPoint), readerId + "/" + antenna);
+        return new Resolved(readPoint, location, policy.roleOf(readPoint), readerId + "/" + antenna, readerId, antenna);
     }
 
     private Passage toPassage(Presence p, LocationState location) {

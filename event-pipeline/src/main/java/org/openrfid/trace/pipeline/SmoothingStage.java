@@ -52,9 +52,72 @@ public final class SmoothingStage {
         this.counters = counters;
     }
 
+    /**
+     * Work that must run on the smoother's thread, in order with the reads: applying a forwarded chunk of
+     * reads, importing or exporting a location's state (the cluster layer sends these).
+     */
+    public interface Task {
+        void run(TaskContext context);
+    }
+
+    /** What a {@link Task} may use, only while it runs. */
+    public interface TaskContext {
+        PassageSmoother smoother();
+
+        long nowWallMicros();
+
+        /** Filters, smooths and counts the reads exactly as {@link #onBatch} does. */
+        void accept(TagReadBatch batch);
+
+        /** Passages completed by this stage so far, including the ones of the running task. */
+        long passagesOut();
+    }
+
+    public Output onTask(Task task) {
+        Collector out = new Collector();
+        long now = Instants.toMicros(clock.instant());
+        boolean[] accepted = {false};
+        task.run(new TaskContext() {
+            @Override
+            public PassageSmoother smoother() {
+                return smoother;
+            }
+
+            @Override
+            public long nowWallMicros() {
+                return now;
+            }
+
+            @Override
+            public void accept(TagReadBatch batch) {
+                acceptAll(batch, now, out);
+                accepted[0] = true;
+            }
+
+            @Override
+            public long passagesOut() {
+                return counters.passagesOut() + out.passages.size();
+            }
+        });
+        if (accepted[0] && now - lastAdvanceWall >= ADVANCE_EVERY_MICROS) {
+            advance(now, out);
+        }
+        publish();
+        return out.done();
+    }
+
     public Output onBatch(TagReadBatch batch) {
         Collector out = new Collector();
         long now = Instants.toMicros(clock.instant());
+        acceptAll(batch, now, out);
+        if (now - lastAdvanceWall >= ADVANCE_EVERY_MICROS) {
+            advance(now, out);
+        }
+        publish();
+        return out.done();
+    }
+
+    private void acceptAll(TagReadBatch batch, long now, Collector out) {
         int filtered = 0;
         boolean filtering = !filter.isPassAll();
         for (TagRead read : batch.reads()) {
@@ -64,14 +127,9 @@ public final class SmoothingStage {
             }
             smoother.accept(read, now, out);
         }
-        if (now - lastAdvanceWall >= ADVANCE_EVERY_MICROS) {
-            advance(now, out);
-        }
         counters.batchesIn.increment();
         counters.readsIn.add(batch.size());
         counters.readsFiltered.add(filtered);
-        publish();
-        return out.done();
     }
 
     public Output onTick(Tick tick) {

@@ -6,6 +6,7 @@ import com.hazelcast.config.MapConfig;
 import com.hazelcast.core.HazelcastInstance;
 import java.util.List;
 import org.openrfid.trace.passages.LivePassages;
+import org.openrfid.trace.pipeline.cluster.ClusterSmoothing;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,6 +39,7 @@ class ClusterConfiguration {
             config.setProperty("hazelcast.local.localAddress", "127.0.0.1");
         }
         config.addMapConfig(new MapConfig(LastSeenBoard.MAP).setBackupCount(1));
+        ClusterSmoothing.configure(config); // per-location read logs and presence snapshots (DESIGN.md §5)
         return config;
     }
 

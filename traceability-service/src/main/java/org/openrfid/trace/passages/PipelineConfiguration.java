@@ -1,17 +1,20 @@
 package org.openrfid.trace.passages;
 
+import com.hazelcast.core.HazelcastInstance;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.seda.SedaEndpoint;
 import org.openrfid.trace.passage.Instants;
 import org.openrfid.trace.passage.Passage;
@@ -26,15 +29,22 @@ import org.openrfid.trace.pipeline.PipelineCounters;
 import org.openrfid.trace.pipeline.PipelineEndpoints;
 import org.openrfid.trace.pipeline.SmoothingRoutes;
 import org.openrfid.trace.pipeline.SmoothingStage;
+import org.openrfid.trace.pipeline.cluster.ClusterSmoothing;
 import org.openrfid.trace.reader.RawEpc;
 import org.openrfid.trace.store.PassageStore;
+import org.openrfid.trace.spool.PassageSpool;
+import org.openrfid.trace.spool.SpoolProperties;
+import org.openrfid.trace.spool.SpoolingPassageWriter;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /** The event pipeline's routes as Spring beans (Camel's Spring Boot starter starts them). */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(PipelineProperties.class)
+@EnableConfigurationProperties({PipelineProperties.class, SpoolProperties.class})
 class PipelineConfiguration {
 
     @Bean
@@ -123,9 +133,32 @@ class PipelineConfiguration {
         return endpoint == null ? 0 : endpoint.getCurrentQueueSize();
     }
 
+    /**
+     * Location ownership, read forwarding and failover (DESIGN.md §5): batches from the reads queue go to
+     * the owners' read logs, and what this member owns comes back to its smoother through
+     * {@link SmoothingRoutes#OWNED}. A single node is a cluster of one and takes the same path. Snapshots
+     * wait for the passages completed before them to be stored (counted from {@link LivePassages}, which
+     * only hears of passages the store holds).
+     */
+    @Bean(destroyMethod = "close")
+    ClusterSmoothing clusterSmoothing(HazelcastInstance hazelcast, ReadPointDirectory readPoints, CamelContext camel,
+                                      LivePassages live) {
+        ProducerTemplate inbox = camel.createProducerTemplate();
+        ClusterSmoothing cluster = new ClusterSmoothing(hazelcast, readPoints, body -> inbox.sendBody(SmoothingRoutes.OWNED, body),
+                Duration.ofMillis(500));
+        live.subscribe(cluster::passagesStored);
+        return cluster;
+    }
+
+    /** Ownership starts once Camel's routes run, so what the cluster layer hands the smoother has a consumer. */
     @Bean
-    SmoothingRoutes smoothingRoutes(PipelineEndpoints endpoints, SmoothingStage stage, Clock clock) {
-        return new SmoothingRoutes(endpoints, stage, clock);
+    ApplicationListener<ApplicationReadyEvent> clusterSmoothingStarter(ClusterSmoothing cluster) {
+        return event -> cluster.start();
+    }
+
+    @Bean
+    SmoothingRoutes smoothingRoutes(PipelineEndpoints endpoints, SmoothingStage stage, Clock clock, ClusterSmoothing cluster) {
+        return new SmoothingRoutes(endpoints, stage, clock, cluster);
     }
 
     /** Stored passages per location: tagged by location here, where a batch is counted once, not per read. */
@@ -142,9 +175,17 @@ class PipelineConfiguration {
         return live;
     }
 
+    /** Store writes, spooled to disk while the store is away and replayed in order (also a spool left by the last run). */
+    @Bean(destroyMethod = "close")
+    SpoolingPassageWriter spoolingPassageWriter(PassageStore store, LivePassages live, PipelineProperties properties,
+                                                SpoolProperties spool, Environment environment) {
+        return new SpoolingPassageWriter(store, new PassageSpool(spool.directory(environment::resolvePlaceholders), spool.maxBytes().toBytes()),
+                properties.storeRetryDelay(), spool.maxRetryDelay(), live::publish).start();
+    }
+
     @Bean
-    PassageStoreRoute passageStoreRoute(PipelineEndpoints endpoints, PassageStore store, LivePassages live, PipelineProperties properties) {
-        return new PassageStoreRoute(endpoints, store, live, properties.storeRetryDelay().toMillis());
+    PassageStoreRoute passageStoreRoute(PipelineEndpoints endpoints, SpoolingPassageWriter writer, PipelineProperties properties) {
+        return new PassageStoreRoute(endpoints, writer, properties.storeRetryDelay().toMillis());
     }
 
     /** The tag URI is a convenience on the passage: an EPC that does not decode is still a passage. */

@@ -1,0 +1,447 @@
+package org.openrfid.trace.pipeline.cluster;
+
+import com.hazelcast.cluster.Member;
+import com.hazelcast.cluster.MembershipEvent;
+import com.hazelcast.cluster.MembershipListener;
+import com.hazelcast.config.Config;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.HazelcastInstanceNotActiveException;
+import com.hazelcast.partition.MigrationListener;
+import com.hazelcast.partition.MigrationState;
+import com.hazelcast.partition.ReplicaMigrationEvent;
+import com.hazelcast.ringbuffer.StaleSequenceException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.openrfid.trace.passage.LocationSnapshot;
+import org.openrfid.trace.passage.Passage;
+import org.openrfid.trace.passage.ReadPoint;
+import org.openrfid.trace.passage.ReadPointDirectory;
+import org.openrfid.trace.pipeline.ReadIngress;
+import org.openrfid.trace.pipeline.SmoothingStage;
+import org.openrfid.trace.reader.TagRead;
+import org.openrfid.trace.reader.TagReadBatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Location ownership and failover for the smoothing stage (DESIGN.md §5): each location is owned by the
+ * live member that owns its Hazelcast partition ({@code getPartition(locationId).getOwner()}), and its
+ * presences live only in that member's {@link org.openrfid.trace.passage.PassageSmoother}.
+ *
+ * <p><b>Forwarding.</b> {@link #ingest} splits a reader batch by location and appends one chunk per
+ * location to that location's {@link ReadLog} (a ringbuffer in the location's partition, so on its
+ * owner, with one synchronous backup). That is one Hazelcast call per (batch, location), never per read.
+ * A ringbuffer rather than an executor task or a topic because it is a <em>replayable</em> log: the
+ * owner consumes it in order, and after a member dies the new owner restarts from the sequence its
+ * snapshot says, so the reads the dead member had taken in but not yet snapshotted are applied again,
+ * each exactly once, in the original order. A partition-aware executor task would be lost with the
+ * member that ran it; a topic offers no replay from a chosen position tied to the state. Readers on the
+ * owner append the same way (one code path; a single node is a cluster of one).
+ *
+ * <p><b>Snapshots.</b> Every {@code snapshotEvery} the smoother thread exports each location whose state
+ * changed (chunk applied or open count changed) together with the sequence of the last chunk applied,
+ * and {@link PresenceSnapshots} stores it (backup count 1). A snapshot is only written once every passage
+ * completed before it was taken has been stored ({@link #passagesStored}): otherwise a passage still
+ * queued for the store on a member that dies would be neither stored nor re-emitted. Ownership released
+ * (a partition migrating to a new member) snapshots the location at once.
+ *
+ * <p><b>Failover.</b> Ownership is checked every {@link #CHECK_EVERY} and at once on migration and
+ * membership events. A member that gains a location imports its snapshot on the smoother thread and reads
+ * the log from the snapshot's sequence + 1. Passages the dead owner emitted after its last snapshot are
+ * emitted again with the same deterministic id and the same content: at-least-once emission, exactly-once
+ * effect through the idempotent store.
+ *
+ * <p>Not covered here: a batch in flight to a member that dies while {@link #ingest} runs is either in the
+ * log or reported as failed to the caller (who may resend it: a resend of a batch that did land counts
+ * its reads twice); reader connections' own takeover belongs to the reader layer.
+ */
+public final class ClusterSmoothing implements ReadIngress, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ClusterSmoothing.class);
+
+    static final Duration CHECK_EVERY = Duration.ofMillis(100);
+    /**
+     * Quiet time not counted against restored readers after a take-over: the gap while the partition is
+     * promoted and the log replayed is the cluster's, not the reader's, and must not close presences early.
+     */
+    static final long FAILOVER_GRACE_MICROS = 5_000_000;
+    private static final int READ_MAX = 256;
+
+    private final HazelcastInstance hazelcast;
+    private final ReadPointDirectory directory;
+    private final Consumer<Object> smootherInbox;
+    private final long snapshotEveryMillis;
+    private final ReadLog readLog;
+    private final PresenceSnapshots snapshots;
+    private final ScheduledExecutorService control;
+    private final ExecutorService forwarder;
+    private final Map<String, Owned> owned = new ConcurrentHashMap<>();
+    private final AtomicLong stored = new AtomicLong();
+    private final ConcurrentLinkedQueue<Pending> pending = new ConcurrentLinkedQueue<>();
+    private final AtomicLong staleChunks = new AtomicLong();
+    private final AtomicLong chunksApplied = new AtomicLong();
+    private volatile boolean closed;
+    private boolean started;
+    private UUID migrationListener;
+    private UUID membershipListener;
+
+    // Smoother-thread state: touched only by tasks that run on the smoother's thread.
+    private final Map<String, Owned> current = new HashMap<>();
+    private final Map<String, Long> applied = new HashMap<>();
+    private final Set<String> dirty = new HashSet<>();
+    private final Map<String, Integer> openAtSnapshot = new HashMap<>();
+
+    private record Pending(LocationSnapshot snapshot, long emittedBefore) {
+    }
+
+    /** A location this member consumes; a new one per taking, so a stale consumer loop knows it is stale. */
+    private static final class Owned {
+        final String locationId;
+        volatile boolean active = true;
+        long next;
+
+        Owned(String locationId) {
+            this.locationId = locationId;
+        }
+    }
+
+    /**
+     * @param smootherInbox puts a body ({@link SmoothingStage.Task}) on the smoother's queue, in order
+     * @param snapshotEvery how often changed locations are snapshotted
+     */
+    public ClusterSmoothing(HazelcastInstance hazelcast, ReadPointDirectory directory, Consumer<Object> smootherInbox, Duration snapshotEvery) {
+        this.hazelcast = hazelcast;
+        this.directory = directory;
+        this.smootherInbox = smootherInbox;
+        this.snapshotEveryMillis = snapshotEvery.toMillis();
+        this.readLog = new ReadLog(hazelcast);
+        this.snapshots = new PresenceSnapshots(hazelcast);
+        this.control = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "rfid-cluster-control"));
+        this.forwarder = Executors.newSingleThreadExecutor(r -> daemon(r, "rfid-cluster-forward"));
+    }
+
+    /** Adds the read-log and snapshot structures to a member's configuration. */
+    public static void configure(Config config) {
+        ReadLog.configure(config);
+        PresenceSnapshots.configure(config);
+    }
+
+    /** Starts taking locations (once; later calls do nothing). */
+    public synchronized ClusterSmoothing start() {
+        if (started || closed) {
+            return this;
+        }
+        started = true;
+        migrationListener = hazelcast.getPartitionService().addMigrationListener(new MigrationListener() {
+            @Override
+            public void migrationStarted(MigrationState state) {
+            }
+
+            @Override
+            public void migrationFinished(MigrationState state) {
+                recheck();
+            }
+
+            @Override
+            public void replicaMigrationCompleted(ReplicaMigrationEvent event) {
+                recheck();
+            }
+
+            @Override
+            public void replicaMigrationFailed(ReplicaMigrationEvent event) {
+                recheck();
+            }
+        });
+        membershipListener = hazelcast.getCluster().addMembershipListener(new MembershipListener() {
+            @Override
+            public void memberAdded(MembershipEvent event) {
+                recheck();
+            }
+
+            @Override
+            public void memberRemoved(MembershipEvent event) {
+                recheck();
+            }
+        });
+        control.scheduleWithFixedDelay(this::checkOwnership, 0, CHECK_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        control.scheduleWithFixedDelay(() -> smootherInbox.accept((SmoothingStage.Task) this::snapshotChanged),
+                snapshotEveryMillis, snapshotEveryMillis, TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    // ---------------------------------------------------------------- ingress (any member, reader thread)
+
+    @Override
+    public void ingest(TagReadBatch batch) {
+        Map<String, List<TagRead>> byLocation = new LinkedHashMap<>(4);
+        List<TagRead> unmapped = null;
+        int lastAntenna = Integer.MIN_VALUE;
+        String lastReader = null;
+        List<TagRead> lastList = null;
+        for (TagRead read : batch.reads()) {
+            if (read.antenna() != lastAntenna || !read.readerId().equals(lastReader)) {
+                lastAntenna = read.antenna();
+                lastReader = read.readerId();
+                ReadPoint at = directory.find(read.readerId(), read.antenna()).orElse(null);
+                lastList = at == null ? null : byLocation.computeIfAbsent(at.locationId(), l -> new ArrayList<>());
+            }
+            if (lastList != null) {
+                lastList.add(read);
+            } else {
+                if (unmapped == null) {
+                    unmapped = new ArrayList<>();
+                }
+                unmapped.add(read);
+            }
+        }
+        if (unmapped != null) {
+            TagReadBatch local = new TagReadBatch(batch.readerId(), unmapped);
+            smootherInbox.accept((SmoothingStage.Task) ctx -> ctx.accept(local)); // counted as unmapped there
+        }
+        CompletableFuture<?>[] appends = new CompletableFuture<?>[byLocation.size()];
+        int i = 0;
+        for (Map.Entry<String, List<TagRead>> e : byLocation.entrySet()) {
+            appends[i++] = readLog.append(e.getKey(), ReadChunks.encode(batch.readerId(), e.getValue())).toCompletableFuture();
+        }
+        try {
+            CompletableFuture.allOf(appends).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    /** Call with every list of passages once stored: snapshots wait for the passages completed before them. */
+    public void passagesStored(List<Passage> passages) {
+        stored.addAndGet(passages.size());
+        writeReadySnapshots();
+    }
+
+    // ---------------------------------------------------------------- ownership (control thread)
+
+    private void recheck() {
+        if (!closed) {
+            control.execute(this::checkOwnership);
+        }
+    }
+
+    private void checkOwnership() {
+        if (closed || !hazelcast.getLifecycleService().isRunning()) {
+            return;
+        }
+        try {
+            Set<String> locations = new HashSet<>();
+            directory.all().forEach(rp -> locations.add(rp.locationId()));
+            for (String location : locations) {
+                Member owner = hazelcast.getPartitionService().getPartition(location).getOwner();
+                boolean mine = owner != null && owner.localMember();
+                if (mine && !owned.containsKey(location)) {
+                    take(location);
+                } else if (!mine && owned.containsKey(location)) {
+                    release(location);
+                }
+            }
+            for (String location : List.copyOf(owned.keySet())) {
+                // A location gone from the directory stays with this member while its partition does: its
+                // open presences still close here (on wall-clock time) instead of being dropped unemitted.
+                Member owner = locations.contains(location) ? null : hazelcast.getPartitionService().getPartition(location).getOwner();
+                if (owner != null && !owner.localMember()) {
+                    release(location);
+                }
+            }
+        } catch (HazelcastInstanceNotActiveException e) {
+            // shutting down
+        } catch (RuntimeException e) {
+            log.warn("ownership check failed, retrying", e);
+        }
+    }
+
+    private void take(String location) {
+        LocationSnapshot snapshot = snapshots.get(location);
+        long head = readLog.head(location);
+        long from = snapshot == null ? head : snapshot.sequence() + 1;
+        if (from < head) {
+            log.warn("location {}: the read log no longer holds sequences {}..{}; those reads are lost", location, from, head - 1);
+            staleChunks.addAndGet(head - from);
+            from = head;
+        }
+        Owned o = new Owned(location);
+        o.next = from;
+        owned.put(location, o);
+        LocationSnapshot restore = snapshot == null ? new LocationSnapshot(location, from - 1, Map.of(), List.of()) : snapshot;
+        long appliedUpTo = from - 1;
+        log.info("location {} now owned here; restoring {} open presences, reading its log from {}", location,
+                restore.presences().size(), from);
+        smootherInbox.accept((SmoothingStage.Task) ctx -> {
+            int dropped = ctx.smoother().importLocation(restore, ctx.nowWallMicros() + FAILOVER_GRACE_MICROS);
+            if (dropped > 0) {
+                log.warn("location {}: {} presences in the snapshot no longer have read points", location, dropped);
+            }
+            current.put(location, o);
+            applied.put(location, appliedUpTo);
+            openAtSnapshot.put(location, restore.presences().size() - dropped);
+        });
+        poll(o);
+    }
+
+    private void release(String location) {
+        Owned o = owned.remove(location);
+        if (o == null) {
+            return;
+        }
+        o.active = false;
+        log.info("location {} no longer owned here", location);
+        smootherInbox.accept((SmoothingStage.Task) ctx -> {
+            if (current.get(location) != o) {
+                return;
+            }
+            pending.add(new Pending(ctx.smoother().exportLocation(location, applied.get(location)), ctx.passagesOut()));
+            ctx.smoother().dropLocation(location);
+            current.remove(location);
+            applied.remove(location);
+            dirty.remove(location);
+            openAtSnapshot.remove(location);
+            writeReadySnapshots();
+        });
+    }
+
+    private void poll(Owned o) {
+        if (!o.active || closed) {
+            return;
+        }
+        readLog.read(o.locationId, o.next, READ_MAX).whenCompleteAsync((chunks, error) -> {
+            if (!o.active || closed) {
+                return;
+            }
+            if (error != null) {
+                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                if (cause instanceof HazelcastInstanceNotActiveException) {
+                    return;
+                }
+                if (cause instanceof StaleSequenceException) {
+                    long head = readLog.head(o.locationId);
+                    log.warn("location {}: reads {}..{} expired from the log before they were applied", o.locationId, o.next, head - 1);
+                    staleChunks.addAndGet(head - o.next);
+                    o.next = head;
+                } else {
+                    log.warn("location {}: reading its log failed, retrying", o.locationId, cause);
+                    control.schedule(() -> poll(o), 200, TimeUnit.MILLISECONDS);
+                    return;
+                }
+                poll(o);
+                return;
+            }
+            for (int i = 0; i < chunks.size(); i++) {
+                long sequence = chunks.getSequence(i);
+                byte[] chunk = chunks.get(i);
+                smootherInbox.accept((SmoothingStage.Task) ctx -> apply(ctx, o, sequence, chunk));
+            }
+            o.next = chunks.getNextSequenceToReadFrom();
+            poll(o);
+        }, forwarder);
+    }
+
+    // ---------------------------------------------------------------- smoother thread
+
+    private void apply(SmoothingStage.TaskContext ctx, Owned o, long sequence, byte[] chunk) {
+        if (current.get(o.locationId) != o) {
+            return; // released meanwhile
+        }
+        Long last = applied.get(o.locationId);
+        if (last != null && sequence <= last) {
+            return;
+        }
+        ctx.accept(ReadChunks.decode(chunk));
+        applied.put(o.locationId, sequence);
+        dirty.add(o.locationId);
+        chunksApplied.incrementAndGet();
+    }
+
+    private void snapshotChanged(SmoothingStage.TaskContext ctx) {
+        Map<String, Integer> open = ctx.smoother().openPresencesByLocation();
+        for (String location : current.keySet()) {
+            int now = open.getOrDefault(location, 0);
+            if (dirty.contains(location) || now != openAtSnapshot.getOrDefault(location, -1)) {
+                pending.add(new Pending(ctx.smoother().exportLocation(location, applied.get(location)), ctx.passagesOut()));
+                openAtSnapshot.put(location, now);
+            }
+        }
+        dirty.clear();
+        writeReadySnapshots();
+    }
+
+    // ---------------------------------------------------------------- any thread
+
+    private synchronized void writeReadySnapshots() {
+        long storedSoFar = stored.get();
+        Pending p;
+        while ((p = pending.peek()) != null && p.emittedBefore() <= storedSoFar) {
+            pending.poll();
+            try {
+                snapshots.put(p.snapshot());
+            } catch (HazelcastInstanceNotActiveException e) {
+                return;
+            }
+        }
+    }
+
+    /** Locations this member owns now. */
+    public Set<String> ownedLocations() {
+        return Set.copyOf(owned.keySet());
+    }
+
+    /** Log chunks that expired before they were applied (reads lost; should stay 0). */
+    public long staleChunks() {
+        return staleChunks.get();
+    }
+
+    public long chunksApplied() {
+        return chunksApplied.get();
+    }
+
+    public int pendingSnapshots() {
+        return pending.size();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        owned.values().forEach(o -> o.active = false);
+        control.shutdownNow();
+        forwarder.shutdownNow();
+        try {
+            if (hazelcast.getLifecycleService().isRunning()) {
+                if (migrationListener != null) {
+                    hazelcast.getPartitionService().removeMigrationListener(migrationListener);
+                }
+                if (membershipListener != null) {
+                    hazelcast.getCluster().removeMembershipListener(membershipListener);
+                }
+            }
+        } catch (RuntimeException e) {
+            // the member is going away anyway
+        }
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+}
