@@ -1,7 +1,7 @@
 package org.openrfid.trace.registry;
 
 import java.time.Clock;
-import org.openrfid.trace.location.LocationCsv;
+import org.openrfid.trace.location.web.LocationCsv;
 import org.openrfid.trace.location.Locations;
 import org.openrfid.trace.registry.binding.TagBindings;
 import org.openrfid.trace.registry.binding.Tags;

@@ -14,6 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** Wires the registry and query adapters for whichever database the data source points at. */
 @Configuration(proxyBeanMethods = false)
+@org.springframework.context.annotation.Import(ObjectRegistryStoreConfiguration.class)
 public class RegistryStoreConfiguration {
 
     @Bean

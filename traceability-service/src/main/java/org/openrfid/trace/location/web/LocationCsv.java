@@ -1,5 +1,8 @@
-package org.openrfid.trace.location;
+package org.openrfid.trace.location.web;
 
+import org.openrfid.trace.location.Location;
+import org.openrfid.trace.location.LocationFields;
+import org.openrfid.trace.location.Locations;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
