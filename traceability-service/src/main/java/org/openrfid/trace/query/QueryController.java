@@ -67,13 +67,22 @@ class QueryController {
     PassagePage tagHistory(@RequestParam String epc, @RequestParam(required = false) Instant from,
                            @RequestParam(required = false) Instant to, @RequestParam(defaultValue = "asc") String order,
                            @RequestParam(defaultValue = "100") int limit, @RequestParam(required = false) String cursor) {
-        List<TagWindow> windows = window(new TagWindow(EpcInput.parse(epc).toHex(), null, null), from, to);
+        if (from != null && to != null) {
+            checkRange(from, to);
+        }
+        List<TagWindow> windows = anyFilter(epc).stream().map(w -> w.narrowedTo(from, to)).filter(java.util.Objects::nonNull).toList();
         return page(windows, order, limit, cursor);
     }
 
     @GetMapping("/tags/last-seen")
     LastSeen tagLastSeen(@RequestParam String epc) {
-        return lastSeen(List.of(new TagWindow(EpcInput.parse(epc).toHex(), null, null)), "tag " + epc);
+        return lastSeen(anyFilter(epc), "tag " + epc);
+    }
+
+    /** A pure-identity URI or Digital Link has no filter value: search the tag written with any of them. */
+    private static List<TagWindow> anyFilter(String epc) {
+        return org.openrfid.trace.identity.FilterVariants.of(EpcInput.parse(epc)).stream()
+                .map(v -> new TagWindow(v.toHex(), null, null)).toList();
     }
 
     /** The vehicle's passages: those of each tag bound to it, during that binding. */

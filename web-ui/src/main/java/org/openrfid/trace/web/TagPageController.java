@@ -1,0 +1,53 @@
+package org.openrfid.trace.web;
+
+import java.util.List;
+import org.openrfid.trace.identity.EpcDecoder;
+import org.openrfid.trace.identity.EpcInput;
+import org.openrfid.trace.identity.FilterVariants;
+import org.openrfid.trace.identity.TagIdentity;
+import org.openrfid.trace.query.PassageQueries;
+import org.openrfid.trace.query.TagWindow;
+import org.openrfid.trace.query.TimeOrder;
+import org.openrfid.trace.reader.RawEpc;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * "Find a tag": an EPC typed as hex, tag URI, pure-identity URI or GS1 Digital Link is decoded and its
+ * latest passages listed. A Digital Link does not say where the company prefix ends, so the page
+ * asks for its length when it needs it.
+ */
+@Controller
+class TagPageController {
+
+    private static final int LATEST = 50;
+
+    private final PassageQueries queries;
+
+    TagPageController(PassageQueries queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping("/tags")
+    String find(@RequestParam(required = false) String epc, @RequestParam(required = false) Integer gcp, Model model) {
+        model.addAttribute("epc", epc == null ? "" : epc);
+        model.addAttribute("gcp", gcp);
+        if (epc == null || epc.isBlank()) {
+            return "tags/find";
+        }
+        try {
+            RawEpc raw = gcp == null ? EpcInput.parse(epc.trim()) : EpcInput.parse(epc.trim(), gcp);
+            TagIdentity identity = EpcDecoder.decode(raw);
+            model.addAttribute("identity", identity);
+            model.addAttribute("hex", raw.toHex());
+            List<TagWindow> anyFilter = FilterVariants.of(raw).stream().map(v -> new TagWindow(v.toHex(), null, null)).toList();
+            model.addAttribute("passages", queries.ofTags(anyFilter, null, TimeOrder.NEWEST_FIRST, LATEST));
+        } catch (IllegalArgumentException e) {
+            // InvalidEpcException included: the reason names what is wrong with the input.
+            model.addAttribute("error", e.getMessage());
+        }
+        return "tags/find";
+    }
+}
