@@ -62,26 +62,29 @@ class QueryController {
     record LastSeen(String locationId, String locationName, Double lat, Double lon, Instant at, PassageView passage) {
     }
 
-    /** {@code epc}: hex, tag URI, pure-identity URI or GS1 Digital Link. */
+    /**
+     * {@code epc}: hex, tag URI, pure-identity URI or GS1 Digital Link. A Digital Link does not say where
+     * its company prefix ends: give {@code gcp}, the prefix length in digits (6..12), with one.
+     */
     @GetMapping("/tags/history")
-    PassagePage tagHistory(@RequestParam String epc, @RequestParam(required = false) Instant from,
+    PassagePage tagHistory(@RequestParam String epc, @RequestParam(required = false) Integer gcp, @RequestParam(required = false) Instant from,
                            @RequestParam(required = false) Instant to, @RequestParam(defaultValue = "asc") String order,
                            @RequestParam(defaultValue = "100") int limit, @RequestParam(required = false) String cursor) {
         if (from != null && to != null) {
             checkRange(from, to);
         }
-        List<TagWindow> windows = anyFilter(epc).stream().map(w -> w.narrowedTo(from, to)).filter(java.util.Objects::nonNull).toList();
+        List<TagWindow> windows = anyFilter(epc, gcp).stream().map(w -> w.narrowedTo(from, to)).filter(java.util.Objects::nonNull).toList();
         return page(windows, order, limit, cursor);
     }
 
     @GetMapping("/tags/last-seen")
-    LastSeen tagLastSeen(@RequestParam String epc) {
-        return lastSeen(anyFilter(epc), "tag " + epc);
+    LastSeen tagLastSeen(@RequestParam String epc, @RequestParam(required = false) Integer gcp) {
+        return lastSeen(anyFilter(epc, gcp), "tag " + epc);
     }
 
     /** A pure-identity URI or Digital Link has no filter value: search the tag written with any of them. */
-    private static List<TagWindow> anyFilter(String epc) {
-        return org.openrfid.trace.identity.FilterVariants.of(EpcInput.parse(epc)).stream()
+    private static List<TagWindow> anyFilter(String epc, Integer gcp) {
+        return org.openrfid.trace.identity.FilterVariants.of(gcp == null ? EpcInput.parse(epc) : EpcInput.parse(epc, gcp)).stream()
                 .map(v -> new TagWindow(v.toHex(), null, null)).toList();
     }
 

@@ -213,6 +213,11 @@ class RegistryAndQueryApiIntegrationTests {
                 .andExpect(jsonPath("$.locationId").value("CQ-CP-016"));
         mvc.perform(get("/api/v1/tags/history").param("epc", "urn:epc:id:giai:9521001.100000000"))
                 .andExpect(jsonPath("$.items", hasSize(3)));
+        // The same asset as a GS1 Digital Link: found once the company prefix length is given.
+        mvc.perform(get("/api/v1/tags/history").param("epc", "https://id.gs1.org/8004/9521001100000000").param("gcp", "7"))
+                .andExpect(jsonPath("$.items", hasSize(3)));
+        mvc.perform(get("/api/v1/tags/history").param("epc", "https://id.gs1.org/8004/9521001100000000"))
+                .andExpect(status().isBadRequest());
         mvc.perform(get("/api/v1/passages/at").param("location", "CQ-CP-002")
                         .param("from", "2025-06-02T07:00:00Z").param("to", "2025-06-02T09:00:00Z"))
                 .andExpect(jsonPath("$.items", hasSize(2)));
