@@ -21,6 +21,9 @@ dpkg -s "postgresql-${PG_VERSION}-postgis-3" >/dev/null 2>&1 || missing+=("postg
 dpkg -s chromium >/dev/null 2>&1 || missing+=(chromium)
 dpkg -s chromium-driver >/dev/null 2>&1 || missing+=(chromium-driver)
 dpkg -s tshark >/dev/null 2>&1 || missing+=(tshark)
+# The MQTT ingest test talks to a real broker on 127.0.0.1:1883.
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+port_open 1883 || dpkg -s mosquitto >/dev/null 2>&1 || missing+=(mosquitto)
 
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "setup: installing ${missing[*]}"
@@ -35,6 +38,13 @@ if ! pg_isready -h "$PG_HOST" -p "$PG_PORT" -q; then
   for _ in $(seq 1 30); do pg_isready -h "$PG_HOST" -p "$PG_PORT" -q && break; sleep 1; done
 fi
 pg_isready -h "$PG_HOST" -p "$PG_PORT" || { echo "setup: PostgreSQL is not reachable at ${PG_HOST}:${PG_PORT}" >&2; exit 1; }
+
+if ! port_open 1883; then
+  echo "setup: starting Mosquitto on 127.0.0.1:1883"
+  as_root mosquitto -d -p 1883
+  for _ in $(seq 1 10); do port_open 1883 && break; sleep 1; done
+fi
+port_open 1883 || { echo "setup: no MQTT broker on 127.0.0.1:1883" >&2; exit 1; }
 
 psql_admin() { psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -v ON_ERROR_STOP=1 -qAt "$@"; }
 if [ "$(psql_admin -d postgres -c "SELECT 1 FROM pg_database WHERE datname = '${TEST_DB}'")" != "1" ]; then
