@@ -41,7 +41,7 @@ pg_isready -h "$PG_HOST" -p "$PG_PORT" || { echo "setup: PostgreSQL is not reach
 
 if ! port_open 1883; then
   echo "setup: starting Mosquitto on 127.0.0.1:1883"
-  as_root mosquitto -d -p 1883
+  if [ -f /etc/mosquitto/mosquitto.conf ]; then as_root mosquitto -d -c /etc/mosquitto/mosquitto.conf; else as_root mosquitto -d -p 1883; fi
   for _ in $(seq 1 10); do port_open 1883 && break; sleep 1; done
 fi
 port_open 1883 || { echo "setup: no MQTT broker on 127.0.0.1:1883" >&2; exit 1; }
