@@ -136,9 +136,8 @@ class JdbcAnalytics implements Analytics {
         long deltaMillis = q.delta().toMillis();
         sql.append(", m AS (SELECT s.id AS s_id, s.place, s.first_seen AS s_time, c.first_seen AS c_time,")
                 .append(" COALESCE(b.object_kind, 'TAG') AS c_kind, COALESCE(b.object_id, c.epc_hex) AS c_id FROM s")
-                .append(rollUp ? " JOIN cl ON cl.place = s.place JOIN passage c ON c.location_id = cl.loc" : " JOIN passage c ON c.location_id = s.place")
-                .append(" AND c.first_seen >= ").append(plusMillis("s.first_seen"))
-                .append(" AND c.first_seen <= ").append(plusMillis("s.first_seen"))
+                .append(rollUp ? " JOIN cl ON cl.place = s.place" : "")
+                .append(companionPassages(rollUp ? "cl.loc" : "s.place"))
                 .append(" LEFT JOIN tag_binding b ON b.epc_hex = c.epc_hex AND b.valid_from <= c.first_seen")
                 .append(" AND (b.valid_to IS NULL OR b.valid_to > c.first_seen) WHERE c.epc_hex <> s.epc_hex");
         args.add(-deltaMillis);
@@ -149,6 +148,20 @@ class JdbcAnalytics implements Analytics {
             args.addAll(excluded);
         }
         return sql.append(')').toString();
+    }
+
+    /**
+     * The passages at {@code location} within ±Δt of {@code s.first_seen} (two bound parameters). On
+     * PostgreSQL as a LATERAL subquery fenced by OFFSET 0, so the planner looks each window up on the
+     * (location_id, first_seen) index instead of hashing the whole table; the place is compared in the
+     * column's own collation for the same reason. H2 looks up joined indexes by itself.
+     */
+    private String companionPassages(String location) {
+        String window = " AND c.first_seen >= " + plusMillis("s.first_seen") + " AND c.first_seen <= " + plusMillis("s.first_seen");
+        return dialect == SqlDialect.POSTGIS
+                ? " JOIN LATERAL (SELECT c.epc_hex, c.first_seen FROM passage c WHERE c.location_id = " + location + " COLLATE \"default\""
+                        + window + " OFFSET 0) c ON TRUE"
+                : " JOIN passage c ON c.location_id = " + location + window;
     }
 
     private static void excludeSubjectObject(CoLocationQuery q, StringBuilder sql, List<Object> args, String keyword) {
@@ -263,25 +276,28 @@ class JdbcAnalytics implements Analytics {
         return new OdMatrix(cells, totals[0], totals[1]);
     }
 
-    /** CTEs ending in {@code counted(okey, origin, destination)}: one row per trip. */
+    /**
+     * CTEs ending in {@code counted(okey, origin, destination)}: one row per trip. A sighting starts a
+     * trip when it begins more than tripGap after the previous one ended, and ends one when the next
+     * begins more than tripGap after it ended; a running sum of starts numbers the trips. One window
+     * ordering throughout, so the database sorts the period once by object and time.
+     */
     private String tripsCte(OdQuery q, List<Object> args) {
         String place = place(q.level());
         StringBuilder sql = new StringBuilder("WITH seq AS (SELECT ").append(OBJECT_KEY).append(" AS okey, ").append(place)
-                .append(" AS place, p.id, p.first_seen, LAG(p.last_seen)").append(BY_OBJECT).append(" AS prev_last FROM passage p")
-                .append(locationJoin(q.level())).append(BINDING).append(" WHERE ");
+                .append(" AS place, p.id, p.first_seen, p.last_seen, LAG(p.last_seen)").append(BY_OBJECT).append(" AS prev_last, LEAD(p.first_seen)")
+                .append(BY_OBJECT).append(" AS next_first FROM passage p").append(locationJoin(q.level())).append(BINDING).append(" WHERE ");
         period(sql, args, q.period());
         kind(sql, args, q.kind());
-        sql.append("), flagged AS (SELECT okey, place, id, first_seen, CASE WHEN prev_last IS NULL OR first_seen > ")
-                .append(plusMillis("prev_last")).append(" THEN 1 ELSE 0 END AS starts FROM seq)")
-                .append(", trips AS (SELECT okey, place, id, first_seen, SUM(starts) OVER (PARTITION BY okey ORDER BY first_seen, id")
+        sql.append("), flagged AS (SELECT okey, place, id, first_seen,")
+                .append(" CASE WHEN prev_last IS NULL OR first_seen > ").append(plusMillis("prev_last")).append(" THEN 1 ELSE 0 END AS starts,")
+                .append(" CASE WHEN next_first IS NULL OR next_first > ").append(plusMillis("last_seen")).append(" THEN 1 ELSE 0 END AS ends FROM seq)")
+                .append(", trips AS (SELECT okey, place, starts, ends, SUM(starts) OVER (PARTITION BY okey ORDER BY first_seen, id")
                 .append(" ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS trip FROM flagged)")
-                .append(", ends AS (SELECT okey, trip,")
-                .append(" FIRST_VALUE(place) OVER (PARTITION BY okey, trip ORDER BY first_seen, id) AS origin,")
-                .append(" FIRST_VALUE(place) OVER (PARTITION BY okey, trip ORDER BY first_seen DESC, id DESC) AS destination,")
-                .append(" COUNT(*) OVER (PARTITION BY okey, trip) AS stops,")
-                .append(" ROW_NUMBER() OVER (PARTITION BY okey, trip ORDER BY first_seen, id) AS rn FROM trips)")
-                .append(", counted AS (SELECT okey, origin, destination FROM ends WHERE rn = 1")
-                .append(q.includeSingles() ? "" : " AND stops >= 2").append(')');
+                .append(", counted AS (SELECT okey, MAX(CASE WHEN starts = 1 THEN place END) AS origin,")
+                .append(" MAX(CASE WHEN ends = 1 THEN place END) AS destination FROM trips GROUP BY okey, trip")
+                .append(q.includeSingles() ? "" : " HAVING COUNT(*) >= 2").append(')');
+        args.add(q.tripGap().toMillis());
         args.add(q.tripGap().toMillis());
         return sql.toString();
     }
