@@ -364,6 +364,49 @@ abstract class EpcisQueryContractTests {
                 .containsExactlyElementsOf(before.stream().map(e -> e.path("eventID").asText()).toList());
     }
 
+    // --- per-location configuration ---
+
+    @Test
+    void locationConfigurationsAreStoredReplacedPagedAndDeleted() {
+        LocationConfigs configs = new LocationConfigs(dataSource, new DataSourceTransactionManager(dataSource));
+        stores.locations.save(List.of(new Location("CP-10", "Gate 10", "gate", 29.6, 106.6, null),
+                new Location("CP-2", "Gate 2", "gate", 29.6, 106.6, null)));
+        assertThat(configs.put(new LocationConfig("CP-2", "receiving", null, null, null, null))).isTrue();
+        assertThat(configs.put(new LocationConfig("CP-10", "shipping", "in_transit", "urn:epc:id:sgln:0614141.00888.0",
+                "urn:epc:id:sgln:0614141.00888.1", null))).isTrue();
+        assertThat(configs.put(new LocationConfig("CP-1", null, null, null, null, null))).isTrue();
+        assertThat(configs.put(new LocationConfig("CP-2", "storing", "active", null, null, "https://example.com/loc/2"))).isFalse();
+        assertThat(configs.find("CP-2")).contains(new LocationConfig("CP-2", "storing", "active", null, null, "https://example.com/loc/2"));
+        // code point order: "CP-1" < "CP-10" < "CP-2"
+        assertThat(configs.page(null, 2)).extracting(LocationConfig::locationId).containsExactly("CP-1", "CP-10");
+        assertThat(configs.page("CP-10", 2)).extracting(LocationConfig::locationId).containsExactly("CP-2");
+        assertThat(configs.delete("CP-1")).isTrue();
+        assertThat(configs.delete("CP-1")).isFalse();
+        assertThat(configs.find("CP-1")).isEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> configs.put(new LocationConfig("nowhere", "storing", null, null, null, null)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("locationId");
+    }
+
+    @Test
+    void configuredSglnReadPointAndBizLocationAreWhatPassageEventsSayAndMatch() {
+        LocationConfigs configs = new LocationConfigs(dataSource, new DataSourceTransactionManager(dataSource));
+        configs.put(new LocationConfig("CP-1", "shipping", "in_transit", "urn:epc:id:sgln:0614141.00999.0", null,
+                "urn:epc:id:sgln:0614141.00999.7"));
+        JsonNode event = all(query(Set.of(), List.of(), List.of(), List.of(), List.of(Vocabulary.location("urn:epc:id:sgln:0614141.00999.0")),
+                List.of())).get(0);
+        assertThat(event.path("eventTime").asText()).isEqualTo("2025-06-02T08:10:00.000Z");
+        assertThat(event.path("readPoint").path("id").asText()).isEqualTo("urn:epc:id:sgln:0614141.00999.0");
+        assertThat(event.path("bizLocation").path("id").asText()).isEqualTo("urn:epc:id:sgln:0614141.00999.7");
+        assertThat(event.path("bizStep").asText()).isEqualTo("shipping");
+        assertThat(types(all(query(Set.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of(Vocabulary.location("https://id.gs1.org/414/0614141009992/254/7"))))))
+                .containsExactly("ObjectEvent@2025-06-02T08:10:00.000Z");
+        // the location URI no longer names that read point
+        assertThat(all(query(Set.of(), List.of(), List.of(), List.of(), List.of(Vocabulary.location("urn:openrfid:location:CP-1")), List.of())))
+                .isEmpty();
+        assertThat(new EpcisSchema().validate(queryDocument(event))).isEmpty();
+    }
+
     static JsonNode readTree(String s) {
         try {
             return JSON.readTree(s);
