@@ -278,8 +278,9 @@ class EpcisRegistryApiIntegrationTests {
         JsonNode list = doc.path("epcisBody").path("queryResults").path("resultsBody").path("eventList");
         List<String> seen = new ArrayList<>();
         list.forEach(e -> seen.add(e.path("action").asText() + " " + e.path("parentID").asText()));
-        String palletPure = EpcInput.pureIdentity(PALLET_EPC.replace("31D4", "31D4"));
+        String palletPure = EpcInput.pureIdentity(PALLET_EPC);
         assertThat(seen).hasSize(4);
+        assertThat(seen.get(0)).isEqualTo("ADD https://id.gs1.org/00/" + PALLET_SSCC);
         assertThat(seen.get(1)).isEqualTo("ADD urn:epc:id:sscc:0614141.1234567890");
         assertThat(list.get(3).path("parentID").asText()).isEqualTo("urn:epc:id:bic:CSQU3054383");
 
@@ -312,7 +313,13 @@ class EpcisRegistryApiIntegrationTests {
         List<String> ids = new ArrayList<>();
         list.forEach(e -> ids.add(e.path("eventID").asText()));
         assertThat(paged).containsExactlyElementsOf(ids);
-        assertThat(palletPure).startsWith("urn:epc:id:sscc:");
+        // once the pallet's tag is bound, its SSCC is written as the tag's pure identity, under the same event id
+        mvc.perform(postJson(bindingsPath(PALLET_EPC), "{\"kind\":\"PALLET\",\"objectId\":\"" + PALLET_SSCC
+                + "\",\"from\":\"2025-06-03T00:00:00Z\"}").with(admin()).with(csrf())).andExpect(status().isCreated());
+        JsonNode again = body(send(get("/epcis/events").param("eventType", "AggregationEvent")))
+                .path("epcisBody").path("queryResults").path("resultsBody").path("eventList");
+        assertThat(again.get(0).path("parentID").asText()).isEqualTo(palletPure).startsWith("urn:epc:id:sscc:");
+        assertThat(again.get(0).path("eventID").asText()).isEqualTo(ids.get(0));
     }
 
     // --- bindings ---
