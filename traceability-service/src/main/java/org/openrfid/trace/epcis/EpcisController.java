@@ -38,7 +38,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * EPCIS 2.0 REST binding (subset): asynchronous-style capture of EPCIS documents ({@code POST /epcis/capture},
  * 202 with the capture job's location; documents are validated against the official JSON Schema and
  * stored in one transaction before the answer) and the event query {@code GET /epcis/events} over captured
- * events and passages of GS1-identified tags.
+ * events, passages of GS1-identified tags (ObjectEvents) and the registry's aggregations (AggregationEvents).
  */
 @RestController
 @RequestMapping("/epcis")
