@@ -44,6 +44,11 @@ import org.openrfid.trace.registry.goods.UnitKind;
 import org.openrfid.trace.store.RegistryStoreConfiguration;
 import org.openrfid.trace.store.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springdoc.core.configuration.SpringDocConfiguration;
+import org.springdoc.core.properties.SpringDocConfigProperties;
+import org.springdoc.webmvc.core.configuration.MultipleOpenApiSupportConfiguration;
+import org.springdoc.webmvc.core.configuration.SpringDocWebMvcConfiguration;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Bean;
@@ -82,6 +87,8 @@ class EpcisRegistryApiIntegrationTests {
             "org.openrfid.trace.security"},
             excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = ".*Tests\\$.*"))
     @Import(RegistryStoreConfiguration.class)
+    @ImportAutoConfiguration({SpringDocConfiguration.class, SpringDocConfigProperties.class, SpringDocWebMvcConfiguration.class,
+            MultipleOpenApiSupportConfiguration.class})
     static class Slice {
 
         @Bean
@@ -397,5 +404,18 @@ class EpcisRegistryApiIntegrationTests {
         // nothing of that changed the one binding
         mvc.perform(get(bindingsPath(PALLET_EPC)).with(admin())).andExpect(jsonPath("$.items", hasSize(1)))
                 .andExpect(jsonPath("$.items[0].validTo").isEmpty()).andExpect(jsonPath("$.items[0].objectId", containsString(PALLET_SSCC)));
+    }
+
+    @Test
+    void theNewEndpointsAreInTheOpenApiDescription() throws Exception {
+        JsonNode paths = body(send(get("/v3/api-docs"))).path("paths");
+        assertThat(paths.path("/api/v1/epcis/location-config").has("get")).isTrue();
+        JsonNode one = paths.path("/api/v1/epcis/location-config/{locationId}");
+        assertThat(one.has("get") && one.has("put") && one.has("delete")).as(one.toString()).isTrue();
+        assertThat(one.path("put").path("responses").has("400")).isTrue();
+        assertThat(paths.path("/api/v1/tags/{epc}/bindings").has("post")).isTrue();
+        assertThat(paths.path("/api/v1/tags/{epc}/bindings/close").has("post")).isTrue();
+        assertThat(paths.path("/api/v1/objects/{kind}/{objectId}/bindings").has("get")).isTrue();
+        assertThat(paths.path("/epcis/events").path("get").path("parameters").toString()).contains("MATCH_parentID");
     }
 }
