@@ -38,7 +38,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * EPCIS 2.0 REST binding (subset): asynchronous-style capture of EPCIS documents ({@code POST /epcis/capture},
  * 202 with the capture job's location; documents are validated against the official JSON Schema and
  * stored in one transaction before the answer) and the event query {@code GET /epcis/events} over captured
- * events and passages of GS1-identified tags.
+ * events, passages of GS1-identified tags (ObjectEvents) and the registry's aggregations (AggregationEvents).
  */
 @RestController
 @RequestMapping("/epcis")
@@ -110,6 +110,7 @@ public class EpcisController {
             @RequestParam(name = "GE_eventTime", required = false) String geEventTime,
             @RequestParam(name = "LT_eventTime", required = false) String ltEventTime,
             @RequestParam(name = "MATCH_epc", required = false) String matchEpc,
+            @RequestParam(name = "MATCH_parentID", required = false) String matchParentId,
             @RequestParam(name = "MATCH_anyEPC", required = false) String matchAnyEpc,
             @RequestParam(name = "EQ_bizStep", required = false) String eqBizStep,
             @RequestParam(name = "EQ_readPoint", required = false) String eqReadPoint,
@@ -128,7 +129,7 @@ public class EpcisController {
             }
         }
         EpcisQuery q = new EpcisQuery(types, time("GE_eventTime", geEventTime), time("LT_eventTime", ltEventTime),
-                values(matchEpc, "\\|", Vocabulary::epc), values(matchAnyEpc, "\\|", Vocabulary::epc),
+                values(matchEpc, "\\|", Vocabulary::epc), values(matchParentId, "\\|", Vocabulary::epc), values(matchAnyEpc, "\\|", Vocabulary::epc),
                 values(eqBizStep, "\\|", Vocabulary::bizStep), values(eqReadPoint, "\\|", Vocabulary::location),
                 values(eqBizLocation, "\\|", Vocabulary::location));
         EpcisEvents.Page page = events.query(q, nextPageToken, size);

@@ -125,6 +125,11 @@ public class EpcisEventStore {
                     + " AND x.epc IN (").append(marks(q.matchEpc().size())).append("))");
             args.addAll(q.matchEpc());
         }
+        if (!q.matchParentId().isEmpty()) {
+            sql.append(" AND EXISTS (SELECT 1 FROM epcis_event_epc x WHERE x.event_id = e.event_id AND x.role = 'parent'"
+                    + " AND x.epc IN (").append(marks(q.matchParentId().size())).append("))");
+            args.addAll(q.matchParentId());
+        }
         if (!q.matchAnyEpc().isEmpty()) {
             sql.append(" AND EXISTS (SELECT 1 FROM epcis_event_epc x WHERE x.event_id = e.event_id"
                     + " AND x.epc IN (").append(marks(q.matchAnyEpc().size())).append("))");

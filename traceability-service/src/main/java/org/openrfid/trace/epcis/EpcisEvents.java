@@ -9,12 +9,16 @@ import java.util.Comparator;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** The EPCIS event query over captured events and passage events, merged in one stable order. */
+/**
+ * The EPCIS event query over captured events, passage ObjectEvents and registry AggregationEvents, merged
+ * in one stable order: event time, then source (captured, passage, aggregation), then a key within the source.
+ */
 @Component
 public class EpcisEvents {
 
     static final int CAPTURED = 0;
     static final int PASSAGE = 1;
+    static final int AGGREGATION = 2;
 
     /** One event with its sort key (time, source, key within the source) and its capture context. */
     record Item(Instant time, int source, String key, JsonNode event, JsonNode context) {
@@ -47,10 +51,12 @@ public class EpcisEvents {
 
     private final EpcisEventStore captured;
     private final PassageEvents passages;
+    private final AggregationEvents aggregations;
 
-    public EpcisEvents(EpcisEventStore captured, PassageEvents passages) {
+    public EpcisEvents(EpcisEventStore captured, PassageEvents passages, AggregationEvents aggregations) {
         this.captured = captured;
         this.passages = passages;
+        this.aggregations = aggregations;
     }
 
     public Page query(EpcisQuery q, String nextPageToken, int perPage) {
@@ -60,6 +66,7 @@ public class EpcisEvents {
         Cursor after = nextPageToken == null || nextPageToken.isBlank() ? null : Cursor.parse(nextPageToken);
         List<Item> all = new ArrayList<>(captured.find(q, after, perPage + 1));
         all.addAll(passages.find(q, after, perPage + 1));
+        all.addAll(aggregations.find(q, after, perPage + 1));
         all.sort(ORDER);
         boolean more = all.size() > perPage;
         List<Item> page = more ? all.subList(0, perPage) : all;

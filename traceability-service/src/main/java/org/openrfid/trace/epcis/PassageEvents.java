@@ -18,9 +18,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Passages of GS1-identified tags as EPCIS ObjectEvents: action OBSERVE, eventTime the passage's last
- * read (UTC), readPoint and bizLocation the passage's location (its SGLN if the location id is one, else
- * a location URI), bizStep and disposition from the location's EPCIS configuration, by default
- * arriving / departing / entering_exiting by the read point's direction. Event ids are CBV 2.0 hashes.
+ * read (UTC), readPoint and bizLocation as the location's EPCIS configuration says ({@link LocationConfig}),
+ * else the passage's location (its SGLN if the location id is one, else a location URI), bizStep and
+ * disposition from that configuration, by default arriving / departing / entering_exiting by the read
+ * point's direction. Event ids are CBV 2.0 hashes.
  */
 @Component
 public class PassageEvents {
@@ -35,12 +36,13 @@ public class PassageEvents {
     }
 
     private record Row(String id, String epcHex, int bits, String tagUri, String locationId, String direction,
-            Instant lastSeen, String bizStep, String disposition) {
+            Instant lastSeen, LocationConfig config) {
     }
 
     /** Passage events matching the query after the cursor, in (time, source, passage id) order. */
     List<EpcisEvents.Item> find(EpcisQuery q, EpcisEvents.Cursor after, int limit) {
-        if (!q.wantsType("ObjectEvent")) {
+        if (!q.wantsType("ObjectEvent") || !q.matchParentId().isEmpty()) {
+            // passages carry no parentID, so MATCH_parentID selects none of them
             return List.of();
         }
         Optional<List<String>> epcPatterns = patterns(q);
@@ -74,7 +76,7 @@ public class PassageEvents {
     private List<Row> rows(EpcisQuery q, Optional<List<String>> epcPatterns, Optional<List<String>> locations,
             EpcisEvents.Cursor after) {
         StringBuilder sql = new StringBuilder("SELECT p.id, p.epc_hex, p.epc_bits, p.tag_uri, p.location_id, p.direction,"
-                + " p.last_seen, c.biz_step, c.disposition FROM passage p"
+                + " p.last_seen, c.biz_step, c.disposition, c.sgln, c.read_point, c.biz_location FROM passage p"
                 + " LEFT JOIN epcis_location_config c ON c.location_id = p.location_id WHERE 1=1");
         List<Object> args = new ArrayList<>();
         if (q.geEventTime() != null) {
@@ -101,14 +103,16 @@ public class PassageEvents {
                 args.add(EpcisEventStore.utc(after.time()));
                 args.add(after.key());
             } else {
-                sql.append(" AND p.last_seen >= ?");
+                // sources before this one in the merged order may end a page at an instant whose passages are still due
+                sql.append(after.source() < EpcisEvents.PASSAGE ? " AND p.last_seen >= ?" : " AND p.last_seen > ?");
                 args.add(EpcisEventStore.utc(after.time()));
             }
         }
         sql.append(" ORDER BY p.last_seen, p.id LIMIT ").append(BATCH);
         return jdbc.query(sql.toString(), (rs, n) -> new Row(rs.getString(1).trim(), rs.getString(2), rs.getInt(3), rs.getString(4),
-                rs.getString(5), rs.getString(6), rs.getObject(7, OffsetDateTime.class).toInstant(), rs.getString(8),
-                rs.getString(9)), args.toArray());
+                rs.getString(5), rs.getString(6), rs.getObject(7, OffsetDateTime.class).toInstant(),
+                new LocationConfig(rs.getString(5), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
+                        rs.getString(12))), args.toArray());
     }
 
     /** LIKE patterns on tag URIs for the MATCH_ parameters (passages carry EPCs only, no parents or children). */
@@ -160,22 +164,13 @@ public class PassageEvents {
         return out;
     }
 
-    /** Location ids for EQ_readPoint / EQ_bizLocation (both are the passage's location). */
+    /**
+     * Candidate location ids for EQ_readPoint / EQ_bizLocation: those whose own URI or SGLN is wanted and
+     * those whose configured SGLN, readPoint or bizLocation is; events are checked exactly afterwards.
+     */
     private Optional<List<String>> locations(EpcisQuery q) {
-        List<String> wanted = new ArrayList<>();
-        if (!q.readPoints().isEmpty()) {
-            wanted.addAll(q.readPoints());
-        }
-        if (!q.bizLocations().isEmpty()) {
-            if (!wanted.isEmpty()) {
-                wanted.retainAll(q.bizLocations());
-                if (wanted.isEmpty()) {
-                    return Optional.of(List.of());
-                }
-            } else {
-                wanted.addAll(q.bizLocations());
-            }
-        }
+        List<String> wanted = new ArrayList<>(q.readPoints());
+        wanted.addAll(q.bizLocations());
         if (wanted.isEmpty()) {
             return Optional.empty();
         }
@@ -196,12 +191,23 @@ public class PassageEvents {
                 }
             });
         }
+        jdbc.query("SELECT location_id, sgln, read_point, biz_location FROM epcis_location_config"
+                + " WHERE sgln IS NOT NULL OR read_point IS NOT NULL OR biz_location IS NOT NULL", rs -> {
+                    for (int column = 2; column <= 4; column++) {
+                        String value = rs.getString(column);
+                        if (value != null && wanted.contains(Vocabulary.location(value)) && !ids.contains(rs.getString(1))) {
+                            ids.add(rs.getString(1));
+                        }
+                    }
+                });
         return Optional.of(ids);
     }
 
     private static boolean matches(EpcisQuery q, JsonNode event) {
         String dl = Vocabulary.epc(event.path("epcList").get(0).asText());
-        return (q.bizSteps().isEmpty() || q.bizSteps().contains(Vocabulary.bizStep(event.path("bizStep").asText(null))))
+        return (q.readPoints().isEmpty() || q.readPoints().contains(Vocabulary.location(event.path("readPoint").path("id").asText())))
+                && (q.bizLocations().isEmpty() || q.bizLocations().contains(Vocabulary.location(event.path("bizLocation").path("id").asText())))
+                && (q.bizSteps().isEmpty() || q.bizSteps().contains(Vocabulary.bizStep(event.path("bizStep").asText(null))))
                 && (q.matchEpc().isEmpty() || q.matchEpc().contains(dl))
                 && (q.matchAnyEpc().isEmpty() || q.matchAnyEpc().contains(dl));
     }
@@ -224,14 +230,14 @@ public class PassageEvents {
         e.put("eventTimeZoneOffset", "+00:00");
         e.putArray("epcList").add(pure);
         e.put("action", "OBSERVE");
-        e.put("bizStep", r.bizStep() != null ? r.bizStep() : defaultBizStep(r.direction()));
-        String disposition = r.disposition() != null ? r.disposition() : defaultDisposition(r.direction());
+        LocationConfig c = r.config();
+        e.put("bizStep", c.bizStep() != null ? c.bizStep() : defaultBizStep(r.direction()));
+        String disposition = c.disposition() != null ? c.disposition() : defaultDisposition(r.direction());
         if (disposition != null) {
             e.put("disposition", disposition);
         }
-        String location = Vocabulary.locationUri(r.locationId());
-        e.putObject("readPoint").put("id", location);
-        e.putObject("bizLocation").put("id", location);
+        e.putObject("readPoint").put("id", c.effectiveReadPoint());
+        e.putObject("bizLocation").put("id", c.effectiveBizLocation());
         e.put("eventID", EventHash.hash(e, NS));
         return Optional.of(e);
     }
