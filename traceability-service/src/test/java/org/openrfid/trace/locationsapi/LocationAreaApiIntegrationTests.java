@@ -1,4 +1,4 @@
-package org.openrfid.trace.location.web;
+package org.openrfid.trace.locationsapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.closeTo;
@@ -122,6 +122,8 @@ class LocationAreaApiIntegrationTests {
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.geometry.type").value("Polygon"))
                 .andExpect(jsonPath("$.geometry.coordinates[0]", hasSize(5)))
+                .andExpect(jsonPath("$.shape").doesNotExist())
+                .andExpect(jsonPath("$.area").doesNotExist())
                 .andExpect(jsonPath("$.lat").value(closeTo(29.505, 1e-9)))
                 .andExpect(jsonPath("$.lon").value(closeTo(106.505, 1e-9)));
         // A point location by lat/lon still works and shows its geometry as a GeoJSON Point.
