@@ -1,6 +1,7 @@
 package org.openrfid.trace.location;
 
 import java.util.regex.Pattern;
+import org.locationtech.jts.geom.Geometry;
 
 /** Checks of location fields shared by the JSON API and CSV import. */
 public final class LocationFields {
@@ -40,5 +41,33 @@ public final class LocationFields {
             throw new IllegalArgumentException(v + " is outside -" + (int) bound + ".." + (int) bound);
         }
         return d;
+    }
+
+    /** Largest gap between given lat/lon and an area's representative point still taken as "the same" (export rounds to 6 decimals). */
+    static final double SAME_POINT_DEGREES = 1e-6;
+
+    /**
+     * The location from either a lat/lon position or a shape. Both may be given when lat/lon is the
+     * shape's representative point (as GET and export return it), so a read location can be sent back.
+     *
+     * @param shapeField the field the shape came from, named in the messages
+     */
+    public static Location located(String id, String name, String kind, Double lat, Double lon, Geometry shape, String parent,
+                                   String shapeField) {
+        if (shape == null) {
+            if (lat == null || lon == null) {
+                throw new IllegalArgumentException((lat == null ? "lat" : "lon") + ": is required (WGS84 degrees) unless " + shapeField + " is given");
+            }
+            return new Location(id, name, kind, lat, lon, parent);
+        }
+        Location l = Location.of(id, name, kind, shape, parent);
+        if ((lat == null) != (lon == null)) {
+            throw new IllegalArgumentException((lat == null ? "lat" : "lon") + ": give both lat and lon, or neither when " + shapeField + " is given");
+        }
+        if (lat != null && (Math.abs(lat - l.lat()) > SAME_POINT_DEGREES || Math.abs(lon - l.lon()) > SAME_POINT_DEGREES)) {
+            throw new IllegalArgumentException("lat: " + lat + ", " + lon + " is not the representative point of " + shapeField
+                    + " (" + l.lat() + ", " + l.lon() + "); give either lat and lon or " + shapeField);
+        }
+        return l;
     }
 }

@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * Trajectories as GeoJSON (RFC 7946): a FeatureCollection with a Point feature per passage (its
  * properties say when, where and how well it was read) and, when there are two or more positions, a
- * LineString through them in time order. Positions are [lon, lat]. A passage at an unregistered
+ * LineString through them in time order. Positions are [lon, lat]; a passage at an area location (a
+ * warehouse, a car park) is drawn at the area's representative point, a point on its surface. A passage at an unregistered
  * location is kept as a feature with null geometry, so nothing read is silently left out.
  */
 public final class Trajectories {

@@ -19,7 +19,7 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
- * Everything needs login except health and the login page. Browsers log in with a form and keep a
+ * Everything needs login except health and the login page; {@code /api/v1/admin/**} needs role ADMIN. Browsers log in with a form and keep a
  * session; machine clients send HTTP Basic to the API and get 401, not a login page, when they fail.
  */
 @Configuration(proxyBeanMethods = false)
@@ -51,6 +51,8 @@ class SecurityConfiguration {
                         .requestMatchers(path.matcher("/actuator/health"), path.matcher("/actuator/health/**")).permitAll()
                         .requestMatchers(path.matcher("/login"), path.matcher("/error"), path.matcher("/webjars/**"),
                                 path.matcher("/css/**"), path.matcher("/img/**"), path.matcher("/favicon.ico")).permitAll()
+                        // Administration (retention runs and the like) is for the ADMIN role only.
+                        .requestMatchers(path.matcher("/api/v1/admin/**")).hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("rfid-trace"))
                 .exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(

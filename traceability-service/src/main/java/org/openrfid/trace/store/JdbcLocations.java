@@ -10,13 +10,20 @@ import java.util.TreeSet;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
+import org.locationtech.jts.io.WKBWriter;
 import org.openrfid.trace.location.Location;
 import org.openrfid.trace.location.Locations;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Locations over JDBC; the geometry is a WGS84 point (SRID 4326) in both dialects. */
+/**
+ * Locations over JDBC. {@code geom} is the WGS84 shape (Point, Polygon or MultiPolygon, SRID 4326),
+ * {@code anchor} its representative point, computed here with JTS so both dialects store the same.
+ * Shapes travel as WKB both ways, so no precision is lost to text.
+ */
 class JdbcLocations implements Locations {
 
     private final JdbcTemplate jdbc;
@@ -32,13 +39,15 @@ class JdbcLocations implements Locations {
     @Override
     public void save(Collection<Location> locations) {
         List<Location> batch = List.copyOf(locations);
-        tx.executeWithoutResult(status -> jdbc.batchUpdate(dialect.upsertLocation, batch, 500, (ps, l) -> {
+        String upsert = dialect == SqlDialect.POSTGIS ? UPSERT_POSTGIS : UPSERT_H2GIS;
+        tx.executeWithoutResult(status -> jdbc.batchUpdate(upsert, batch, 500, (ps, l) -> {
             ps.setString(1, l.id());
             ps.setString(2, l.name());
             ps.setString(3, l.kind());
             ps.setString(4, l.parent());
-            ps.setDouble(5, l.lon());
-            ps.setDouble(6, l.lat());
+            ps.setBytes(5, new WKBWriter().write(l.shape()));
+            ps.setDouble(6, l.lon());
+            ps.setDouble(7, l.lat());
         }));
     }
 
@@ -78,11 +87,30 @@ class JdbcLocations implements Locations {
         List<Location> candidates = within(new GeometryFactory().toGeometry(box));
         List<Location> inside = new ArrayList<>();
         for (Location l : candidates) {
-            if (greatCircleMetres(lat, lon, l.lat(), l.lon()) <= metres) {
+            double d = l.isArea() ? areaMetres(lat, lon, l.shape()) : greatCircleMetres(lat, lon, l.lat(), l.lon());
+            if (d <= metres) {
                 inside.add(l);
             }
         }
         return inside;
+    }
+
+    /**
+     * Distance from a point to an area in metres: 0 inside, else to the nearest edge, measured in a
+     * local equirectangular projection around the point. Within the radii a "who was here" question
+     * uses (kilometres), the error is far below a reader's range.
+     */
+    static double areaMetres(double lat, double lon, Geometry area) {
+        double cos = Math.cos(Math.toRadians(lat));
+        Geometry local = area.copy();
+        local.apply((org.locationtech.jts.geom.CoordinateFilter) c -> {
+            double dLon = c.x - lon;
+            dLon = dLon > 180 ? dLon - 360 : dLon < -180 ? dLon + 360 : dLon;
+            c.x = Math.toRadians(dLon) * cos * EARTH_RADIUS_M;
+            c.y = Math.toRadians(c.y - lat) * EARTH_RADIUS_M;
+        });
+        local.geometryChanged();
+        return local.distance(new GeometryFactory().createPoint(new org.locationtech.jts.geom.Coordinate(0, 0)));
     }
 
     @Override
@@ -125,9 +153,25 @@ class JdbcLocations implements Locations {
     /** Mean Earth radius (IUGG), metres. */
     private static final double EARTH_RADIUS_M = 6_371_008.8;
 
-    private static final String SELECT = "SELECT id, name, kind, parent_id, ST_Y(geom) AS lat, ST_X(geom) AS lon FROM location";
+    private static final String UPSERT_POSTGIS = "INSERT INTO location (id, name, kind, parent_id, geom, anchor)"
+            + " VALUES (?,?,?,?, ST_GeomFromWKB(?, 4326), ST_SetSRID(ST_MakePoint(?, ?), 4326))"
+            + " ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind,"
+            + " parent_id = EXCLUDED.parent_id, geom = EXCLUDED.geom, anchor = EXCLUDED.anchor";
+    private static final String UPSERT_H2GIS = "MERGE INTO location (id, name, kind, parent_id, geom, anchor) KEY (id)"
+            + " VALUES (?,?,?,?, ST_GeomFromWKB(?, 4326), ST_SetSRID(ST_MakePoint(?, ?), 4326))";
+
+    private static final String SELECT = "SELECT id, name, kind, parent_id, ST_Y(anchor) AS lat, ST_X(anchor) AS lon,"
+            + " ST_AsBinary(geom) AS shape FROM location";
 
     private static final RowMapper<Location> ROW = (rs, row) -> new Location(
             rs.getString("id"), rs.getString("name"), rs.getString("kind"),
-            rs.getDouble("lat"), rs.getDouble("lon"), rs.getString("parent_id"));
+            rs.getDouble("lat"), rs.getDouble("lon"), rs.getString("parent_id"), shape(rs.getBytes("shape")));
+
+    private static Geometry shape(byte[] wkb) {
+        try {
+            return new WKBReader().read(wkb);
+        } catch (ParseException e) {
+            throw new IllegalStateException("location geometry is not readable WKB: " + e.getMessage(), e);
+        }
+    }
 }

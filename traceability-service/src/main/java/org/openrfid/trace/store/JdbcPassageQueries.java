@@ -32,7 +32,7 @@ class JdbcPassageQueries implements PassageQueries {
 
     private static final String SELECT = "SELECT p.id, p.epc_hex, p.epc_bits, p.tag_uri, p.location_id, p.reader_id, p.antenna,"
             + " p.first_seen, p.last_seen, p.reads, p.peak_rssi, p.direction,"
-            + " l.id AS l_id, l.name AS l_name, l.kind AS l_kind, l.parent_id AS l_parent, ST_Y(l.geom) AS l_lat, ST_X(l.geom) AS l_lon"
+            + " l.id AS l_id, l.name AS l_name, l.kind AS l_kind, l.parent_id AS l_parent, ST_Y(l.anchor) AS l_lat, ST_X(l.anchor) AS l_lon"
             + " FROM passage p LEFT JOIN location l ON l.id = p.location_id WHERE ";
 
     private final JdbcTemplate jdbc;

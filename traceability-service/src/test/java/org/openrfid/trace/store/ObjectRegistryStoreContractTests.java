@@ -298,6 +298,53 @@ abstract class ObjectRegistryStoreContractTests {
         assertThat(stores.passages().count()).isEqualTo(all.size() - 3);
     }
 
+    @Test
+    void aWholeDayPartitionGoesWhenPastThePlainPeriodAndHoldingNoWatchlistedObject() {
+        stores.ensurePartitions();
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        String watched = "3416451DA400000005F5E148";
+        String plain = "3416451DA400000005F5E149";
+        objects.newTags().registerMissing(List.of(RawEpc.ofHex(watched), RawEpc.ofHex(plain)));
+        registry.bindings().bind(List.of(new NewBinding(watched, ObjectKind.VEHICLE, "v-watched", Instant.EPOCH),
+                new NewBinding(plain, ObjectKind.VEHICLE, "v-plain", Instant.EPOCH)));
+        objects.watchlist().save(List.of(new WatchlistEntry(0, "stolen_vehicle", ObjectKind.VEHICLE, "v-watched", watched, null,
+                "reported stolen", now.minus(Duration.ofDays(400)), null)));
+        java.time.LocalDate day60 = now.minus(Duration.ofDays(60)).atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        java.time.LocalDate day50 = now.minus(Duration.ofDays(50)).atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        boolean postgis = vendor().equals("postgresql");
+        org.springframework.jdbc.core.JdbcTemplate jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        if (postgis) {
+            for (java.time.LocalDate day : List.of(day60, day50)) {
+                jdbc.execute("CREATE TABLE passage_" + day.toString().replace("-", "") + " PARTITION OF passage FOR VALUES FROM ('"
+                        + day + " 00:00:00+00') TO ('" + day.plusDays(1) + " 00:00:00+00')");
+            }
+        }
+        Passage plainAt60 = passage(plain, "CP-1", day60.atTime(12, 0).toInstant(java.time.ZoneOffset.UTC));
+        Passage plainAt50 = passage(plain, "CP-1", day50.atTime(12, 0).toInstant(java.time.ZoneOffset.UTC));
+        Passage watchedAt50 = passage(watched, "CP-1", day50.atTime(13, 0).toInstant(java.time.ZoneOffset.UTC));
+        Passage recent = passage(plain, "CP-1", now.minus(Duration.ofDays(1)));
+        stores.passages().saveAll(List.of(plainAt60, plainAt50, watchedAt50, recent));
+
+        List<RetentionPolicy> dropAll = new java.util.ArrayList<>();
+        for (ObjectKind k : ObjectKind.values()) {
+            dropAll.add(new RetentionPolicy(k, 30, RetentionPolicy.Action.DROP, k == ObjectKind.VEHICLE ? 90 : 30));
+        }
+        dropAll.add(new RetentionPolicy(null, 30, RetentionPolicy.Action.DROP, 30));
+        PassageRetention.Result result = PassageRetention.create(dataSource, tx, java.time.Clock.systemUTC()).apply(dropAll);
+
+        // Day 60 holds only a plain vehicle: the partition goes. Day 50 holds a watchlisted vehicle: its
+        // partition stays and only the plain vehicle's passage is deleted row-wise.
+        assertThat(result).isEqualTo(postgis ? new PassageRetention.Result(1, 1, 0) : new PassageRetention.Result(0, 2, 0));
+        assertThat(stores.passages().find(plainAt60.id())).isEmpty();
+        assertThat(stores.passages().find(plainAt50.id())).isEmpty();
+        assertThat(stores.passages().find(watchedAt50.id())).isPresent();
+        assertThat(stores.passages().find(recent.id())).isPresent();
+        if (postgis) {
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM pg_class WHERE relname IN (?, ?) AND relnamespace = current_schema()::regnamespace",
+                    Integer.class, "passage_" + day60.toString().replace("-", ""), "passage_" + day50.toString().replace("-", ""))).isEqualTo(1);
+        }
+    }
+
     static Passage passage(String epcHex, String location, Instant firstSeen) {
         RawEpc epc = RawEpc.ofHex(epcHex);
         return new Passage(PassageId.of(epc, location, Instants.toMicros(firstSeen)), epc, null, location, "rdr-" + location, 1,

@@ -156,6 +156,58 @@ abstract class RegistryStoreContractTests {
     }
 
     @Test
+    void areaLocationsKeepTheirShapeAndAreFoundWhereverTheyTouchTheQuestion() throws Exception {
+        Locations locations = stores.locations();
+        // A warehouse yard 0.01 degrees wide (about 1 km) with a courtyard hole, an L-shaped car park
+        // whose centroid lies outside it, and a gate point.
+        var yard = new org.locationtech.jts.io.WKTReader().read(
+                "POLYGON ((106.50 29.50, 106.51 29.50, 106.51 29.51, 106.50 29.51, 106.50 29.50),"
+                        + " (106.504 29.504, 106.506 29.504, 106.506 29.506, 106.504 29.506, 106.504 29.504))");
+        var carPark = new org.locationtech.jts.io.WKTReader().read(
+                "MULTIPOLYGON (((106.60 29.60, 106.62 29.60, 106.62 29.601, 106.601 29.601, 106.601 29.62, 106.60 29.62, 106.60 29.60)))");
+        locations.save(List.of(
+                Location.of("WH-1", "Bonded warehouse", "warehouse", yard, null),
+                Location.of("CAR-PARK", "Car park", "car_park", carPark, null),
+                new Location("WH-1-G1", "Yard gate", "gate", 29.5, 106.505, "WH-1")));
+
+        Location wh = locations.find("WH-1").orElseThrow();
+        assertThat(wh.isArea()).isTrue();
+        assertThat(wh.shape().equalsExact(yard)).as("shape read back %s", wh.shape()).isTrue();
+        // The representative point lies on the surface: not in the courtyard hole, in the L of the car park.
+        assertThat(yard.contains(gf().createPoint(new Coordinate(wh.lon(), wh.lat())))).isTrue();
+        Location park = locations.find("CAR-PARK").orElseThrow();
+        assertThat(carPark.contains(gf().createPoint(new Coordinate(park.lon(), park.lat())))).isTrue();
+        assertThat(carPark.contains(carPark.getCentroid())).as("the centroid would have been outside").isFalse();
+        assertThat(park.lat()).isEqualTo(Location.of("x", null, null, carPark, null).lat());
+
+        // A box overlapping only the yard's eastern edge finds the yard though no point of it is inside.
+        assertThat(locations.within(box(106.509, 29.502, 106.52, 29.503))).extracting(Location::id).containsExactly("WH-1");
+        // A box inside the courtyard hole touches nothing.
+        assertThat(locations.within(box(106.5045, 29.5045, 106.5055, 29.5055))).isEmpty();
+        // Radius: 100 m east of the yard's edge finds it with 150 m, not with 50 m.
+        double eastLon = 106.51 + Math.toDegrees(100 / 6_371_008.8) / Math.cos(Math.toRadians(29.505));
+        assertThat(locations.near(29.505, eastLon, 150)).extracting(Location::id).containsExactly("WH-1");
+        assertThat(locations.near(29.505, eastLon, 50)).isEmpty();
+        // Inside the yard (not in the hole) is distance 0; the gate on the southern edge is 200 m away.
+        assertThat(locations.near(29.502, 106.502, 1)).extracting(Location::id).containsExactly("WH-1");
+
+        // Passages at an area carry its representative point, as trajectories draw it.
+        stores.passages().saveAll(List.of(PassageStoreContractTests.passage(EPC_A, "WH-1", T0, 2, -50)));
+        LocatedPassage lp = registry.passageQueries().ofTags(List.of(new TagWindow(EPC_A, null, null)), null, TimeOrder.OLDEST_FIRST, 10).get(0);
+        assertThat(lp.location().lat()).isEqualTo(wh.lat());
+        assertThat(lp.location().lon()).isEqualTo(wh.lon());
+    }
+
+    private static GeometryFactory gf() {
+        return new GeometryFactory();
+    }
+
+    private static org.locationtech.jts.geom.Polygon box(double minLon, double minLat, double maxLon, double maxLat) {
+        return gf().createPolygon(new Coordinate[] {new Coordinate(minLon, minLat), new Coordinate(maxLon, minLat),
+                new Coordinate(maxLon, maxLat), new Coordinate(minLon, maxLat), new Coordinate(minLon, minLat)});
+    }
+
+    @Test
     void passagesOfTagWindowsComeInTimeOrderWithTheirLocationAndPageByCursor() {
         stores.locations().save(List.of(new Location("CP-1", "One", "checkpoint", 29.5, 106.5, null)));
         List<Passage> all = new ArrayList<>();

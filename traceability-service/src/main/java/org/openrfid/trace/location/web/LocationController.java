@@ -3,6 +3,9 @@ package org.openrfid.trace.location.web;
 import org.openrfid.trace.location.Location;
 import org.openrfid.trace.location.LocationFields;
 import org.openrfid.trace.location.Locations;
+import org.openrfid.trace.location.Shapes;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.locationtech.jts.geom.Geometry;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -40,7 +43,11 @@ class LocationController {
         this.csv = csv;
     }
 
-    record LocationRequest(String id, String name, String kind, Double lat, Double lon, String parent) {
+    /**
+     * {@code geometry}: a GeoJSON Point, Polygon or MultiPolygon object (RFC 7946, [lon, lat]), or the
+     * same as WKT text; alternatively {@code lat} and {@code lon} for a point.
+     */
+    record LocationRequest(String id, String name, String kind, Double lat, Double lon, String parent, JsonNode geometry) {
     }
 
     record LocationPage(List<Location> items, String nextCursor, int limit) {
@@ -49,9 +56,6 @@ class LocationController {
     /** Creates or replaces the location with this id; the parent must be registered. */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Location> save(@RequestBody LocationRequest r) {
-        if (r.lat() == null || r.lon() == null) {
-            throw new IllegalArgumentException("lat and lon are required (WGS84 degrees)");
-        }
         String id = LocationFields.id(r.id());
         String parent = r.parent() == null || r.parent().isBlank() ? null : LocationFields.id(r.parent());
         if (parent != null && (parent.equals(id) || locations.find(parent).isEmpty())) {
@@ -60,7 +64,17 @@ class LocationController {
         if (r.name() != null && r.name().length() > 200) {
             throw new IllegalArgumentException("name: longer than 200 characters");
         }
-        Location l = new Location(id, r.name(), r.kind() == null ? null : LocationFields.kind(r.kind()), r.lat(), r.lon(), parent);
+        if (r.lat() != null && !(r.lat() >= -90 && r.lat() <= 90)) {
+            throw new IllegalArgumentException("lat: " + r.lat() + " is outside -90..90");
+        }
+        if (r.lon() != null && !(r.lon() >= -180 && r.lon() <= 180)) {
+            throw new IllegalArgumentException("lon: " + r.lon() + " is outside -180..180");
+        }
+        Geometry shape = r.geometry() == null || r.geometry().isNull() ? null
+                : r.geometry().isTextual() ? Shapes.parse(r.geometry().asText(), "geometry", Shapes.LOCATION_TYPES)
+                : Shapes.fromGeoJson(r.geometry(), "geometry", Shapes.LOCATION_TYPES);
+        Location l = LocationFields.located(id, r.name(), r.kind() == null ? null : LocationFields.kind(r.kind()),
+                r.lat(), r.lon(), shape, parent, "geometry");
         locations.save(List.of(l));
         return ResponseEntity.created(URI.create("/api/v1/locations/" + l.id())).body(l);
     }
@@ -86,7 +100,7 @@ class LocationController {
         return new LocationPage(items, more ? Cursors.encode(items.get(items.size() - 1).id()) : null, limit);
     }
 
-    /** Imports {@code id,name,kind,lat,lon,parent} CSV; all or nothing, like every registry import. */
+    /** Imports {@code id,name,kind,lat,lon,parent[,wkt]} CSV; all or nothing, like every registry import. */
     @PostMapping(path = "/import", consumes = {"text/csv", "application/csv"})
     LocationCsv.ImportResult importCsv(HttpServletRequest request) throws IOException {
         return csv.importFile(CsvBodies.reader(request));
