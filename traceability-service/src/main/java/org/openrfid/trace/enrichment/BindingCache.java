@@ -3,7 +3,6 @@ package org.openrfid.trace.enrichment;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -46,27 +45,31 @@ public final class BindingCache {
      * position. Cache hits cost a hash lookup each; all misses are loaded together.
      */
     public BoundObject[] objectsAt(List<Passage> passages) {
-        List<List<TagBinding>> found = new ArrayList<>(passages.size());
-        Set<String> misses = null;
-        for (Passage p : passages) {
-            List<TagBinding> history = histories.getIfPresent(p.epc().toHex());
-            found.add(history);
-            if (history == null) {
-                if (misses == null) {
-                    misses = new LinkedHashSet<>();
-                }
-                misses.add(p.epc().toHex());
-            }
-        }
-        Map<String, List<TagBinding>> loaded = misses == null ? Map.of() : load(misses);
         BoundObject[] objects = new BoundObject[passages.size()];
+        String[] missed = null;
+        Set<String> misses = null;
         for (int i = 0; i < objects.length; i++) {
             Passage p = passages.get(i);
-            List<TagBinding> history = found.get(i);
-            if (history == null) {
-                history = loaded.getOrDefault(p.epc().toHex(), List.of());
+            String epc = p.epc().toHex();
+            List<TagBinding> history = histories.getIfPresent(epc);
+            if (history != null) {
+                objects[i] = at(history, p);
+            } else {
+                if (misses == null) {
+                    misses = new LinkedHashSet<>();
+                    missed = new String[objects.length];
+                }
+                misses.add(epc);
+                missed[i] = epc;
             }
-            objects[i] = at(history, p);
+        }
+        if (misses != null) {
+            Map<String, List<TagBinding>> loaded = load(misses);
+            for (int i = 0; i < objects.length; i++) {
+                if (missed[i] != null) {
+                    objects[i] = at(loaded.getOrDefault(missed[i], List.of()), passages.get(i));
+                }
+            }
         }
         return objects;
     }

@@ -33,16 +33,30 @@ class EnrichmentConfiguration {
         return cache;
     }
 
-    @Bean(destroyMethod = "shutdownNow")
-    ScheduledExecutorService locationRefresher(LocationCache cache, EnrichmentProperties properties) {
-        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+    /**
+     * The periodic reload, on a thread of its own. Not exposed as a {@code ScheduledExecutorService}
+     * bean: Spring would take such a bean for every {@code @Scheduled} method.
+     */
+    @Bean(destroyMethod = "close")
+    LocationRefresher locationRefresher(LocationCache cache, EnrichmentProperties properties) {
+        return new LocationRefresher(cache, properties.locationRefresh().toMillis());
+    }
+
+    static final class LocationRefresher implements AutoCloseable {
+        private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "location-cache-refresh");
             t.setDaemon(true);
             return t;
         });
-        long every = properties.locationRefresh().toMillis();
-        executor.scheduleWithFixedDelay(cache::refresh, every, every, TimeUnit.MILLISECONDS);
-        return executor;
+
+        LocationRefresher(LocationCache cache, long everyMillis) {
+            executor.scheduleWithFixedDelay(cache::refresh, everyMillis, everyMillis, TimeUnit.MILLISECONDS);
+        }
+
+        @Override
+        public void close() {
+            executor.shutdownNow();
+        }
     }
 
     @Bean
