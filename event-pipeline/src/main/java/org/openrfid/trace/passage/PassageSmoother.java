@@ -47,6 +47,7 @@ public final class PassageSmoother {
     private final Map<String, ReaderState> readers = new HashMap<>();
     private final Map<String, LocationState> locations = new HashMap<>();
     private ReaderState lastReader;
+    private long kindsVersion;
     private int open;
     private long unmappedReads;
     private long lateReads;
@@ -83,7 +84,8 @@ public final class PassageSmoother {
 
     private static final class LocationState {
         final String locationId;
-        final long silence;
+        /** Looked up again when the registry's location kinds change (on the smoothing thread). */
+        long silence;
         final HashMap<RawEpc, Presence> open = new HashMap<>();
 
         LocationState(String locationId, long silence) {
@@ -375,6 +377,11 @@ public final class PassageSmoother {
         if (reader.directoryVersion != version) {
             java.util.Arrays.fill(reader.antennas, null);
             reader.directoryVersion = version;
+        }
+        long kinds = policy.registryKinds().version();
+        if (kinds != kindsVersion) {
+            kindsVersion = kinds;
+            locations.values().forEach(l -> l.silence = policy.silenceMicros(l.locationId));
         }
         if (antenna < 0 || antenna >= CACHED_ANTENNAS) {
             return lookUp(reader.readerId, antenna);

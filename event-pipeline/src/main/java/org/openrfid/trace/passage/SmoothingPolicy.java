@@ -8,8 +8,9 @@ import java.util.Map;
  *
  * <p>A gap strictly longer than the silence window between two reads of one tag at one location
  * starts a new passage; the sample data's ground truth uses the same rule. The window is chosen per
- * location ({@code silenceByLocation}), else per location kind ({@code silenceByKind} through
- * {@code kindByLocation}: a lane needs 2 s, a dock door that loads slowly much longer), else the default.
+ * location ({@code silenceByLocation}), else per location kind ({@code silenceByKind}: a lane needs 2 s,
+ * a dock door that loads slowly much longer), else the default. A location's kind is the one
+ * configured in {@code kindByLocation}, else the registry's ({@code registryKinds}).
  *
  * <p>{@code allowedLateness} is how far behind its reader's newest read a read may arrive and still be
  * placed by its own timestamp; presences stay open that much longer so such reads find them. Reads
@@ -18,10 +19,12 @@ import java.util.Map;
  * @param defaultSilence    window for locations without an override
  * @param silenceByLocation per-location overrides
  * @param silenceByKind     per-kind overrides (kind as in the registry: lane, gate, dock_door, ...)
- * @param kindByLocation    the kind of each location the kind overrides should apply to
+ * @param kindByLocation    the kind of each location the kind overrides should apply to; overrides
+ *                          the registry's kind
  * @param allowedLateness   how late (behind its reader's watermark) a read may be, zero or more
  * @param roleByReadPoint   entry/exit roles by {@code "readerId/antenna"}, for read points whose
  *                          definition carries none
+ * @param registryKinds     the locations' kinds from the registry (from memory: asked on the smoothing thread)
  */
 public record SmoothingPolicy(
         Duration defaultSilence,
@@ -29,7 +32,8 @@ public record SmoothingPolicy(
         Map<String, Duration> silenceByKind,
         Map<String, String> kindByLocation,
         Duration allowedLateness,
-        Map<String, ReadPointRole> roleByReadPoint) {
+        Map<String, ReadPointRole> roleByReadPoint,
+        LocationKinds registryKinds) {
 
     /** Default lateness: a report or two of reordering, without delaying passages much. */
     public static final Duration DEFAULT_LATENESS = Duration.ofSeconds(1);
@@ -43,9 +47,15 @@ public record SmoothingPolicy(
         silenceByLocation.values().forEach(d -> requirePositive(d, "silence window"));
         silenceByKind.values().forEach(d -> requirePositive(d, "silence window"));
         allowedLateness = allowedLateness == null ? DEFAULT_LATENESS : allowedLateness;
+        registryKinds = registryKinds == null ? LocationKinds.NONE : registryKinds;
         if (allowedLateness.isNegative()) {
             throw new IllegalArgumentException("allowed lateness must not be negative");
         }
+    }
+
+    public SmoothingPolicy(Duration defaultSilence, Map<String, Duration> silenceByLocation, Map<String, Duration> silenceByKind,
+                           Map<String, String> kindByLocation, Duration allowedLateness, Map<String, ReadPointRole> roleByReadPoint) {
+        this(defaultSilence, silenceByLocation, silenceByKind, kindByLocation, allowedLateness, roleByReadPoint, LocationKinds.NONE);
     }
 
     public SmoothingPolicy(Duration defaultSilence, Map<String, Duration> silenceByLocation) {
@@ -57,21 +67,30 @@ public record SmoothingPolicy(
     }
 
     public SmoothingPolicy withAllowedLateness(Duration lateness) {
-        return new SmoothingPolicy(defaultSilence, silenceByLocation, silenceByKind, kindByLocation, lateness, roleByReadPoint);
+        return new SmoothingPolicy(defaultSilence, silenceByLocation, silenceByKind, kindByLocation, lateness, roleByReadPoint, registryKinds);
     }
 
     public SmoothingPolicy withRoles(Map<String, ReadPointRole> roles) {
-        return new SmoothingPolicy(defaultSilence, silenceByLocation, silenceByKind, kindByLocation, allowedLateness, roles);
+        return new SmoothingPolicy(defaultSilence, silenceByLocation, silenceByKind, kindByLocation, allowedLateness, roles, registryKinds);
     }
 
     public SmoothingPolicy withKinds(Map<String, Duration> silenceByKind, Map<String, String> kindByLocation) {
-        return new SmoothingPolicy(defaultSilence, silenceByLocation, silenceByKind, kindByLocation, allowedLateness, roleByReadPoint);
+        return new SmoothingPolicy(defaultSilence, silenceByLocation, silenceByKind, kindByLocation, allowedLateness, roleByReadPoint,
+                registryKinds);
+    }
+
+    /** Takes location kinds the properties do not name from the registry. */
+    public SmoothingPolicy withRegistryKinds(LocationKinds kinds) {
+        return new SmoothingPolicy(defaultSilence, silenceByLocation, silenceByKind, kindByLocation, allowedLateness, roleByReadPoint, kinds);
     }
 
     public long silenceMicros(String locationId) {
         Duration silence = silenceByLocation.get(locationId);
         if (silence == null) {
             String kind = kindByLocation.get(locationId);
+            if (kind == null) {
+                kind = registryKinds.kindOf(locationId);
+            }
             silence = kind == null ? null : silenceByKind.get(kind);
         }
         return (silence == null ? defaultSilence : silence).toNanos() / 1_000;

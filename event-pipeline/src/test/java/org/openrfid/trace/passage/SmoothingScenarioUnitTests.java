@@ -222,6 +222,59 @@ class SmoothingScenarioUnitTests {
         assertThat(policy.silenceMicros("CP-1")).isEqualTo(2_000_000L);
     }
 
+    /** The registry's location kinds, changeable as an import would change them. */
+    static final class RegistryKinds implements LocationKinds {
+        final Map<String, String> kinds = new java.util.concurrent.ConcurrentHashMap<>();
+        volatile long version;
+
+        @Override
+        public String kindOf(String locationId) {
+            return kinds.get(locationId);
+        }
+
+        @Override
+        public long version() {
+            return version;
+        }
+    }
+
+    @Test
+    void aLocationRegisteredAsDockDoorGetsTheDockDoorSilenceWithoutAnyLocationProperty() {
+        RegistryKinds registry = new RegistryKinds();
+        registry.kinds.put("DOCK-1", "dock_door");
+        registry.kinds.put("DOCK-2", "checkpoint");
+        SmoothingPolicy policy = SmoothingPolicy.of(Duration.ofSeconds(2))
+                .withKinds(Map.of("dock_door", Duration.ofSeconds(10)), Map.of("DOCK-2", "dock_door")) // property overrides the registry
+                .withRegistryKinds(registry);
+        PassageSmoother smoother = new PassageSmoother(policy, readPoints, epc -> null);
+
+        // A forklift pauses 6 s in each door: one passage in a dock door, two at a 2-second location.
+        play(smoother, List.of(read("door-1", 1, PALLET, T0, -5000), read("door-1", 1, PALLET, T0 + 6_000 * MS, -5000),
+                read("door-2", 1, TRUCK, T0, -5000), read("door-2", 1, TRUCK, T0 + 6_000 * MS, -5000),
+                read("remote", 1, CAR, T0, -5000), read("remote", 1, CAR, T0 + 6_000 * MS, -5000)), T0 + 30_000 * MS);
+
+        assertThat(policy.silenceMicros("DOCK-1")).isEqualTo(10_000_000L);
+        assertThat(recorder.passages.stream().filter(p -> p.locationId().equals("DOCK-1"))).hasSize(1);
+        assertThat(recorder.passages.stream().filter(p -> p.locationId().equals("DOCK-2"))).as("the property's kind wins").hasSize(1);
+        assertThat(recorder.passages.stream().filter(p -> p.locationId().equals("CP-2"))).as("unknown kind: the default").hasSize(2);
+    }
+
+    @Test
+    void aKindChangedInTheRegistryAppliesToALocationAlreadySeen() {
+        RegistryKinds registry = new RegistryKinds();
+        PassageSmoother smoother = new PassageSmoother(SmoothingPolicy.of(Duration.ofSeconds(2))
+                .withKinds(Map.of("dock_door", Duration.ofSeconds(10)), Map.of()).withRegistryKinds(registry), readPoints, epc -> null);
+        play(smoother, List.of(read("door-1", 1, PALLET, T0, -5000), read("door-1", 1, PALLET, T0 + 6_000 * MS, -5000)), T0 + 20_000 * MS);
+        assertThat(recorder.passages).as("not a dock door yet: 2 s").hasSize(2);
+
+        registry.kinds.put("DOCK-1", "dock_door");
+        registry.version++;
+        long t1 = T0 + 60_000 * MS;
+        play(smoother, List.of(read("door-1", 1, TRUCK, t1, -5000), read("door-1", 1, TRUCK, t1 + 6_000 * MS, -5000)), t1 + 30_000 * MS);
+
+        assertThat(recorder.passages.stream().filter(p -> p.epc().equals(TRUCK))).hasSize(1);
+    }
+
     @Test
     void rolesCanComeFromThePolicyWhenReadPointsCarryNone() {
         ReadPointDirectory plain = new ReadPointDirectory();

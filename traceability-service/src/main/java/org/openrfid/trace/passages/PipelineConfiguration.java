@@ -16,6 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.seda.SedaEndpoint;
+import org.openrfid.trace.enrichment.EnrichedPassageFeed;
+import org.openrfid.trace.enrichment.LocationCache;
+import org.openrfid.trace.enrichment.PassageEnricher;
 import org.openrfid.trace.passage.Instants;
 import org.openrfid.trace.passage.Passage;
 import org.openrfid.trace.passage.ReadPointRole;
@@ -80,8 +83,9 @@ class PipelineConfiguration {
 
     @Bean
     SmoothingStage smoothingStage(PipelineProperties properties, ReadPointDirectory readPoints, ReadFilter filter, Clock clock,
-                                  PipelineCounters counters, MeterRegistry registry) {
-        SmoothingStage stage = new SmoothingStage(new PassageSmoother(smoothingPolicy(properties), readPoints,
+                                  PipelineCounters counters, MeterRegistry registry, LocationCache locations) {
+        // Location kinds come from the registry (through the location cache); rfid.pipeline.location-kinds overrides.
+        SmoothingStage stage = new SmoothingStage(new PassageSmoother(smoothingPolicy(properties).withRegistryKinds(locations), readPoints,
                 PipelineConfiguration::tagUriOrNull), filter, clock, counters);
         Gauge.builder("rfid.presences.open", counters, PipelineCounters::openPresences).description("tags present now").register(registry);
         FunctionCounter.builder("rfid.reads.late", counters, PipelineCounters::lateReads)
@@ -163,8 +167,9 @@ class PipelineConfiguration {
 
     /** Stored passages per location: tagged by location here, where a batch is counted once, not per read. */
     @Bean
-    LivePassages livePassages(MeterRegistry registry) {
+    LivePassages livePassages(MeterRegistry registry, EnrichedPassageFeed ruleFeed) {
         LivePassages live = new LivePassages();
+        live.subscribeEnriched(ruleFeed);
         Map<String, Counter> byLocation = new ConcurrentHashMap<>();
         live.subscribe(passages -> {
             for (Passage p : passages) {
@@ -175,12 +180,15 @@ class PipelineConfiguration {
         return live;
     }
 
-    /** Store writes, spooled to disk while the store is away and replayed in order (also a spool left by the last run). */
+    /**
+     * Store writes, each batch enriched first (bound objects, location info), spooled to disk while the
+     * store is away and replayed in order (also a spool left by the last run).
+     */
     @Bean(destroyMethod = "close")
     SpoolingPassageWriter spoolingPassageWriter(PassageStore store, LivePassages live, PipelineProperties properties,
-                                                SpoolProperties spool, Environment environment) {
+                                                SpoolProperties spool, Environment environment, PassageEnricher enricher) {
         return new SpoolingPassageWriter(store, new PassageSpool(spool.directory(environment::resolvePlaceholders), spool.maxBytes().toBytes()),
-                properties.storeRetryDelay(), spool.maxRetryDelay(), live::publish).start();
+                properties.storeRetryDelay(), spool.maxRetryDelay(), enricher, live::publish).start();
     }
 
     @Bean

@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import org.openrfid.trace.enrichment.EnrichedPassage;
 import org.openrfid.trace.passage.Passage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,8 +61,17 @@ public final class PassageSpool implements AutoCloseable {
     private boolean blocked;
     private boolean closed;
 
-    /** A batch read back from the spool. */
-    public record Batch(long sequence, List<Passage> passages) {
+    /**
+     * A batch read back from the spool.
+     *
+     * @param enriched false for a batch spooled before it could be enriched (the registry was away
+     *                 too, or the file was written by a version without enrichment)
+     */
+    public record Batch(long sequence, List<EnrichedPassage> entries, boolean enriched) {
+
+        public List<Passage> passages() {
+            return entries.stream().map(EnrichedPassage::passage).toList();
+        }
     }
 
     public PassageSpool(Path dir, long maxBytes) {
@@ -137,7 +147,15 @@ public final class PassageSpool implements AutoCloseable {
      * @throws UncheckedIOException when the disk refuses the write (the batch is not spooled)
      */
     public void append(List<Passage> passages) throws InterruptedException {
-        byte[] data = SpoolFormat.encode(passages);
+        append(passages.stream().map(EnrichedPassage::bare).toList(), false);
+    }
+
+    /**
+     * Appends enriched passages (or, with {@code enriched} false, passages still to be enriched); see
+     * {@link #append(List)}.
+     */
+    public void append(List<EnrichedPassage> passages, boolean enriched) throws InterruptedException {
+        byte[] data = SpoolFormat.encode(passages, enriched);
         mutex.lockInterruptibly();
         try {
             ensureOpen();
@@ -222,7 +240,8 @@ public final class PassageSpool implements AutoCloseable {
                 long sequence = first.getKey();
                 Path file = fileOf(sequence);
                 try {
-                    return new Batch(sequence, SpoolFormat.decode(Files.readAllBytes(file)));
+                    SpoolFormat.Decoded decoded = SpoolFormat.decodeBatch(Files.readAllBytes(file));
+                    return new Batch(sequence, decoded.passages(), decoded.enriched());
                 } catch (SpoolFormat.CorruptBatchException | IOException e) {
                     setAside(sequence, file, e);
                 }

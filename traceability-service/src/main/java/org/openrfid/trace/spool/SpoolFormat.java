@@ -10,33 +10,56 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.CRC32C;
+import org.openrfid.trace.enrichment.EnrichedPassage;
+import org.openrfid.trace.enrichment.LocationInfo;
 import org.openrfid.trace.passage.Direction;
 import org.openrfid.trace.passage.Passage;
 import org.openrfid.trace.reader.RawEpc;
+import org.openrfid.trace.registry.binding.BoundObject;
+import org.openrfid.trace.registry.binding.ObjectKind;
 
 /**
  * One spooled batch as bytes: {@code "RFSP"}, a version byte, the payload length (int), the payload
- * (passage count, then each passage field by field) and a CRC-32C of the payload. A file that is
- * shorter or longer than its length says, or whose checksum does not match, is torn or corrupt:
- * {@link #decode} throws {@link CorruptBatchException} and never returns part of a batch.
+ * and a CRC-32C of the payload. A file that is shorter or longer than its length says, or whose
+ * checksum does not match, is torn or corrupt: {@link #decode} throws {@link CorruptBatchException}
+ * and never returns part of a batch.
+ *
+ * <p>Version 2 (written now): a flags byte (bit 0: the batch was enriched), the passage count, then
+ * each passage field by field followed by its bound object and location info, each behind a
+ * presence flag. Version 1 (written before enrichment, still read): the passage count and the
+ * passages alone; such a batch comes back as not enriched, so the writer enriches it on replay.
  */
 final class SpoolFormat {
 
     static final int MAGIC = 0x52465350; // "RFSP"
-    static final byte VERSION = 1;
+    static final byte VERSION = 2;
+    static final byte VERSION_1 = 1;
+    private static final int ENRICHED = 1;
     private static final int HEADER = 4 + 1 + 4;
     private static final int TRAILER = 4;
 
     private SpoolFormat() {
     }
 
+    /** A decoded batch; {@code enriched} is false for batches spooled before enrichment ran on them. */
+    record Decoded(List<EnrichedPassage> passages, boolean enriched) {
+    }
+
+    /** Passages not enriched (yet). */
     static byte[] encode(List<Passage> passages) {
+        return encode(passages.stream().map(EnrichedPassage::bare).toList(), false);
+    }
+
+    static byte[] encode(List<EnrichedPassage> passages, boolean enriched) {
         try {
-            ByteArrayOutputStream payloadBytes = new ByteArrayOutputStream(64 + passages.size() * 160);
+            ByteArrayOutputStream payloadBytes = new ByteArrayOutputStream(64 + passages.size() * 200);
             DataOutputStream out = new DataOutputStream(payloadBytes);
+            out.writeByte(enriched ? ENRICHED : 0);
             out.writeInt(passages.size());
-            for (Passage p : passages) {
-                write(out, p);
+            for (EnrichedPassage p : passages) {
+                write(out, p.passage());
+                writeObject(out, p.object());
+                writeLocation(out, p.location());
             }
             out.flush();
             byte[] payload = payloadBytes.toByteArray();
@@ -51,6 +74,10 @@ final class SpoolFormat {
     }
 
     static List<Passage> decode(byte[] file) throws CorruptBatchException {
+        return decodeBatch(file).passages().stream().map(EnrichedPassage::passage).toList();
+    }
+
+    static Decoded decodeBatch(byte[] file) throws CorruptBatchException {
         if (file.length < HEADER + TRAILER) {
             throw new CorruptBatchException("truncated: " + file.length + " bytes");
         }
@@ -60,7 +87,7 @@ final class SpoolFormat {
             throw new CorruptBatchException("not a spool batch (magic " + Integer.toHexString(magic) + ")");
         }
         byte version = in.get();
-        if (version != VERSION) {
+        if (version != VERSION && version != VERSION_1) {
             throw new CorruptBatchException("unknown spool format version " + version);
         }
         int length = in.getInt();
@@ -75,18 +102,22 @@ final class SpoolFormat {
         }
         try {
             DataInputStream data = new DataInputStream(new java.io.ByteArrayInputStream(file, HEADER, length));
+            boolean enriched = version != VERSION_1 && (data.readUnsignedByte() & ENRICHED) != 0;
             int count = data.readInt();
             if (count < 0 || count > length) {
                 throw new CorruptBatchException("bad passage count " + count);
             }
-            List<Passage> passages = new ArrayList<>(count);
+            List<EnrichedPassage> passages = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
-                passages.add(read(data));
+                Passage passage = read(data);
+                passages.add(version == VERSION_1
+                        ? EnrichedPassage.bare(passage)
+                        : new EnrichedPassage(passage, readObject(data), readLocation(data)));
             }
             if (data.available() != 0) {
                 throw new CorruptBatchException(data.available() + " bytes after the last passage");
             }
-            return passages;
+            return new Decoded(passages, enriched);
         } catch (IOException | RuntimeException e) {
             // A checksum collision on garbage, or a writer bug: still never a crash, never half a batch.
             throw new CorruptBatchException("undecodable payload: " + e);
@@ -137,6 +168,33 @@ final class SpoolFormat {
         }
         return new Passage(id, new RawEpc(epc, bitLength), tagUri, locationId, readerId, antenna, firstSeen, lastSeen,
                 reads, rssi, direction, lane, readPoints);
+    }
+
+    private static void writeObject(DataOutputStream out, BoundObject object) throws IOException {
+        out.writeBoolean(object != null);
+        if (object != null) {
+            out.writeUTF(object.kind().name());
+            out.writeUTF(object.id());
+        }
+    }
+
+    private static BoundObject readObject(DataInputStream in) throws IOException {
+        return in.readBoolean() ? new BoundObject(ObjectKind.valueOf(in.readUTF()), in.readUTF()) : null;
+    }
+
+    private static void writeLocation(DataOutputStream out, LocationInfo location) throws IOException {
+        out.writeBoolean(location != null);
+        if (location != null) {
+            out.writeUTF(location.id());
+            out.writeUTF(location.name());
+            out.writeUTF(location.kind());
+            out.writeDouble(location.lat());
+            out.writeDouble(location.lon());
+        }
+    }
+
+    private static LocationInfo readLocation(DataInputStream in) throws IOException {
+        return in.readBoolean() ? new LocationInfo(in.readUTF(), in.readUTF(), in.readUTF(), in.readDouble(), in.readDouble()) : null;
     }
 
     private static void writeNullable(DataOutputStream out, String s) throws IOException {

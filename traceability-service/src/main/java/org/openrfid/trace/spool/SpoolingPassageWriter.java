@@ -9,13 +9,21 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import org.openrfid.trace.enrichment.EnrichedPassage;
+import org.openrfid.trace.enrichment.PassageEnricher;
 import org.openrfid.trace.passage.Passage;
 import org.openrfid.trace.store.PassageStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes passage batches to the store, and to the {@link PassageSpool} while the store is away.
+ * Enriches passage batches and writes them to the store, and to the {@link PassageSpool} while the
+ * store is away.
+ *
+ * <p>A batch is enriched ({@link PassageEnricher}: bound objects, location info) right before it is
+ * stored. When enrichment or storing fails the batch is spooled, enriched if that part worked; a
+ * batch spooled while others wait is spooled as it is, and enriched when it is replayed (so is a
+ * batch left by a version without enrichment).
  *
  * <p>While the spool is empty a batch goes straight to the store. When that fails the batch is
  * spooled, and so is every later batch while the spool holds anything, which keeps them in order.
@@ -38,7 +46,8 @@ public final class SpoolingPassageWriter implements MeterBinder, AutoCloseable {
 
     private final PassageStore store;
     private final PassageSpool spool;
-    private final Consumer<List<Passage>> onStored;
+    private final PassageEnricher enricher;
+    private final Consumer<List<EnrichedPassage>> onStored;
     private final long firstDelayMillis;
     private final long maxDelayMillis;
     private final AtomicLong storeFailures = new AtomicLong();
@@ -54,8 +63,20 @@ public final class SpoolingPassageWriter implements MeterBinder, AutoCloseable {
      */
     public SpoolingPassageWriter(PassageStore store, PassageSpool spool, Duration firstRetryDelay, Duration maxRetryDelay,
                                  Consumer<List<Passage>> onStored) {
+        this(store, spool, firstRetryDelay, maxRetryDelay, PassageEnricher.NONE,
+                enriched -> onStored.accept(enriched.stream().map(EnrichedPassage::passage).toList()));
+    }
+
+    /**
+     * @param enricher enriches each batch before it is stored
+     * @param onStored told about every enriched batch once the store holds it (live view, rule
+     *                 consumers); its failures are logged and never affect storing
+     */
+    public SpoolingPassageWriter(PassageStore store, PassageSpool spool, Duration firstRetryDelay, Duration maxRetryDelay,
+                                 PassageEnricher enricher, Consumer<List<EnrichedPassage>> onStored) {
         this.store = store;
         this.spool = spool;
+        this.enricher = enricher;
         this.onStored = onStored;
         this.firstDelayMillis = Math.max(1, firstRetryDelay.toMillis());
         this.maxDelayMillis = Math.max(firstDelayMillis, maxRetryDelay.toMillis());
@@ -80,18 +101,24 @@ public final class SpoolingPassageWriter implements MeterBinder, AutoCloseable {
         if (passages == null || passages.isEmpty()) {
             return;
         }
+        List<EnrichedPassage> enriched = null;
         if (spool.isEmpty()) {
             try {
-                store.saveAll(passages);
-                stored(passages);
+                enriched = enricher.enrich(passages);
+                store.saveEnriched(enriched);
+                stored(enriched);
                 return;
             } catch (RuntimeException e) {
                 storeFailures.incrementAndGet();
-                log.warn("Storing {} passages failed ({}): spooling to {} until the store is back", passages.size(),
-                        rootMessage(e), spool.directory());
+                log.warn("{} {} passages failed ({}): spooling to {} until the store is back", enriched == null ? "Enriching" : "Storing",
+                        passages.size(), rootMessage(e), spool.directory());
             }
         }
-        spool.append(passages);
+        if (enriched != null) {
+            spool.append(enriched, true);
+        } else {
+            spool.append(passages);
+        }
     }
 
     private void replayLoop() {
@@ -113,8 +140,10 @@ public final class SpoolingPassageWriter implements MeterBinder, AutoCloseable {
             if (batch == null) {
                 continue;
             }
+            List<EnrichedPassage> entries;
             try {
-                store.saveAll(batch.passages());
+                entries = batch.enriched() ? batch.entries() : enricher.enrich(batch.passages());
+                store.saveEnriched(entries);
             } catch (RuntimeException e) {
                 storeFailures.incrementAndGet();
                 long now = System.nanoTime();
@@ -134,7 +163,7 @@ public final class SpoolingPassageWriter implements MeterBinder, AutoCloseable {
             }
             // Told before the batch leaves the spool, so listeners hear of batches in order: a direct
             // write (only once the spool is empty) cannot overtake it. A crash in between tells again.
-            stored(batch.passages());
+            stored(entries);
             replayedBatches.incrementAndGet();
             replayedPassages.addAndGet(batch.passages().size());
             spool.remove(batch.sequence());
@@ -157,7 +186,7 @@ public final class SpoolingPassageWriter implements MeterBinder, AutoCloseable {
         }
     }
 
-    private void stored(List<Passage> passages) {
+    private void stored(List<EnrichedPassage> passages) {
         try {
             onStored.accept(passages);
         } catch (RuntimeException e) {

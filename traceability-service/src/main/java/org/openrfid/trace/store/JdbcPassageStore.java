@@ -1,16 +1,21 @@
 package org.openrfid.trace.store;
 
+import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.openrfid.trace.enrichment.EnrichedPassage;
 import org.openrfid.trace.passage.Direction;
 import org.openrfid.trace.passage.Passage;
 import org.openrfid.trace.reader.RawEpc;
+import org.openrfid.trace.registry.binding.BoundObject;
+import org.openrfid.trace.registry.binding.ObjectKind;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -18,29 +23,43 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The passage store over JDBC; the dialect decides the idempotent insert (H2GIS MERGE, PostGIS
  * ON CONFLICT DO NOTHING). Batches go in one transaction so a failed batch leaves nothing behind
- * and can simply be retried.
+ * and can simply be retried. On PostGIS, batches of at least {@code copyMinBatch} passages go
+ * through {@link PostgisCopyPassageWriter} ({@code COPY} is several times faster than batched
+ * inserts for large batches, and slower to set up for small ones).
  */
 class JdbcPassageStore implements PassageStore {
 
-    private static final String COLUMNS =
-            "id, epc_hex, epc_bits, tag_uri, location_id, reader_id, antenna, first_seen, last_seen, reads, peak_rssi, direction";
+    static final String COLUMNS = "id, epc_hex, epc_bits, tag_uri, location_id, reader_id, antenna, first_seen, last_seen, reads,"
+            + " peak_rssi, direction, lane, read_points, object_kind, object_id";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final SqlDialect dialect;
+    private final PostgisCopyPassageWriter copy;
+    private final int copyMinBatch;
 
     JdbcPassageStore(JdbcTemplate jdbc, TransactionTemplate tx, SqlDialect dialect) {
+        this(jdbc, tx, dialect, Integer.MAX_VALUE);
+    }
+
+    /** @param copyMinBatch the smallest batch written with COPY on PostGIS ({@code Integer.MAX_VALUE}: never) */
+    JdbcPassageStore(JdbcTemplate jdbc, TransactionTemplate tx, SqlDialect dialect, int copyMinBatch) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.dialect = dialect;
+        this.copyMinBatch = Math.max(1, copyMinBatch);
+        this.copy = dialect == SqlDialect.POSTGIS ? new PostgisCopyPassageWriter(jdbc.getDataSource()) : null;
     }
 
     @Override
-    public int saveAll(Collection<Passage> passages) {
+    public int saveEnriched(Collection<EnrichedPassage> passages) {
         if (passages.isEmpty()) {
             return 0;
         }
-        List<Passage> batch = List.copyOf(passages);
+        if (copy != null && passages.size() >= copyMinBatch) {
+            return copy.writeEnriched(passages);
+        }
+        List<EnrichedPassage> batch = List.copyOf(passages);
         int[][] counts = tx.execute(status -> jdbc.batchUpdate(dialect.insertPassage, batch, 500, JdbcPassageStore::bind));
         int inserted = 0;
         for (int[] chunk : counts) {
@@ -53,11 +72,17 @@ class JdbcPassageStore implements PassageStore {
 
     @Override
     public List<Passage> latest(int limit) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM passage ORDER BY first_seen DESC, id DESC LIMIT ?", ROW, limit);
+        return jdbc.query("SELECT " + COLUMNS + " FROM passage ORDER BY first_seen DESC, id DESC LIMIT ?", ROW, limit)
+                .stream().map(EnrichedPassage::passage).toList();
     }
 
     @Override
     public Optional<Passage> find(String id) {
+        return findEnriched(id).map(EnrichedPassage::passage);
+    }
+
+    @Override
+    public Optional<EnrichedPassage> findEnriched(String id) {
         return jdbc.query("SELECT " + COLUMNS + " FROM passage WHERE id = ?", ROW, id).stream().findFirst();
     }
 
@@ -67,7 +92,8 @@ class JdbcPassageStore implements PassageStore {
         return n == null ? 0 : n;
     }
 
-    private static void bind(PreparedStatement ps, Passage p) throws SQLException {
+    private static void bind(PreparedStatement ps, EnrichedPassage e) throws SQLException {
+        Passage p = e.passage();
         ps.setString(1, p.id());
         ps.setString(2, p.epc().toHex());
         ps.setInt(3, p.epc().bitLength());
@@ -84,14 +110,18 @@ class JdbcPassageStore implements PassageStore {
             ps.setDouble(11, p.peakRssiDbm());
         }
         ps.setString(12, p.direction().name());
+        ps.setInt(13, p.lane());
+        ps.setArray(14, ps.getConnection().createArrayOf("varchar", p.readPoints().toArray()));
+        ps.setString(15, e.object() == null ? null : e.object().kind().name());
+        ps.setString(16, e.object() == null ? null : e.object().id());
     }
 
-    private static final RowMapper<Passage> ROW = (ResultSet rs, int row) -> {
+    private static final RowMapper<EnrichedPassage> ROW = (ResultSet rs, int row) -> {
         double rssi = rs.getDouble("peak_rssi");
         if (rs.wasNull()) {
             rssi = Double.NaN;
         }
-        return new Passage(
+        Passage passage = new Passage(
                 rs.getString("id").trim(),
                 RawEpc.ofHex(rs.getString("epc_hex"), rs.getInt("epc_bits")),
                 rs.getString("tag_uri"),
@@ -102,6 +132,27 @@ class JdbcPassageStore implements PassageStore {
                 rs.getTimestamp("last_seen").toInstant(),
                 rs.getInt("reads"),
                 rssi,
-                Direction.valueOf(rs.getString("direction")));
+                Direction.valueOf(rs.getString("direction")),
+                rs.getInt("lane"),
+                readPoints(rs.getArray("read_points")));
+        String kind = rs.getString("object_kind");
+        BoundObject object = kind == null ? null : new BoundObject(ObjectKind.valueOf(kind), rs.getString("object_id"));
+        return new EnrichedPassage(passage, object, null);
     };
+
+    /** Passages stored before the column existed have none (null). */
+    private static List<String> readPoints(Array array) throws SQLException {
+        if (array == null) {
+            return List.of();
+        }
+        try {
+            List<String> out = new ArrayList<>();
+            for (Object o : (Object[]) array.getArray()) {
+                out.add((String) o);
+            }
+            return out;
+        } finally {
+            array.free();
+        }
+    }
 }

@@ -232,6 +232,20 @@ class JdbcTagBindings implements TagBindings {
     }
 
     @Override
+    public Map<String, List<TagBinding>> ofTags(Collection<String> epcHex) {
+        Map<String, List<TagBinding>> histories = new HashMap<>();
+        List<String> distinct = epcHex.stream().distinct().toList();
+        distinct.forEach(epc -> histories.put(epc, new ArrayList<>()));
+        for (List<String> chunk : JdbcLocations.chunks(distinct, 500)) {
+            for (TagBinding b : jdbc.query(SELECT + " WHERE epc_hex IN (" + marks(chunk.size()) + ") ORDER BY valid_from, id",
+                    ROW, chunk.toArray())) {
+                histories.get(b.epcHex()).add(b);
+            }
+        }
+        return histories;
+    }
+
+    @Override
     public List<TagBinding> ofObject(ObjectKind kind, String objectId) {
         return jdbc.query(SELECT + " WHERE object_kind = ? AND object_id = ? ORDER BY valid_from, id", ROW, kind.name(), objectId);
     }

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Collection;
 import javax.sql.DataSource;
+import org.openrfid.trace.enrichment.EnrichedPassage;
 import org.openrfid.trace.passage.Passage;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -24,8 +25,7 @@ import org.postgresql.copy.CopyManager;
 public final class PostgisCopyPassageWriter {
 
     static final String STAGE = "passage_copy_stage";
-    private static final String COLUMNS =
-            "id, epc_hex, epc_bits, tag_uri, location_id, reader_id, antenna, first_seen, last_seen, reads, peak_rssi, direction";
+    private static final String COLUMNS = JdbcPassageStore.COLUMNS;
     /** Bytes handed to the driver per write call. */
     private static final int CHUNK = 1 << 16;
 
@@ -36,11 +36,20 @@ public final class PostgisCopyPassageWriter {
     }
 
     /**
-     * Writes the passages in one transaction.
+     * Writes passages bound to no object in one transaction.
      *
      * @return how many were new
      */
     public int write(Collection<Passage> passages) {
+        return writeEnriched(passages.stream().map(EnrichedPassage::bare).toList());
+    }
+
+    /**
+     * Writes the passages with their bound objects in one transaction.
+     *
+     * @return how many were new
+     */
+    public int writeEnriched(Collection<EnrichedPassage> passages) {
         if (passages.isEmpty()) {
             return 0;
         }
@@ -48,7 +57,7 @@ public final class PostgisCopyPassageWriter {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
-                int inserted = write(c, passages);
+                int inserted = writeEnriched(c, passages);
                 c.commit();
                 return inserted;
             } catch (SQLException | RuntimeException e) {
@@ -64,6 +73,11 @@ public final class PostgisCopyPassageWriter {
 
     /** Writes within the caller's transaction on {@code c} (auto-commit must be off); the caller commits. */
     public static int write(Connection c, Collection<Passage> passages) throws SQLException {
+        return writeEnriched(c, passages.stream().map(EnrichedPassage::bare).toList());
+    }
+
+    /** Writes within the caller's transaction on {@code c} (auto-commit must be off); the caller commits. */
+    public static int writeEnriched(Connection c, Collection<EnrichedPassage> passages) throws SQLException {
         try (Statement s = c.createStatement()) {
             // LIKE copies the columns (not the partitioning); the temp table lives as long as the session.
             s.execute("CREATE TEMP TABLE IF NOT EXISTS " + STAGE + " (LIKE passage INCLUDING DEFAULTS) ON COMMIT DELETE ROWS");
@@ -72,7 +86,7 @@ public final class PostgisCopyPassageWriter {
         CopyIn in = copy.copyIn("COPY " + STAGE + " (" + COLUMNS + ") FROM STDIN WITH (FORMAT csv)");
         try {
             StringBuilder sb = new StringBuilder(CHUNK + 1024);
-            for (Passage p : passages) {
+            for (EnrichedPassage p : passages) {
                 row(sb, p);
                 if (sb.length() >= CHUNK) {
                     flush(in, sb);
@@ -102,7 +116,8 @@ public final class PostgisCopyPassageWriter {
     }
 
     /** One CSV line: text quoted (so an empty text is not NULL), NULL as an empty unquoted field. */
-    static void row(StringBuilder sb, Passage p) {
+    static void row(StringBuilder sb, EnrichedPassage e) {
+        Passage p = e.passage();
         quoted(sb, p.id()).append(',');
         quoted(sb, p.epc().toHex()).append(',');
         sb.append(p.epc().bitLength()).append(',');
@@ -117,7 +132,32 @@ public final class PostgisCopyPassageWriter {
             sb.append(p.peakRssiDbm());
         }
         sb.append(',');
-        quoted(sb, p.direction().name()).append('\n');
+        quoted(sb, p.direction().name()).append(',');
+        sb.append(p.lane()).append(',');
+        quoted(sb, arrayLiteral(p.readPoints())).append(',');
+        quoted(sb, e.object() == null ? null : e.object().kind().name()).append(',');
+        quoted(sb, e.object() == null ? null : e.object().id()).append('\n');
+    }
+
+    /** A PostgreSQL text[] literal, {@code {"a","b"}}, each element quoted with {@code \\} and {@code "} escaped. */
+    static String arrayLiteral(java.util.List<String> items) {
+        StringBuilder a = new StringBuilder(2 + items.size() * 16).append('{');
+        for (int i = 0; i < items.size(); i++) {
+            if (i > 0) {
+                a.append(',');
+            }
+            a.append('"');
+            String s = items.get(i);
+            for (int j = 0; j < s.length(); j++) {
+                char ch = s.charAt(j);
+                if (ch == '"' || ch == '\\') {
+                    a.append('\\');
+                }
+                a.append(ch);
+            }
+            a.append('"');
+        }
+        return a.append('}').toString();
     }
 
     private static StringBuilder quoted(StringBuilder sb, String s) {

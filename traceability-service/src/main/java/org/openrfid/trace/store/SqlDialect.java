@@ -9,20 +9,20 @@ import javax.sql.DataSource;
 enum SqlDialect {
 
     POSTGIS(
-            "INSERT INTO passage (id, epc_hex, epc_bits, tag_uri, location_id, reader_id, antenna, first_seen, last_seen, reads, peak_rssi, direction)"
-                    + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id, first_seen) DO NOTHING",
+            "INSERT INTO passage (" + JdbcPassageStore.COLUMNS + ")"
+                    + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id, first_seen) DO NOTHING",
             "INSERT INTO location (id, name, kind, parent_id, geom) VALUES (?,?,?,?, ST_SetSRID(ST_MakePoint(?, ?), 4326))"
                     + " ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind,"
                     + " parent_id = EXCLUDED.parent_id, geom = EXCLUDED.geom"),
     H2GIS(
             "MERGE INTO passage p USING (VALUES (CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS INT), CAST(? AS VARCHAR),"
                     + " CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS INT), CAST(? AS TIMESTAMP WITH TIME ZONE),"
-                    + " CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS INT), CAST(? AS DOUBLE PRECISION), CAST(? AS VARCHAR)))"
-                    + " s(id, epc_hex, epc_bits, tag_uri, location_id, reader_id, antenna, first_seen, last_seen, reads, peak_rssi, direction)"
-                    + " ON p.id = s.id WHEN NOT MATCHED THEN INSERT"
-                    + " (id, epc_hex, epc_bits, tag_uri, location_id, reader_id, antenna, first_seen, last_seen, reads, peak_rssi, direction)"
+                    + " CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS INT), CAST(? AS DOUBLE PRECISION), CAST(? AS VARCHAR),"
+                    + " CAST(? AS INT), CAST(? AS VARCHAR(128) ARRAY), CAST(? AS VARCHAR), CAST(? AS VARCHAR)))"
+                    + " s(" + JdbcPassageStore.COLUMNS + ")"
+                    + " ON p.id = s.id WHEN NOT MATCHED THEN INSERT (" + JdbcPassageStore.COLUMNS + ")"
                     + " VALUES (s.id, s.epc_hex, s.epc_bits, s.tag_uri, s.location_id, s.reader_id, s.antenna, s.first_seen,"
-                    + " s.last_seen, s.reads, s.peak_rssi, s.direction)",
+                    + " s.last_seen, s.reads, s.peak_rssi, s.direction, s.lane, s.read_points, s.object_kind, s.object_id)",
             "MERGE INTO location (id, name, kind, parent_id, geom) KEY (id)"
                     + " VALUES (?,?,?,?, ST_SetSRID(ST_MakePoint(?, ?), 4326))");
 

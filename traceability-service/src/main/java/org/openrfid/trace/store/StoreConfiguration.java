@@ -18,10 +18,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Configuration(proxyBeanMethods = false)
 class StoreConfiguration {
 
+    /**
+     * @param copyMinBatch {@code rfid.store.copy-min-batch}: on PostGIS, passage batches of at least this
+     *                     many go through {@code COPY}, smaller ones through batched inserts (default 256)
+     */
     @Bean
     Stores stores(DataSource dataSource, PlatformTransactionManager txManager, Clock clock,
-                  java.util.Optional<FlywayMigrationInitializer> migrated) {
-        return Stores.create(dataSource, new TransactionTemplate(txManager), clock);
+                  java.util.Optional<FlywayMigrationInitializer> migrated,
+                  @org.springframework.beans.factory.annotation.Value("${rfid.store.copy-min-batch:" + Stores.DEFAULT_COPY_MIN_BATCH + "}")
+                  int copyMinBatch) {
+        if (copyMinBatch < 1) {
+            throw new IllegalArgumentException("rfid.store.copy-min-batch must be at least 1: " + copyMinBatch);
+        }
+        return Stores.create(dataSource, new TransactionTemplate(txManager), clock, copyMinBatch);
     }
 
     @Bean
@@ -57,11 +66,18 @@ class StoreConfiguration {
     /** The adapters of one database. Public so tests build the same set against any data source. */
     public record Stores(PassageStore passages, Locations locations, PassagePartitions partitions) {
 
+        /** Batches this large and larger are written with {@code COPY} on PostGIS unless configured otherwise. */
+        public static final int DEFAULT_COPY_MIN_BATCH = 256;
+
         public static Stores create(DataSource dataSource, TransactionTemplate tx, Clock clock) {
+            return create(dataSource, tx, clock, DEFAULT_COPY_MIN_BATCH);
+        }
+
+        public static Stores create(DataSource dataSource, TransactionTemplate tx, Clock clock, int copyMinBatch) {
             SqlDialect dialect = SqlDialect.of(dataSource);
             JdbcTemplate jdbc = new JdbcTemplate(dataSource);
             return new Stores(
-                    new JdbcPassageStore(jdbc, tx, dialect),
+                    new JdbcPassageStore(jdbc, tx, dialect, copyMinBatch),
                     new JdbcLocations(jdbc, tx, dialect),
                     dialect == SqlDialect.POSTGIS ? new PassagePartitions(jdbc, clock) : null);
         }

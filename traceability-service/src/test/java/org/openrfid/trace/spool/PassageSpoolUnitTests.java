@@ -13,10 +13,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openrfid.trace.enrichment.EnrichedPassage;
+import org.openrfid.trace.enrichment.LocationInfo;
 import org.openrfid.trace.passage.Direction;
 import org.openrfid.trace.passage.Passage;
 import org.openrfid.trace.passage.PassageId;
 import org.openrfid.trace.reader.RawEpc;
+import org.openrfid.trace.registry.binding.BoundObject;
+import org.openrfid.trace.registry.binding.ObjectKind;
 
 class PassageSpoolUnitTests {
 
@@ -53,6 +57,55 @@ class PassageSpoolUnitTests {
         assertThat(back.get(1).peakRssiDbm()).isNaN();
         assertThat(back.get(1).epc().bitLength()).isEqualTo(10);
         assertThat(back.get(0).readPoints()).containsExactly("reader-1/1", "reader-1/2");
+    }
+
+    @Test
+    void formatKeepsBoundObjectsLocationsAndWhetherTheBatchWasEnriched() throws Exception {
+        List<EnrichedPassage> passages = List.of(
+                new EnrichedPassage(passage(1), new BoundObject(ObjectKind.VEHICLE, "V-1"),
+                        new LocationInfo("CP-1", "Jiefangbei", "checkpoint", 29.5586, 106.577)),
+                EnrichedPassage.bare(passage(2)));
+
+        SpoolFormat.Decoded back = SpoolFormat.decodeBatch(SpoolFormat.encode(passages, true));
+        SpoolFormat.Decoded notYet = SpoolFormat.decodeBatch(SpoolFormat.encode(List.of(passage(3))));
+
+        assertThat(back.enriched()).isTrue();
+        assertThat(back.passages()).isEqualTo(passages);
+        assertThat(notYet.enriched()).isFalse();
+        assertThat(notYet.passages()).containsExactly(EnrichedPassage.bare(passage(3)));
+    }
+
+    /** {@code spool/v1-batch.bin} was written by the spool of commit 18957ec, before enrichment existed. */
+    @Test
+    void readsBatchesSpooledInTheFormatBeforeEnrichment() throws Exception {
+        byte[] v1 = java.util.Objects.requireNonNull(getClass().getResourceAsStream("/spool/v1-batch.bin")).readAllBytes();
+        assertThat(v1[4]).as("format version in the fixture").isEqualTo(SpoolFormat.VERSION_1);
+
+        SpoolFormat.Decoded back = SpoolFormat.decodeBatch(v1);
+
+        assertThat(back.enriched()).as("old batches are enriched on replay").isFalse();
+        assertThat(back.passages()).hasSize(2).allSatisfy(e -> {
+            assertThat(e.object()).isNull();
+            assertThat(e.location()).isNull();
+        });
+        Passage first = back.passages().get(0).passage();
+        assertThat(first.epc().toHex()).isEqualTo("3074257BF7194E4000001A85");
+        assertThat(first.lane()).isEqualTo(3);
+        assertThat(first.readPoints()).containsExactly("gantry-1/2", "gantry-1/1");
+        assertThat(first.peakRssiDbm()).isEqualTo(-48.5);
+        assertThat(first.direction()).isEqualTo(Direction.IN);
+        Passage second = back.passages().get(1).passage();
+        assertThat(second.epc().bitLength()).isEqualTo(10);
+        assertThat(second.peakRssiDbm()).isNaN();
+        assertThat(second.readerId()).isNull();
+
+        Files.write(dir.resolve("00000000000000000007.batch"), v1);
+        try (PassageSpool spool = new PassageSpool(dir, 10_000_000)) {
+            PassageSpool.Batch batch = spool.oldest(1, TimeUnit.SECONDS);
+            assertThat(batch.sequence()).isEqualTo(7);
+            assertThat(batch.enriched()).isFalse();
+            assertThat(batch.passages()).containsExactly(first, second);
+        }
     }
 
     @Test

@@ -17,6 +17,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openrfid.trace.enrichment.EnrichedPassage;
+import org.openrfid.trace.enrichment.PassageEnricher;
+import org.openrfid.trace.registry.binding.BoundObject;
+import org.openrfid.trace.registry.binding.ObjectKind;
 import org.openrfid.trace.passage.Passage;
 import org.openrfid.trace.store.PassageStore;
 
@@ -28,22 +32,29 @@ class SpoolingPassageWriterUnitTests {
     /** An idempotent in-memory store that can be switched off. */
     static final class SwitchableStore implements PassageStore {
         final Map<String, Passage> byId = new LinkedHashMap<>();
+        final Map<String, EnrichedPassage> enrichedById = new LinkedHashMap<>();
         final List<String> order = new ArrayList<>();
         volatile boolean down;
 
         @Override
-        public synchronized int saveAll(Collection<Passage> passages) {
+        public synchronized int saveEnriched(Collection<EnrichedPassage> passages) {
             if (down) {
                 throw new IllegalStateException("database away");
             }
             int n = 0;
-            for (Passage p : passages) {
-                if (byId.putIfAbsent(p.id(), p) == null) {
-                    order.add(p.id());
+            for (EnrichedPassage e : passages) {
+                if (byId.putIfAbsent(e.passage().id(), e.passage()) == null) {
+                    enrichedById.put(e.passage().id(), e);
+                    order.add(e.passage().id());
                     n++;
                 }
             }
             return n;
+        }
+
+        @Override
+        public synchronized Optional<EnrichedPassage> findEnriched(String id) {
+            return Optional.ofNullable(enrichedById.get(id));
         }
 
         @Override
@@ -103,6 +114,64 @@ class SpoolingPassageWriterUnitTests {
             writer.write(batch(20, 10)); // behind the leftovers
             await(() -> writer.spool().isEmpty());
             assertThat(store.order).containsExactlyElementsOf(batch(0, 30).stream().map(Passage::id).toList());
+        }
+    }
+
+    /** Binds every passage to a vehicle named after its EPC; fails while {@code down}. */
+    static final class FlakyEnricher implements PassageEnricher {
+        volatile boolean down;
+        final java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override
+        public List<EnrichedPassage> enrich(List<Passage> passages) {
+            calls.incrementAndGet();
+            if (down) {
+                throw new IllegalStateException("registry away");
+            }
+            return passages.stream().map(p -> new EnrichedPassage(p, new BoundObject(ObjectKind.VEHICLE, "V-" + p.epc().toHex()), null))
+                    .toList();
+        }
+    }
+
+    @Test
+    void batchesSpooledBeforeTheyCouldBeEnrichedAreEnrichedOnReplay() throws Exception {
+        SwitchableStore store = new SwitchableStore();
+        FlakyEnricher enricher = new FlakyEnricher();
+        List<EnrichedPassage> published = new CopyOnWriteArrayList<>();
+        try (SpoolingPassageWriter writer = new SpoolingPassageWriter(store, new PassageSpool(dir, 10_000_000),
+                Duration.ofMillis(10), Duration.ofMillis(40), enricher, published::addAll).start()) {
+            store.down = true;
+            writer.write(batch(0, 5)); // enriched, then the store fails: spooled enriched
+            enricher.down = true;
+            writer.write(batch(5, 5)); // spooled as it is, behind the first
+            assertThat(writer.spool().batches()).isEqualTo(2);
+            int callsWhileDown = enricher.calls.get();
+            enricher.down = false;
+            store.down = false;
+            await(() -> writer.spool().isEmpty());
+
+            assertThat(store.order).containsExactlyElementsOf(batch(0, 10).stream().map(Passage::id).toList());
+            for (Passage p : batch(0, 10)) {
+                assertThat(store.findEnriched(p.id())).hasValueSatisfying(e ->
+                        assertThat(e.object()).isEqualTo(new BoundObject(ObjectKind.VEHICLE, "V-" + p.epc().toHex())));
+            }
+            assertThat(published).extracting(EnrichedPassage::passage).containsExactlyElementsOf(batch(0, 10));
+            assertThat(enricher.calls.get()).as("only the batch spooled bare is enriched again").isEqualTo(callsWhileDown + 1);
+        }
+    }
+
+    @Test
+    void aSpoolFileFromBeforeEnrichmentIsEnrichedWhenReplayed() throws Exception {
+        byte[] v1 = java.util.Objects.requireNonNull(getClass().getResourceAsStream("/spool/v1-batch.bin")).readAllBytes();
+        java.nio.file.Files.write(dir.resolve("00000000000000000000.batch"), v1);
+        SwitchableStore store = new SwitchableStore();
+        try (SpoolingPassageWriter writer = new SpoolingPassageWriter(store, new PassageSpool(dir, 10_000_000),
+                Duration.ofMillis(10), Duration.ofMillis(40), new FlakyEnricher(), p -> { }).start()) {
+            await(() -> writer.spool().isEmpty());
+
+            assertThat(store.enrichedById.values()).hasSize(2).allSatisfy(e -> assertThat(e.object()).isEqualTo(
+                    new BoundObject(ObjectKind.VEHICLE, "V-" + e.passage().epc().toHex())));
+            assertThat(store.enrichedById.values()).extracting(e -> e.passage().lane()).containsExactly(3, 0);
         }
     }
 

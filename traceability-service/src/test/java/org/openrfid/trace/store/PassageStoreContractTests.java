@@ -12,12 +12,15 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openrfid.trace.enrichment.EnrichedPassage;
 import org.openrfid.trace.location.Location;
 import org.openrfid.trace.passage.Direction;
 import org.openrfid.trace.passage.Passage;
 import org.openrfid.trace.passage.PassageId;
 import org.openrfid.trace.passage.Instants;
 import org.openrfid.trace.reader.RawEpc;
+import org.openrfid.trace.registry.binding.BoundObject;
+import org.openrfid.trace.registry.binding.ObjectKind;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -66,6 +69,51 @@ abstract class PassageStoreContractTests {
             assertThat(p.peakRssiDbm()).isNaN();
             assertThat(p.tagUri()).isNull();
         });
+    }
+
+    @Test
+    void storesLaneReadPointsAndBoundObjectAndReadsThemBack() {
+        Passage trail = withTrail(passage("3074257BF7194E4000001A85", "CP-1", NOW, 9, -48.5), 2,
+                List.of("gantry-1/2", "gantry-1/1", "odd \"reader\", with\\comma/3"));
+        EnrichedPassage bound = new EnrichedPassage(trail, new BoundObject(ObjectKind.VEHICLE, "V-42"), null);
+        EnrichedPassage unbound = EnrichedPassage.bare(passage("3074257BF7194E4000001A86", "CP-1", NOW, 1, -60));
+
+        assertThat(stores.passages().saveEnriched(List.of(bound, unbound))).isEqualTo(2);
+
+        assertThat(stores.passages().findEnriched(trail.id())).contains(bound);
+        assertThat(stores.passages().find(trail.id())).hasValueSatisfying(p -> {
+            assertThat(p.lane()).isEqualTo(2);
+            assertThat(p.readPoints()).containsExactly("gantry-1/2", "gantry-1/1", "odd \"reader\", with\\comma/3");
+        });
+        assertThat(stores.passages().findEnriched(unbound.passage().id())).hasValueSatisfying(e -> {
+            assertThat(e.object()).isNull();
+            assertThat(e.passage().readPoints()).isEmpty();
+        });
+        assertThat(stores.passages().latest(2)).contains(trail);
+    }
+
+    /** Large batches take the bulk path on PostGIS (COPY, {@code copy-min-batch} 256): same fields, same idempotency. */
+    @Test
+    void aLargeBatchKeepsEveryFieldAndWrittenTwiceIsStoredOnce() {
+        List<EnrichedPassage> batch = new ArrayList<>();
+        for (int i = 0; i < StoreConfiguration.Stores.DEFAULT_COPY_MIN_BATCH + 44; i++) {
+            Passage p = withTrail(passage(String.format("3074257BF7194E40000%05X", i), "CP-" + (i % 4), NOW.minusSeconds(i), 1 + i % 9, -40 - i % 20),
+                    i % 4, List.of("rdr-" + i + "/1", "rdr-" + i + "/2"));
+            batch.add(new EnrichedPassage(p, i % 3 == 0 ? null : new BoundObject(ObjectKind.values()[i % 4], "OBJ-" + i), null));
+        }
+
+        assertThat(stores.passages().saveEnriched(batch)).isEqualTo(batch.size());
+        assertThat(stores.passages().saveEnriched(batch)).isZero();
+
+        assertThat(stores.passages().count()).isEqualTo(batch.size());
+        for (EnrichedPassage e : List.of(batch.get(0), batch.get(1), batch.get(batch.size() - 1))) {
+            assertThat(stores.passages().findEnriched(e.passage().id())).contains(e);
+        }
+    }
+
+    private static Passage withTrail(Passage p, int lane, List<String> readPoints) {
+        return new Passage(p.id(), p.epc(), p.tagUri(), p.locationId(), p.readerId(), p.antenna(), p.firstSeen(), p.lastSeen(),
+                p.reads(), p.peakRssiDbm(), p.direction(), lane, readPoints);
     }
 
     @Test

@@ -16,6 +16,10 @@ public record TagBinding(long id, String epcHex, ObjectKind kind, String objectI
         Objects.requireNonNull(validFrom, "validFrom");
     }
 
+    public BoundObject object() {
+        return new BoundObject(kind, objectId);
+    }
+
     public boolean open() {
         return validTo == null;
     }

@@ -32,6 +32,12 @@ public interface TagBindings {
     /** Every binding of the tag, oldest first. */
     List<TagBinding> ofTag(String epcHex);
 
+    /**
+     * Every binding of each of these tags, oldest first, in one round trip per few hundred tags (the
+     * enrichment cache loads its misses of a batch this way). Tags never bound map to an empty list.
+     */
+    java.util.Map<String, List<TagBinding>> ofTags(Collection<String> epcHex);
+
     /** Every binding of the object, oldest first. */
     List<TagBinding> ofObject(ObjectKind kind, String objectId);
 
