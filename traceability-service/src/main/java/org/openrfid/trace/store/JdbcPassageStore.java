@@ -136,7 +136,9 @@ class JdbcPassageStore implements PassageStore {
                 rs.getInt("lane"),
                 readPoints(rs.getArray("read_points")));
         String kind = rs.getString("object_kind");
-        BoundObject object = kind == null ? null : new BoundObject(ObjectKind.valueOf(kind), rs.getString("object_id"));
+        String objectId = rs.getString("object_id");
+        // Retention's anonymisation clears the id and keeps the kind: such a row names no object.
+        BoundObject object = kind == null || objectId == null ? null : new BoundObject(ObjectKind.valueOf(kind), objectId);
         return new EnrichedPassage(passage, object, null);
     };
 

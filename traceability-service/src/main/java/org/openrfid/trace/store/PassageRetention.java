@@ -142,7 +142,8 @@ public final class PassageRetention {
             return jdbc.update("DELETE FROM passage WHERE " + where + " AND passage.first_seen >= ? AND passage.first_seen < ?", args.toArray());
         }
         args.add(ANONYMOUS_EPC);
-        return jdbc.update("UPDATE passage SET epc_hex = '" + ANONYMOUS_EPC + "', epc_bits = 96, tag_uri = NULL WHERE " + where
+        // The object id names the vehicle or item as surely as the EPC does; its kind stays, so flows still count it.
+        return jdbc.update("UPDATE passage SET epc_hex = '" + ANONYMOUS_EPC + "', epc_bits = 96, tag_uri = NULL, object_id = NULL WHERE " + where
                 + " AND passage.first_seen >= ? AND passage.first_seen < ? AND passage.epc_hex <> ?", args.toArray());
     }
 

@@ -252,7 +252,9 @@ abstract class ObjectRegistryStoreContractTests {
         }
         Passage watchedVeryOld = passage(watched, "CP-1", now.minus(Duration.ofDays(100)));
         all.add(watchedVeryOld);
-        stores.passages().saveAll(all);
+        stores.passages().saveEnriched(all.stream().map(p -> p.epc().toHex().equals(CASE_EPC)
+                ? new org.openrfid.trace.enrichment.EnrichedPassage(p, new org.openrfid.trace.registry.binding.BoundObject(ObjectKind.GOODS, "g-1"), null)
+                : org.openrfid.trace.enrichment.EnrichedPassage.bare(p)).toList());
 
         PassageRetention retention = PassageRetention.create(dataSource, tx, java.time.Clock.systemUTC());
         List<RetentionPolicy> policies = List.of(
@@ -270,6 +272,8 @@ abstract class ObjectRegistryStoreContractTests {
         Passage anonymised = stores.passages().find(all.get(7).id()).orElseThrow();
         assertThat(anonymised.epc().toHex()).isEqualTo(PassageRetention.ANONYMOUS_EPC);
         assertThat(anonymised.tagUri()).isNull();
+        org.openrfid.trace.enrichment.EnrichedPassage anonymisedRow = stores.passages().findEnriched(all.get(7).id()).orElseThrow();
+        assertThat(anonymisedRow.object()).as("the object id names the goods as the EPC did").isNull();
         assertThat(anonymised.locationId()).isEqualTo("CP-1");
         assertThat(anonymised.firstSeen()).isEqualTo(all.get(7).firstSeen());
         // Idempotent: a second run finds nothing more to do.
