@@ -24,14 +24,18 @@ class PassageController {
         this.store = store;
     }
 
-    /** One passage in the API's shape; RSSI is null when no reader reported it. */
+    /**
+     * One passage in the API's shape; RSSI is null when no reader reported it, lane is 0 off lanes and
+     * readPoints lists {@code readerId/antenna} in the order they first saw the tag.
+     */
     record PassageView(String id, String epc, int epcBits, String tagUri, String locationId, String readerId,
-                       int antenna, Instant firstSeen, Instant lastSeen, int reads, Double peakRssi, String direction) {
+                       int antenna, Instant firstSeen, Instant lastSeen, int reads, Double peakRssi, String direction,
+                       int lane, List<String> readPoints) {
 
         static PassageView of(Passage p) {
             return new PassageView(p.id(), p.epc().toHex(), p.epc().bitLength(), p.tagUri(), p.locationId(), p.readerId(),
                     p.antenna(), p.firstSeen(), p.lastSeen(), p.reads(), Double.isNaN(p.peakRssiDbm()) ? null : p.peakRssiDbm(),
-                    p.direction().name());
+                    p.direction().name(), p.lane(), p.readPoints());
         }
     }
 

@@ -116,6 +116,9 @@ class EnrichedPipelineIntegrationTests {
             assertThat(e.passage().lane()).isEqualTo(2);
             assertThat(e.passage().readPoints()).containsExactly("enr-gantry/1", "enr-gantry/2");
         });
+        String api = http.withBasicAuth("admin", PASSWORD).getForObject("/api/v1/passages?limit=10", String.class);
+        assertThat(api).as("the passages API shows lane and read points").contains("\"lane\":2")
+                .contains("\"readPoints\":[\"enr-gantry/1\",\"enr-gantry/2\"]");
         assertThat(store.findEnriched(strangerPassage)).hasValueSatisfying(e -> assertThat(e.object()).as("unbound, still stored").isNull());
         assertThat(store.findEnriched(dockPassage)).hasValueSatisfying(e -> {
             assertThat(e.object()).isEqualTo(new BoundObject(ObjectKind.VEHICLE, "V-NEW"));
