@@ -29,6 +29,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import org.openrfid.trace.passage.LocationSnapshot;
 import org.openrfid.trace.passage.Passage;
 import org.openrfid.trace.passage.ReadPoint;
@@ -97,6 +98,10 @@ public final class ClusterSmoothing implements ReadIngress, AutoCloseable {
     private final ConcurrentLinkedQueue<Pending> pending = new ConcurrentLinkedQueue<>();
     private final AtomicLong staleChunks = new AtomicLong();
     private final AtomicLong chunksApplied = new AtomicLong();
+    private final AtomicLong readsForwarded = new AtomicLong();
+    private final AtomicLong takeovers = new AtomicLong();
+    private volatile long snapshotsCurrentAtNanos = System.nanoTime();
+    private volatile LongConsumer appendLatency = nanos -> { };
     private volatile boolean closed;
     private boolean started;
     private UUID migrationListener;
@@ -108,7 +113,11 @@ public final class ClusterSmoothing implements ReadIngress, AutoCloseable {
     private final Set<String> dirty = new HashSet<>();
     private final Map<String, Integer> openAtSnapshot = new HashMap<>();
 
-    private record Pending(LocationSnapshot snapshot, long emittedBefore) {
+    private record Pending(LocationSnapshot snapshot, long emittedBefore, long takenAtNanos) {
+
+        Pending(LocationSnapshot snapshot, long emittedBefore) {
+            this(snapshot, emittedBefore, System.nanoTime());
+        }
     }
 
     /** A location this member consumes; a new one per taking, so a stale consumer loop knows it is stale. */
@@ -217,14 +226,32 @@ public final class ClusterSmoothing implements ReadIngress, AutoCloseable {
         }
         CompletableFuture<?>[] appends = new CompletableFuture<?>[byLocation.size()];
         int i = 0;
+        long start = System.nanoTime();
         for (Map.Entry<String, List<TagRead>> e : byLocation.entrySet()) {
             appends[i++] = readLog.append(e.getKey(), ReadChunks.encode(batch.readerId(), e.getValue())).toCompletableFuture();
+            if (!ownedByThisMember(e.getKey())) {
+                readsForwarded.addAndGet(e.getValue().size());
+            }
         }
         try {
             CompletableFuture.allOf(appends).join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
+        if (appends.length > 0) {
+            appendLatency.accept(System.nanoTime() - start);
+        }
+    }
+
+    /** The partition table is local: no network call. */
+    private boolean ownedByThisMember(String locationId) {
+        Member owner = hazelcast.getPartitionService().getPartition(locationId).getOwner();
+        return owner != null && owner.localMember();
+    }
+
+    /** Told how long each batch's read-log appends took, in nanoseconds (for a timer). */
+    public void onAppendLatency(LongConsumer nanos) {
+        this.appendLatency = nanos;
     }
 
     /** Call with every list of passages once stored: snapshots wait for the passages completed before them. */
@@ -286,6 +313,9 @@ public final class ClusterSmoothing implements ReadIngress, AutoCloseable {
         owned.put(location, o);
         LocationSnapshot restore = snapshot == null ? new LocationSnapshot(location, from - 1, Map.of(), List.of()) : snapshot;
         long appliedUpTo = from - 1;
+        if (snapshot != null) {
+            takeovers.incrementAndGet(); // another member had it before: a take-over (or a hand-over back)
+        }
         log.info("location {} now owned here; restoring {} open presences, reading its log from {}", location,
                 restore.presences().size(), from);
         smootherInbox.accept((SmoothingStage.Task) ctx -> {
@@ -384,6 +414,9 @@ public final class ClusterSmoothing implements ReadIngress, AutoCloseable {
         }
         dirty.clear();
         writeReadySnapshots();
+        if (pending.isEmpty()) {
+            snapshotsCurrentAtNanos = System.nanoTime();
+        }
     }
 
     // ---------------------------------------------------------------- any thread
@@ -397,6 +430,9 @@ public final class ClusterSmoothing implements ReadIngress, AutoCloseable {
                 snapshots.put(p.snapshot());
             } catch (HazelcastInstanceNotActiveException e) {
                 return;
+            }
+            if (pending.isEmpty()) {
+                snapshotsCurrentAtNanos = p.takenAtNanos();
             }
         }
     }
@@ -413,6 +449,24 @@ public final class ClusterSmoothing implements ReadIngress, AutoCloseable {
 
     public long chunksApplied() {
         return chunksApplied.get();
+    }
+
+    /** Reads this member appended to the read log of a location another member owns. */
+    public long readsForwarded() {
+        return readsForwarded.get();
+    }
+
+    /** Locations taken with a snapshot another member had written: take-overs after a death, and hand-overs. */
+    public long takeovers() {
+        return takeovers.get();
+    }
+
+    /**
+     * How old the backed-up state of this member's locations is: the time since the snapshots last caught
+     * up with the smoother (they trail by up to one snapshot period, more while passages wait for the store).
+     */
+    public double snapshotAgeSeconds() {
+        return (System.nanoTime() - snapshotsCurrentAtNanos) / 1e9;
     }
 
     public int pendingSnapshots() {
