@@ -27,13 +27,13 @@ import org.openrfid.trace.readers.ReaderConnections;
  *       member's snapshot, reader connections taken from a member that died.</li>
  * </ul>
  */
-final class ClusterMetrics implements MeterBinder {
+public final class ClusterMetrics implements MeterBinder {
 
     private final HazelcastInstance hazelcast;
     private final ClusterSmoothing smoothing;
     private final ReaderConnections readers;
 
-    ClusterMetrics(HazelcastInstance hazelcast, ClusterSmoothing smoothing, ReaderConnections readers) {
+    public ClusterMetrics(HazelcastInstance hazelcast, ClusterSmoothing smoothing, ReaderConnections readers) {
         this.hazelcast = hazelcast;
         this.smoothing = smoothing;
         this.readers = readers;

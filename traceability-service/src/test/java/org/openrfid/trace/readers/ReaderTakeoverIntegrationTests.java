@@ -11,18 +11,22 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.openrfid.trace.cluster.ClusterMetrics;
 import org.openrfid.trace.passage.Passage;
 import org.openrfid.trace.passage.PassageSmoother;
 import org.openrfid.trace.passage.ReadPointDirectory;
@@ -56,7 +60,7 @@ class ReaderTakeoverIntegrationTests {
     LlrpReaderSimulator sim;
 
     record Member(HazelcastInstance hazelcast, CamelContext camel, ClusterSmoothing smoothing, ReaderConnections readers,
-                  ReadPointDirectory readPoints, AtomicBoolean alive) {
+                  ReadPointDirectory readPoints, AtomicBoolean alive, PrometheusMeterRegistry meters) {
     }
 
     @AfterEach
@@ -145,7 +149,9 @@ class ReaderTakeoverIntegrationTests {
         camel.start();
         smoothing.start();
         ReaderConnections readers = new ReaderConnections(camel, endpoints, readPoints, board, hz).start();
-        Member m = new Member(hz, camel, smoothing, readers, readPoints, alive);
+        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new ClusterMetrics(hz, smoothing, readers).bindTo(meters);
+        Member m = new Member(hz, camel, smoothing, readers, readPoints, alive, meters);
         members.add(m);
         return m;
     }
@@ -178,6 +184,27 @@ class ReaderTakeoverIntegrationTests {
         Member survivor = victim == first ? second : first;
         List<String> victimReaders = List.copyOf(victim.readers.heldHere());
         assertThat(victimReaders).isNotEmpty();
+        Set<String> victimLocations = victim.smoothing.ownedLocations();
+        boolean someReadsCrossMembers = false;
+        for (int r = 0; r < READERS; r++) {
+            Member holder = victim.readers.heldHere().contains(reader(r)) ? victim : survivor;
+            someReadsCrossMembers |= !holder.smoothing.ownedLocations().contains("L" + r);
+        }
+        for (Member m : members) {
+            String scrape = m.meters.scrape();
+            assertThat(metric(scrape, "rfid_cluster_members")).isEqualTo(2);
+            assertThat(metric(scrape, "rfid_cluster_readers_held")).isEqualTo(m.readers.heldHere().size());
+            assertThat(metric(scrape, "rfid_cluster_locations_owned")).isEqualTo(m.smoothing.ownedLocations().size());
+            assertThat(metric(scrape, "rfid_cluster_read_log_append_seconds_count")).as("appends timed").isPositive();
+            assertThat(metric(scrape, "rfid_cluster_read_log_append_seconds_max")).as("slowest append").isLessThan(2.0);
+            assertThat(metric(scrape, "rfid_cluster_snapshot_age_seconds")).as("snapshot age").isBetween(0.0, 2.0);
+        }
+        double forwarded = members.stream().mapToDouble(m -> metric(m.meters.scrape(), "rfid_cluster_reads_forwarded_total")).sum();
+        if (someReadsCrossMembers) {
+            assertThat(forwarded).as("reads forwarded to the location's owner").isPositive();
+        } else {
+            assertThat(forwarded).as("every reader's location owned where it is held: nothing forwarded").isZero();
+        }
 
         // The member dies: its connections go with its process (the lifecycle listener closes them before
         // Hazelcast stops, as the operating system would close the sockets of a killed process).
@@ -201,6 +228,14 @@ class ReaderTakeoverIntegrationTests {
         Instant afterTakeover = Instant.now();
         assertThat(waitUntil(15_000, () -> readersWithPassagesSince(afterTakeover) == READERS))
                 .as("passages from every reader after the take-over").isTrue();
+        String scrape = survivor.meters.scrape();
+        assertThat(metric(scrape, "rfid_cluster_members")).isEqualTo(1);
+        assertThat(metric(scrape, "rfid_cluster_readers_held")).isEqualTo(READERS);
+        assertThat(metric(scrape, "rfid_cluster_locations_owned")).isEqualTo(READERS);
+        assertThat(metric(scrape, "rfid_cluster_takeovers_total{kind=\"reader\"}")).isEqualTo(victimReaders.size());
+        assertThat(metric(scrape, "rfid_cluster_takeovers_total{kind=\"location\"}")).as("locations taken from %s", victimLocations)
+                .isGreaterThanOrEqualTo(victimLocations.size());
+        assertThat(metric(scrape, "rfid_cluster_snapshot_age_seconds")).as("snapshot age").isBetween(0.0, 2.0);
 
         // The member comes back (a new process): readers whose partition it now owns are handed over.
         Member back = startMember(clusterName, basePort);
@@ -221,6 +256,13 @@ class ReaderTakeoverIntegrationTests {
         System.out.printf("reader take-over: %d of %d readers moved in %.2f s after the kill at %s; %d handed over to the member that"
                         + " came back; sessions per reader %s%n", victimReaders.size(), READERS, takeoverSeconds, killedAt,
                 back.readers.heldHere().size(), java.util.stream.IntStream.range(0, READERS).mapToObj(r -> sim.clientsAccepted(reader(r))).toList());
+    }
+
+    /** The value of one sample line of a Prometheus scrape (name with its labels, as printed). */
+    static double metric(String scrape, String sample) {
+        return scrape.lines().filter(l -> l.startsWith(sample + " ")).findFirst()
+                .map(l -> Double.parseDouble(l.substring(sample.length() + 1).trim()))
+                .orElseThrow(() -> new AssertionError("no sample " + sample + " in\n" + scrape));
     }
 
     boolean everyReaderConnectedOnce() {
