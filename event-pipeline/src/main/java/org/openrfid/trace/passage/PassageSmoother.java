@@ -219,6 +219,19 @@ public final class PassageSmoother {
         }
     }
 
+    /**
+     * Starts every reader's quiet time afresh at {@code fromWallMicros}: the pipeline knows that reads are
+     * held up on their way here (the cluster's read log is stalled), so silence on the wall clock says
+     * nothing about the tags. Watermarks stay where the reads put them.
+     */
+    public void holdQuietTime(long fromWallMicros) {
+        for (ReaderState reader : readers.values()) {
+            if (reader.wallAtLastRead < fromWallMicros) {
+                reader.wallAtLastRead = fromWallMicros;
+            }
+        }
+    }
+
     /** Closes every open presence, e.g. on shutdown or for a finite replay. */
     public void flush(PresenceListener listener) {
         for (LocationState location : locations.values()) {

@@ -7,6 +7,7 @@ import com.hazelcast.core.HazelcastInstance;
 import java.util.List;
 import org.openrfid.trace.passages.LivePassages;
 import org.openrfid.trace.pipeline.cluster.ClusterSmoothing;
+import org.openrfid.trace.readers.ReaderConnections;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,7 +41,13 @@ class ClusterConfiguration {
         }
         config.addMapConfig(new MapConfig(LastSeenBoard.MAP).setBackupCount(1));
         ClusterSmoothing.configure(config); // per-location read logs and presence snapshots (DESIGN.md §5)
+        ReaderConnections.configure(config); // cluster-wide reader definitions and connection leases
         return config;
+    }
+
+    @Bean
+    ClusterMetrics clusterMetrics(HazelcastInstance hazelcast, ClusterSmoothing smoothing, ReaderConnections readers) {
+        return new ClusterMetrics(hazelcast, smoothing, readers);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package org.openrfid.trace.readers;
 
+import com.hazelcast.core.HazelcastInstance;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import org.apache.camel.CamelContext;
@@ -10,7 +11,9 @@ import org.openrfid.trace.reader.ReaderStatusBoard;
 import org.openrfid.trace.reader.camel.LlrpComponent;
 import org.openrfid.trace.reader.llrp.LlrpTls;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -53,14 +56,20 @@ class ReaderConfiguration {
         return llrp;
     }
 
-    @Bean
+    @Bean(destroyMethod = "close")
     ReaderConnections readerConnections(CamelContext camel, PipelineEndpoints endpoints, ReadPointDirectory readPoints,
-                                        ReaderStatusBoard board, ReaderProperties properties,
+                                        ReaderStatusBoard board, ReaderProperties properties, HazelcastInstance hazelcast,
                                         ObjectProvider<MeterRegistry> meters) {
-        ReaderConnections connections = new ReaderConnections(camel, endpoints, readPoints, board);
+        ReaderConnections connections = new ReaderConnections(camel, endpoints, readPoints, board, hazelcast);
         meters.ifAvailable(registry -> connections.addListener(new ReaderMetrics(registry, connections)));
         properties.readers().forEach(connections::add);
         return connections;
+    }
+
+    /** Connections are held once Camel's routes run, so a reader's reports have somewhere to go. */
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> readerConnectionsStarter(ReaderConnections connections) {
+        return event -> connections.start();
     }
 
     private static boolean hasText(String s) {

@@ -22,9 +22,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Readers at run time: {@code /api/v1/readers}. Changes take effect at once (a Camel route per
- * reader is added, replaced or removed); they last until restart, configuration ({@code rfid.readers})
- * being the permanent source.
+ * Readers at run time: {@code /api/v1/readers}. Changes take effect at once on every member (the member
+ * holding a reader's connection adds, replaces or removes its Camel route); they last while any member of
+ * the cluster runs, configuration ({@code rfid.readers}) being the permanent source.
  */
 @RestController
 @RequestMapping("/api/v1/readers")
@@ -92,7 +92,8 @@ class ReaderController {
     }
 
     private ReaderView view(ReaderDefinition d) {
-        return ReaderView.of(d, connections.status(d.id()).orElse(null));
+        boolean here = connections.heldHere().contains(d.id());
+        return ReaderView.of(d, here ? connections.status(d.id()).orElse(null) : null, here, connections.heldBy(d.id()).orElse(null));
     }
 
     @ExceptionHandler(DuplicateReaderException.class)

@@ -1,5 +1,6 @@
 package org.openrfid.trace.readers;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -16,13 +17,34 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  * @param connection who dials: we ({@code CLIENT}) or the reader ({@code READER_INITIATED})
  * @param tls        LLRP over TLS (client-initiated only)
  * @param antennas   antenna → location mapping; antenna 0 maps every antenna
+ *
+ * <p>Serializable because definitions are kept cluster-wide in a backed-up Hazelcast map.
  */
-public record ReaderDefinition(String id, String host, int port, ConnectionMode connection, boolean tls, List<Antenna> antennas) {
+public record ReaderDefinition(String id, String host, int port, ConnectionMode connection, boolean tls, List<Antenna> antennas)
+        implements Serializable {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
-    /** One antenna's placement. */
-    public record Antenna(int antenna, String location, String direction, int lane) {
+    /**
+     * One antenna's placement.
+     *
+     * @param antenna   antenna port, 0 for every antenna of the reader
+     * @param location  location id
+     * @param direction the way the location (or lane) faces: IN, OUT or empty
+     * @param lane      lane number, 0 when not a lane
+     * @param role      ENTRY or EXIT: the antenna a tag travelling in {@code direction} (IN when empty) meets
+     *                  first or last, so the order of reads gives the way it went; empty when neither
+     */
+    public record Antenna(int antenna, String location, String direction, int lane, String role) implements Serializable {
+
+        @ConstructorBinding
+        public Antenna {
+        }
+
+        /** An antenna without an entry/exit role. */
+        public Antenna(int antenna, String location, String direction, int lane) {
+            this(antenna, location, direction, lane, null);
+        }
     }
 
     @ConstructorBinding
@@ -54,6 +76,9 @@ public record ReaderDefinition(String id, String host, int port, ConnectionMode 
             }
             if (a.direction() != null && !a.direction().isBlank() && !a.direction().trim().matches("(?i)IN|OUT")) {
                 throw new IllegalArgumentException("antennas[" + i + "].direction: must be IN, OUT or empty, was '" + a.direction() + "'");
+            }
+            if (a.role() != null && !a.role().isBlank() && !a.role().trim().matches("(?i)ENTRY|EXIT")) {
+                throw new IllegalArgumentException("antennas[" + i + "].role: must be ENTRY, EXIT or empty, was '" + a.role() + "'");
             }
             if (a.lane() < 0) {
                 throw new IllegalArgumentException("antennas[" + i + "].lane: must be >= 0, was " + a.lane());

@@ -3,6 +3,7 @@ package org.openrfid.trace.readers;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeSet;
 import org.openrfid.trace.reader.ReaderState;
 import org.openrfid.trace.reader.ReaderStatus;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
@@ -10,9 +11,10 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.Status;
 
 /**
- * Reader connections in {@code /actuator/health}: UP when every configured reader is connected,
- * DEGRADED (still HTTP 200: the node works for the other readers) when some are not, DOWN when
- * readers are configured and none is connected.
+ * Reader connections in {@code /actuator/health}, for the readers this member holds (in a cluster each
+ * member reports its share): UP when every one is connected, DEGRADED (still HTTP 200: the node works for
+ * the other readers) when some are not, DOWN when it holds readers and none is connected. {@code configured}
+ * counts the cluster's readers, {@code held} this member's.
  */
 class ReaderHealthIndicator extends AbstractHealthIndicator {
 
@@ -27,11 +29,11 @@ class ReaderHealthIndicator extends AbstractHealthIndicator {
 
     @Override
     protected void doHealthCheck(Health.Builder builder) {
-        Collection<ReaderDefinition> readers = connections.all();
+        Collection<String> readers = new TreeSet<>(connections.heldHere());
         Map<String, Object> details = new LinkedHashMap<>();
         int connected = 0;
-        for (ReaderDefinition reader : readers) {
-            ReaderStatus status = connections.status(reader.id()).orElse(null);
+        for (String reader : readers) {
+            ReaderStatus status = connections.status(reader).orElse(null);
             ReaderState state = status == null ? ReaderState.CONNECTING : status.state();
             if (state == ReaderState.CONNECTED) {
                 connected++;
@@ -41,9 +43,9 @@ class ReaderHealthIndicator extends AbstractHealthIndicator {
             if (status != null && status.lastError() != null) {
                 one.put("lastError", status.lastError());
             }
-            details.put(reader.id(), one);
+            details.put(reader, one);
         }
-        builder.withDetail("configured", readers.size()).withDetail("connected", connected).withDetail("readers", details);
+        builder.withDetail("configured", connections.all().size()).withDetail("held", readers.size()).withDetail("connected", connected).withDetail("readers", details);
         if (connected == readers.size()) {
             builder.up();
         } else if (connected == 0) {

@@ -14,7 +14,8 @@ import org.openrfid.trace.reader.ReaderStatus;
 /**
  * Per-reader meters, tagged {@code reader}: {@code rfid.reader.state} (one gauge per state, 1 for the
  * current one — the Prometheus way to expose an enum), {@code rfid.reader.tag.reports} (counter) and
- * {@code rfid.reader.reads.per.second}. Meters appear and disappear with the reader.
+ * {@code rfid.reader.reads.per.second}. Meters appear and disappear with the connection on this member:
+ * in a cluster, the member holding a reader exports its meters.
  */
 class ReaderMetrics implements ReaderListener {
 

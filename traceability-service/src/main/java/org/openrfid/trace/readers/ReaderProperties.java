@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * rfid.readers[0].antennas[0].antenna=1
  * rfid.readers[0].antennas[0].location=GATE-7
  * rfid.readers[0].antennas[0].direction=IN
+ * rfid.readers[0].antennas[0].role=ENTRY     # or EXIT: direction from the order of reads
  * rfid.llrp.listen-port=5084                 # for READER_INITIATED readers
  * rfid.llrp.tls.trust-store=/etc/rfid/readers-trust.p12
  * rfid.llrp.tls.trust-store-password=${READER_TRUST_PASSWORD}

@@ -6,7 +6,11 @@ import org.openrfid.trace.reader.ReaderState;
 import org.openrfid.trace.reader.ReaderStatus;
 import org.openrfid.trace.reader.llrp.ConnectionMode;
 
-/** A reader as the API shows it: its definition and its live connection state. */
+/**
+ * A reader as the API shows it: its definition, the member holding its connection ({@code heldBy}, host:port
+ * of the Hazelcast member) and, when this member holds it, the live connection state. Asked on another
+ * member, {@code state} and the counters are absent: that member's own API has them.
+ */
 record ReaderView(
         String id,
         String host,
@@ -19,15 +23,23 @@ record ReaderView(
         Instant lastKeepalive,
         long tagReportsReceived,
         double readsPerSecond,
-        String lastError) {
+        String lastError,
+        String heldBy) {
 
-    /** A reader whose session has not registered yet is about to connect. */
-    static ReaderView of(ReaderDefinition d, ReaderStatus s) {
+    /**
+     * @param s         the live status when this member holds the connection, else null
+     * @param heldHere  whether this member holds it
+     * @param heldBy    the member holding it, null when none does (yet)
+     */
+    static ReaderView of(ReaderDefinition d, ReaderStatus s, boolean heldHere, String heldBy) {
         if (s == null) {
-            return new ReaderView(d.id(), d.host(), d.port(), d.connection(), d.tls(), d.antennas(), ReaderState.CONNECTING,
-                    null, null, 0, 0, null);
+            // Held elsewhere: the state is that member's to tell. Held by nobody, or here before the session
+            // registered: about to connect.
+            ReaderState state = heldBy != null && !heldHere ? null : ReaderState.CONNECTING;
+            return new ReaderView(d.id(), d.host(), d.port(), d.connection(), d.tls(), d.antennas(), state,
+                    null, null, 0, 0, null, heldBy);
         }
         return new ReaderView(d.id(), d.host(), d.port(), d.connection(), d.tls(), d.antennas(), s.state(), s.since(),
-                s.lastKeepalive(), s.tagReportsReceived(), Math.round(s.readsPerSecond() * 10) / 10.0, s.lastError());
+                s.lastKeepalive(), s.tagReportsReceived(), Math.round(s.readsPerSecond() * 10) / 10.0, s.lastError(), heldBy);
     }
 }

@@ -13,14 +13,31 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
+import com.hazelcast.config.Config;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.openrfid.trace.passage.Direction;
+import org.openrfid.trace.passage.Passage;
+import org.openrfid.trace.passage.PassageSmoother;
+import org.openrfid.trace.passage.PresenceListener;
+import org.openrfid.trace.passage.ReadPoint;
 import org.openrfid.trace.passage.ReadPointDirectory;
+import org.openrfid.trace.passage.ReadPointRole;
+import org.openrfid.trace.passage.SmoothingPolicy;
+import org.openrfid.trace.reader.RawEpc;
+import org.openrfid.trace.reader.TagRead;
 import org.openrfid.trace.pipeline.PipelineEndpoints;
 import org.openrfid.trace.reader.ReaderStatusBoard;
 import org.openrfid.trace.reader.camel.LlrpComponent;
@@ -71,13 +88,35 @@ class ReaderControllerWebMvcTests {
             return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         }
 
+        /** A cluster of one, on loopback, with a name of its own so no other test's member joins. */
+        @Bean(destroyMethod = "shutdown")
+        HazelcastInstance hazelcast() {
+            Config config = new Config();
+            config.setClusterName("readers-" + UUID.randomUUID());
+            config.setProperty("hazelcast.phone.home.enabled", "false");
+            config.setProperty("hazelcast.logging.type", "slf4j");
+            config.getNetworkConfig().setPort(30_000 + ThreadLocalRandom.current().nextInt(20_000)).setPortAutoIncrement(true);
+            config.getNetworkConfig().getInterfaces().setEnabled(true).addInterface("127.0.0.1");
+            config.setProperty("hazelcast.local.localAddress", "127.0.0.1");
+            config.getNetworkConfig().getJoin().getMulticastConfig().setEnabled(false);
+            config.getNetworkConfig().getJoin().getAutoDetectionConfig().setEnabled(false);
+            ReaderConnections.configure(config);
+            return Hazelcast.newHazelcastInstance(config);
+        }
+
         @Bean
-        ReaderConnections connections(CamelContext camel, ReaderStatusBoard board, PrometheusMeterRegistry meters) {
+        ReadPointDirectory readPoints() {
+            return new ReadPointDirectory();
+        }
+
+        @Bean(destroyMethod = "close")
+        ReaderConnections connections(CamelContext camel, ReaderStatusBoard board, PrometheusMeterRegistry meters,
+                                      ReadPointDirectory readPoints, HazelcastInstance hazelcast) {
             PipelineEndpoints endpoints = new PipelineEndpoints("seda:reads?size=100000&discardWhenFull=true",
                     "seda:passages", "seda:arrivals?discardIfNoConsumers=true", 250);
-            ReaderConnections c = new ReaderConnections(camel, endpoints, new ReadPointDirectory(), board);
+            ReaderConnections c = new ReaderConnections(camel, endpoints, readPoints, board, hazelcast);
             c.addListener(new ReaderMetrics(meters, c));
-            return c;
+            return c.start();
         }
     }
 
@@ -93,6 +132,8 @@ class ReaderControllerWebMvcTests {
     PrometheusMeterRegistry meters;
     @Autowired
     CamelContext camel;
+    @Autowired
+    ReadPointDirectory readPoints;
 
     private LlrpReaderSimulator sim;
 
@@ -218,6 +259,44 @@ class ReaderControllerWebMvcTests {
         mvc.perform(put("/api/v1/readers/gate-1").contentType(MediaType.APPLICATION_JSON).content(reader("other", 5084, "")))
                 .andExpect(status().isNotFound());
         assertThat(connections.all()).isEmpty();
+    }
+
+    @Test
+    void antennaRolesFromTheApiGiveThePassageItsDirection() throws Exception {
+        postJson("{\"id\":\"gantry-3\",\"host\":\"127.0.0.1\",\"port\":1,\"antennas\":["
+                + "{\"antenna\":1,\"location\":\"CP-3\",\"lane\":2,\"role\":\"ENTRY\"},"
+                + "{\"antenna\":2,\"location\":\"CP-3\",\"lane\":2,\"role\":\"EXIT\"}]}")
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.antennas[0].role").value("ENTRY"));
+        assertThat(readPoints.find("gantry-3", 2)).get().extracting(ReadPoint::role, ReadPoint::lane).containsExactly(ReadPointRole.EXIT, 2);
+
+        // The smoother as the pipeline wires it: read points from the directory, no roles in its policy.
+        PassageSmoother smoother = new PassageSmoother(SmoothingPolicy.of(Duration.ofSeconds(2)), readPoints, epc -> null);
+        List<Passage> passages = new ArrayList<>();
+        PresenceListener collect = new PresenceListener() {
+            @Override
+            public void arrived(RawEpc epc, String locationId, String readerId, Instant firstSeen) {
+            }
+
+            @Override
+            public void completed(Passage passage) {
+                passages.add(passage);
+            }
+        };
+        RawEpc epc = RawEpc.ofHex("3034257BF7194E4000019919");
+        long t = 1_700_000_000_000_000L;
+        smoother.accept(new TagRead("gantry-3", 1, epc, null, null, -5000, -1, -1, t, t, 1, t), 0, collect);
+        smoother.accept(new TagRead("gantry-3", 2, epc, null, null, -4000, -1, -1, t + 300_000, t + 300_000, 1, t), 0, collect);
+        smoother.flush(collect);
+        assertThat(passages).singleElement().satisfies(p -> {
+            assertThat(p.direction()).isEqualTo(Direction.IN);
+            assertThat(p.lane()).isEqualTo(2);
+            assertThat(p.locationId()).isEqualTo("CP-3");
+        });
+
+        postJson("{\"id\":\"g\",\"host\":\"h\",\"antennas\":[{\"antenna\":1,\"location\":\"L\",\"role\":\"SIDE\"}]}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail", startsWith("antennas[0].role:")));
     }
 
     @Test

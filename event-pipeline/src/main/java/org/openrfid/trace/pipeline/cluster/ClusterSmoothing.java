@@ -29,6 +29,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import org.openrfid.trace.passage.LocationSnapshot;
 import org.openrfid.trace.passage.Passage;
 import org.openrfid.trace.passage.ReadPoint;
@@ -68,9 +69,14 @@ import org.slf4j.LoggerFactory;
  * emitted again with the same deterministic id and the same content: at-least-once emission, exactly-once
  * effect through the idempotent store.
  *
+ * <p><b>Stalls.</b> An append can wait seconds (a member dead but not yet declared so, a partition being
+ * promoted); the reads behind it are late, not absent, yet the owners see silence. A member whose appends
+ * wait longer than {@link #STALL_AFTER} tells every member through a topic, and each restarts its readers'
+ * quiet time, so no presence closes early for want of reads that are only held up.
+ *
  * <p>Not covered here: a batch in flight to a member that dies while {@link #ingest} runs is either in the
  * log or reported as failed to the caller (who may resend it: a resend of a batch that did land counts
- * its reads twice); reader connections' own takeover belongs to the reader layer.
+ * its reads twice); reader connections' own take-over is {@link ReaderOwnership}'s.
  */
 public final class ClusterSmoothing implements ReadIngress, AutoCloseable {
 
@@ -83,6 +89,13 @@ public final class ClusterSmoothing implements ReadIngress, AutoCloseable {
      */
     static final long FAILOVER_GRACE_MICROS = 5_000_000;
     private static final int READ_MAX = 256;
+    /**
+     * An ingest whose appends wait this long is stalled (a partition not answering: a dead member not yet
+     * declared dead, a promotion, a busy partition thread). Well below silence + lateness, so every member
+     * holds its readers' quiet time before a presence could close for want of reads that are only late.
+     */
+    static final Duration STALL_AFTER = Duration.ofMillis(1_000);
+    private static final long STALL_NOTICE_EVERY_NANOS = 500_000_000L;
 
     private final HazelcastInstance hazelcast;
     private final ReadPointDirectory directory;
@@ -97,6 +110,16 @@ public final class ClusterSmoothing implements ReadIngress, AutoCloseable {
     private final ConcurrentLinkedQueue<Pending> pending = new ConcurrentLinkedQueue<>();
     private final AtomicLong staleChunks = new AtomicLong();
     private final AtomicLong chunksApplied = new AtomicLong();
+    private final AtomicLong readsForwarded = new AtomicLong();
+    private final AtomicLong takeovers = new AtomicLong();
+    private volatile long snapshotsCurrentAtNanos = System.nanoTime();
+    private volatile LongConsumer appendLatency = nanos -> { };
+    private final StallNotices stallNotices;
+    private final Map<Long, Long> ingestsInFlight = new ConcurrentHashMap<>();
+    private final AtomicLong ingestIds = new AtomicLong();
+    private final AtomicLong stallsHeard = new AtomicLong();
+    private long lastStallNoticeNanos;
+    private UUID stallListener;
     private volatile boolean closed;
     private boolean started;
     private UUID migrationListener;
@@ -108,7 +131,11 @@ public final class ClusterSmoothing implements ReadIngress, AutoCloseable {
     private final Set<String> dirty = new HashSet<>();
     private final Map<String, Integer> openAtSnapshot = new HashMap<>();
 
-    private record Pending(LocationSnapshot snapshot, long emittedBefore) {
+    private record Pending(LocationSnapshot snapshot, long emittedBefore, long takenAtNanos) {
+
+        Pending(LocationSnapshot snapshot, long emittedBefore) {
+            this(snapshot, emittedBefore, System.nanoTime());
+        }
     }
 
     /** A location this member consumes; a new one per taking, so a stale consumer loop knows it is stale. */
@@ -133,6 +160,7 @@ public final class ClusterSmoothing implements ReadIngress, AutoCloseable {
         this.snapshotEveryMillis = snapshotEvery.toMillis();
         this.readLog = new ReadLog(hazelcast);
         this.snapshots = new PresenceSnapshots(hazelcast);
+        this.stallNotices = new StallNotices(hazelcast);
         this.control = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "rfid-cluster-control"));
         this.forwarder = Executors.newSingleThreadExecutor(r -> daemon(r, "rfid-cluster-forward"));
     }
@@ -180,7 +208,14 @@ public final class ClusterSmoothing implements ReadIngress, AutoCloseable {
                 recheck();
             }
         });
+        String me = hazelcast.getCluster().getLocalMember().getUuid().toString();
+        stallListener = stallNotices.listen(member -> {
+            if (!member.equals(me)) {
+                holdQuietTime(); // this member's own stalls are held at once, without the round trip
+            }
+        });
         control.scheduleWithFixedDelay(this::checkOwnership, 0, CHECK_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        control.scheduleWithFixedDelay(this::watchForStalls, CHECK_EVERY.toMillis(), CHECK_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         control.scheduleWithFixedDelay(() -> smootherInbox.accept((SmoothingStage.Task) this::snapshotChanged),
                 snapshotEveryMillis, snapshotEveryMillis, TimeUnit.MILLISECONDS);
         return this;
@@ -217,20 +252,75 @@ public final class ClusterSmoothing implements ReadIngress, AutoCloseable {
         }
         CompletableFuture<?>[] appends = new CompletableFuture<?>[byLocation.size()];
         int i = 0;
+        long start = System.nanoTime();
         for (Map.Entry<String, List<TagRead>> e : byLocation.entrySet()) {
             appends[i++] = readLog.append(e.getKey(), ReadChunks.encode(batch.readerId(), e.getValue())).toCompletableFuture();
+            if (!ownedByThisMember(e.getKey())) {
+                readsForwarded.addAndGet(e.getValue().size());
+            }
         }
+        Long ingestId = ingestIds.incrementAndGet();
+        ingestsInFlight.put(ingestId, start);
         try {
             CompletableFuture.allOf(appends).join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
+        } finally {
+            ingestsInFlight.remove(ingestId);
         }
+        if (appends.length > 0) {
+            appendLatency.accept(System.nanoTime() - start);
+        }
+    }
+
+    /** The partition table is local: no network call. */
+    private boolean ownedByThisMember(String locationId) {
+        Member owner = hazelcast.getPartitionService().getPartition(locationId).getOwner();
+        return owner != null && owner.localMember();
+    }
+
+    /** Told how long each batch's read-log appends took, in nanoseconds (for a timer). */
+    public void onAppendLatency(LongConsumer nanos) {
+        this.appendLatency = nanos;
     }
 
     /** Call with every list of passages once stored: snapshots wait for the passages completed before them. */
     public void passagesStored(List<Passage> passages) {
         stored.addAndGet(passages.size());
         writeReadySnapshots();
+    }
+
+    // ---------------------------------------------------------------- stalls (control thread, any member)
+
+    /**
+     * Reads held up in a stalled append are late, not absent; but the owners of their locations only see
+     * silence, and silence longer than silence + lateness on the wall clock closes presences early (a tag
+     * read throughout would become two passages). So a member whose appends wait longer than
+     * {@link #STALL_AFTER} tells every member, and they restart their readers' quiet time, again every half
+     * second while the stall lasts: no presence closes before its reads had a chance to arrive.
+     */
+    private void watchForStalls() {
+        if (closed || ingestsInFlight.isEmpty()) {
+            return;
+        }
+        long now = System.nanoTime();
+        long oldest = ingestsInFlight.values().stream().mapToLong(Long::longValue).min().orElse(now);
+        if (now - oldest > STALL_AFTER.toNanos() && now - lastStallNoticeNanos > STALL_NOTICE_EVERY_NANOS) {
+            lastStallNoticeNanos = now;
+            try {
+                stallNotices.publish(hazelcast.getCluster().getLocalMember().getUuid().toString());
+            } catch (RuntimeException e) {
+                log.debug("stall notice not published", e);
+            }
+            holdQuietTime(); // here at once, whatever the topic does
+        }
+    }
+
+    private void holdQuietTime() {
+        if (!closed) {
+            stallsHeard.incrementAndGet();
+            smootherInbox.accept((SmoothingStage.Task) ctx -> ctx.smoother().holdQuietTime(ctx.nowWallMicros()));
+        }
     }
 
     // ---------------------------------------------------------------- ownership (control thread)
@@ -286,6 +376,9 @@ public final class ClusterSmoothing implements ReadIngress, AutoCloseable {
         owned.put(location, o);
         LocationSnapshot restore = snapshot == null ? new LocationSnapshot(location, from - 1, Map.of(), List.of()) : snapshot;
         long appliedUpTo = from - 1;
+        if (snapshot != null) {
+            takeovers.incrementAndGet(); // another member had it before: a take-over (or a hand-over back)
+        }
         log.info("location {} now owned here; restoring {} open presences, reading its log from {}", location,
                 restore.presences().size(), from);
         smootherInbox.accept((SmoothingStage.Task) ctx -> {
@@ -384,6 +477,9 @@ public final class ClusterSmoothing implements ReadIngress, AutoCloseable {
         }
         dirty.clear();
         writeReadySnapshots();
+        if (pending.isEmpty()) {
+            snapshotsCurrentAtNanos = System.nanoTime();
+        }
     }
 
     // ---------------------------------------------------------------- any thread
@@ -397,6 +493,9 @@ public final class ClusterSmoothing implements ReadIngress, AutoCloseable {
                 snapshots.put(p.snapshot());
             } catch (HazelcastInstanceNotActiveException e) {
                 return;
+            }
+            if (pending.isEmpty()) {
+                snapshotsCurrentAtNanos = p.takenAtNanos();
             }
         }
     }
@@ -413,6 +512,29 @@ public final class ClusterSmoothing implements ReadIngress, AutoCloseable {
 
     public long chunksApplied() {
         return chunksApplied.get();
+    }
+
+    /** Stall notices this member acted on (its own and other members'). */
+    public long stallsHeard() {
+        return stallsHeard.get();
+    }
+
+    /** Reads this member appended to the read log of a location another member owns. */
+    public long readsForwarded() {
+        return readsForwarded.get();
+    }
+
+    /** Locations taken with a snapshot another member had written: take-overs after a death, and hand-overs. */
+    public long takeovers() {
+        return takeovers.get();
+    }
+
+    /**
+     * How old the backed-up state of this member's locations is: the time since the snapshots last caught
+     * up with the smoother (they trail by up to one snapshot period, more while passages wait for the store).
+     */
+    public double snapshotAgeSeconds() {
+        return (System.nanoTime() - snapshotsCurrentAtNanos) / 1e9;
     }
 
     public int pendingSnapshots() {
@@ -432,6 +554,9 @@ public final class ClusterSmoothing implements ReadIngress, AutoCloseable {
                 }
                 if (membershipListener != null) {
                     hazelcast.getCluster().removeMembershipListener(membershipListener);
+                }
+                if (stallListener != null) {
+                    stallNotices.stopListening(stallListener);
                 }
             }
         } catch (RuntimeException e) {

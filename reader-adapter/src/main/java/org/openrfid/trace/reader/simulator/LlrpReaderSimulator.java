@@ -89,6 +89,28 @@ public final class LlrpReaderSimulator implements AutoCloseable {
         return reader(readerId).hasClient();
     }
 
+    /** Client connections the reader has taken as its session so far (a reconnect counts again). */
+    public int clientsAccepted(String readerId) {
+        return reader(readerId).clientsAccepted();
+    }
+
+    /**
+     * Clients refused because another client's connection was up: a second client tried to connect while
+     * one was connected (as a real reader, the simulator never holds two sessions).
+     */
+    public int clientsRefused(String readerId) {
+        return reader(readerId).clientsRefused();
+    }
+
+    /**
+     * Clients that connected while another client's connection was still up (whether the old one then went
+     * within the reader's short grace, or the new one was refused): never more than zero when only one
+     * client at a time may hold the reader.
+     */
+    public int clientsWhileConnected(String readerId) {
+        return reader(readerId).clientsWhileConnected();
+    }
+
     /** Fault injection: cut the client's TCP connection without any LLRP goodbye. */
     public void dropConnection(String readerId) {
         reader(readerId).dropConnection();

@@ -86,6 +86,9 @@ final class SimulatedReader implements AutoCloseable {
     private volatile SimConnection connection;
     private volatile long stalledUntilNanos;
     private volatile boolean closed;
+    private final java.util.concurrent.atomic.AtomicInteger clientsAccepted = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger clientsRefused = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger clientsWhileConnected = new java.util.concurrent.atomic.AtomicInteger();
     private Thread acceptThread;
     private Thread dialThread;
     private Thread playerThread;
@@ -127,6 +130,18 @@ final class SimulatedReader implements AutoCloseable {
     int port() {
         ServerSocket s = server;
         return s == null ? -1 : s.getLocalPort();
+    }
+
+    int clientsAccepted() {
+        return clientsAccepted.get();
+    }
+
+    int clientsRefused() {
+        return clientsRefused.get();
+    }
+
+    int clientsWhileConnected() {
+        return clientsWhileConnected.get();
     }
 
     boolean hasClient() {
@@ -188,6 +203,9 @@ final class SimulatedReader implements AutoCloseable {
     private boolean attach(Socket s) {
         try {
             s.setTcpNoDelay(true);
+            if (connection != null) {
+                clientsWhileConnected.incrementAndGet();
+            }
             // A client that just dropped us may still be closing on our side: give it a moment.
             long wait = System.nanoTime() + 300_000_000L;
             while (connection != null && System.nanoTime() < wait) {
@@ -196,6 +214,7 @@ final class SimulatedReader implements AutoCloseable {
             SimConnection existing = connection;
             if (existing != null) {
                 log.info("[sim {}] refusing a second client: a client connection already exists", id);
+                clientsRefused.incrementAndGet();
                 SimConnection.refuse(s, ConnectionAttemptStatusType.Failed_A_Client_Initiated_Connection_Already_Exists,
                         nowMicros());
                 return true;
@@ -205,6 +224,7 @@ final class SimulatedReader implements AutoCloseable {
                 connection = c;
                 keepaliveMs = 0;
             }
+            clientsAccepted.incrementAndGet();
             c.start();
         } catch (IOException e) {
             log.debug("[sim {}] connection set-up failed: {}", id, e.toString());
