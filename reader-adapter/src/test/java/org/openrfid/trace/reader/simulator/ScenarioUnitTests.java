@@ -42,4 +42,23 @@ class ScenarioUnitTests {
         assertThat(s.rowsFor("load-2")).hasSize(50);
         assertThat(s.durationMs()).isEqualTo(1000);
     }
+
+    @Test
+    void gantryScenarioHasTheAskedRateAndPassingTags() {
+        Scenario s = Scenario.gantries(3, 2000, 40, 1);
+        assertThat(s.readerIds()).containsExactly("gantry-1", "gantry-2", "gantry-3");
+        assertThat(s.durationMs()).isEqualTo(Scenario.GANTRY_PASS_MS);
+        // 40 arrivals a second for the first 4 s of the 5 s pass, 50 reads each.
+        assertThat(s.rowsFor("gantry-2")).hasSize(160 * 50).allSatisfy(r -> assertThat(r.offsetMs()).isBetween(0L, Scenario.GANTRY_PASS_MS - 1));
+        java.util.Map<String, java.util.List<ScenarioRow>> visits = s.rowsFor("gantry-1").stream()
+                .collect(java.util.stream.Collectors.groupingBy(ScenarioRow::epcHex));
+        assertThat(visits).hasSize(160);
+        assertThat(visits.values()).allSatisfy(v -> {
+            assertThat(v).hasSize(50);
+            assertThat(v.get(v.size() - 1).offsetMs() - v.get(0).offsetMs()).isBetween(900L, 1000L);
+            assertThat(v.get(0).antenna() % 2).as("entry side first").isEqualTo(1);
+            assertThat(v.get(v.size() - 1).antenna() % 2).as("exit side last").isZero();
+        });
+        assertThatThrownBy(() -> Scenario.gantries(1, 10, 20, 1)).isInstanceOf(IllegalArgumentException.class);
+    }
 }
