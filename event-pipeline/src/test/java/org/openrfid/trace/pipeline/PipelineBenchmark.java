@@ -142,7 +142,8 @@ public final class PipelineBenchmark {
             if (clustered) {
                 hazelcast = Hazelcast.newHazelcastInstance(singleMember());
                 ProducerTemplate inbox = camel.createProducerTemplate();
-                cluster = new ClusterSmoothing(hazelcast, directory, body -> inbox.sendBody(SmoothingRoutes.OWNED, body), Duration.ofMillis(500));
+                Endpoint owned = camel.getEndpoint(SmoothingRoutes.OWNED); // as PipelineConfiguration wires it
+                cluster = new ClusterSmoothing(hazelcast, directory, body -> inbox.sendBody(owned, body), Duration.ofMillis(500));
             }
             ClusterSmoothing ingress = cluster;
             camel.addRoutes(new SmoothingRoutes(endpoints, stage, clock, ingress));
