@@ -8,7 +8,7 @@
 # Environment (defaults in brackets):
 #   READERS [10]  RATE reads/s per reader [50000]  PRESENT tags present per reader [1000]
 #   DURATION measured seconds [60]  WARMUP [20]  INTERVAL [5]  APP_PORT [18080]  BASE_PORT first LLRP port [15084]
-#   APP_OPTS [-Xms2g -Xmx2g]  SIM_OPTS [-Xms1g -Xmx2g]  JFR=1 records the app (target/e2e/app.jfr)
+#   APP_OPTS [-Xms2g -Xmx2g]  SIM_OPTS [-Xms1g -Xmx2g]  JFR=1 records both JVMs (target/e2e/app.jfr, sim.jfr)
 #   PGHOST [127.0.0.1] PGPORT [5432] PGSUPER [postgres]  BUILD=1 rebuilds the jar even when present
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -54,8 +54,11 @@ psql_su -d postgres -c "CREATE DATABASE $DB" || die "cannot create $DB"
 psql_su -d "$DB" -c "CREATE EXTENSION postgis" || die "PostGIS is not installed for this server (scripts/setup-postgis.sh)"
 
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) before the run"
-JFR_OPTS=()
-[ "${JFR:-0}" = 1 ] && JFR_OPTS=("-XX:StartFlightRecording=filename=$OUT/app.jfr,settings=profile")
+JFR_OPTS=() SIM_JFR_OPTS=()
+if [ "${JFR:-0}" = 1 ]; then
+  JFR_OPTS=("-XX:StartFlightRecording=filename=$OUT/app.jfr,settings=profile")
+  SIM_JFR_OPTS=("-XX:StartFlightRecording=filename=$OUT/sim.jfr,settings=profile")
+fi
 # shellcheck disable=SC2086
 RFID_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" RFID_DB_USER="$PGSUPER" RFID_DB_PASSWORD="" RFID_ADMIN_PASSWORD="$PASSWORD" \
 RFID_DATA_DIR="$OUT/data" java ${APP_OPTS:--Xms2g -Xmx2g} "${JFR_OPTS[@]}" -jar "$JAR" \
@@ -79,7 +82,7 @@ cat >"$OUT/sim-logback.xml" <<'XML'
 </configuration>
 XML
 # shellcheck disable=SC2086
-java ${SIM_OPTS:--Xms1g -Xmx2g} -Dlogback.configurationFile="$OUT/sim-logback.xml" -cp "$JAR" -Dloader.main=org.openrfid.trace.reader.simulator.SimulatorMain \
+java ${SIM_OPTS:--Xms1g -Xmx2g} "${SIM_JFR_OPTS[@]}" -Dlogback.configurationFile="$OUT/sim-logback.xml" -cp "$JAR" -Dloader.main=org.openrfid.trace.reader.simulator.SimulatorMain \
   org.springframework.boot.loader.launch.PropertiesLauncher \
   --gantries "$READERS" --gantry-rate "$RATE" --gantry-present "$PRESENT" --base-port "$BASE_PORT" >"$OUT/sim.log" 2>&1 &
 SIM_PID=$!
@@ -167,5 +170,5 @@ awk -v dt="$(awk -v a="$t_end" -v b="$t_start" 'BEGIN { print a - b }')" -v hz="
   printf "| app CPU per read | %.2f us |\n", (r > 0 ? app / hz / r * 1e6 : 0)
 }'
 echo "load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
-[ "${JFR:-0}" = 1 ] && echo "JFR of the app: $OUT/app.jfr (written when the app stops)"
+[ "${JFR:-0}" = 1 ] && echo "JFR recordings: $OUT/app.jfr, $OUT/sim.jfr (written as the JVMs stop, on exit)"
 exit 0

@@ -158,7 +158,8 @@ public record Scenario(List<ScenarioRow> rows, long durationMs) {
      * {@code tagsPresent} tags that pass under it: a tag arrives, is read for one second (entry antennas
      * 1 or 3 first, then exit antennas 2 or 4) and leaves, so every visit is one passage of
      * {@code readsPerSecond / tagsPresent} reads. One pass lasts {@link #GANTRY_PASS_MS}; looped, each tag
-     * comes back a pass later, long after any silence window. EPCs are SGTIN-96 (serial = reader × 10⁷ +
+     * comes back a pass later, long after any silence window (a visit that starts late in a pass ends early
+     * in the next, so the first pass opens with the ends of visits that never began). EPCs are SGTIN-96 (serial = reader × 10⁷ +
      * visit), with 96-bit TIDs.
      */
     public static Scenario gantries(int readers, int readsPerSecond, int tagsPresent, long seed) {
@@ -166,7 +167,7 @@ public record Scenario(List<ScenarioRow> rows, long durationMs) {
             throw new IllegalArgumentException("gantries need 1..400 readers, tags present >= 1 and reads/s >= tags present");
         }
         Random random = new Random(seed);
-        int visits = (int) (tagsPresent * (GANTRY_PASS_MS - GANTRY_DWELL_MS) / 1000);
+        int visits = (int) (tagsPresent * GANTRY_PASS_MS / 1000);
         int readsPerVisit = readsPerSecond / tagsPresent;
         List<ScenarioRow> rows = new ArrayList<>(readers * visits * readsPerVisit);
         for (int r = 0; r < readers; r++) {
@@ -178,7 +179,8 @@ public record Scenario(List<ScenarioRow> rows, long durationMs) {
                 long arrive = v * 1000L / tagsPresent;
                 int lane = random.nextInt(2);
                 for (int i = 0; i < readsPerVisit; i++) {
-                    long at = arrive + i * GANTRY_DWELL_MS / readsPerVisit;
+                    // Visits late in the pass end early in the next one, so the rate is even across passes.
+                    long at = (arrive + i * GANTRY_DWELL_MS / readsPerVisit) % GANTRY_PASS_MS;
                     int antenna = 1 + 2 * lane + (i < readsPerVisit / 2 ? 0 : 1);
                     own.add(new ScenarioRow(at, reader, antenna, epc, tid, -70 + random.nextInt(3000) / 100.0));
                 }
