@@ -7,13 +7,13 @@
 #
 # Environment (defaults in brackets):
 #   READERS [10]  RATE reads/s per reader [50000]  PRESENT tags present per reader [1000]
-#   DURATION measured seconds [60]  WARMUP [20]  INTERVAL [5]  APP_PORT [18080]  BASE_PORT first LLRP port [15084]
+#   DURATION measured seconds [60]  WARMUP [20]  INTERVAL [10]  APP_PORT [18080]  BASE_PORT first LLRP port [15084]
 #   APP_OPTS [-Xms2g -Xmx2g]  SIM_OPTS [-Xms1g -Xmx2g]  JFR=1 records both JVMs (target/e2e/app.jfr, sim.jfr)
 #   PGHOST [127.0.0.1] PGPORT [5432] PGSUPER [postgres]  BUILD=1 rebuilds the jar even when present
 set -euo pipefail
 cd "$(dirname "$0")/.."
 READERS=${READERS:-10} RATE=${RATE:-50000} PRESENT=${PRESENT:-1000}
-SECONDS_MEASURED=${DURATION:-60} WARMUP=${WARMUP:-20} INTERVAL=${INTERVAL:-5}
+SECONDS_MEASURED=${DURATION:-60} WARMUP=${WARMUP:-20} INTERVAL=${INTERVAL:-10}
 APP_PORT=${APP_PORT:-18080} BASE_PORT=${BASE_PORT:-15084}
 PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGSUPER=${PGSUPER:-postgres} DB=rfid_e2e
 JAR=web-ui/target/rfid-trace.jar

@@ -1,7 +1,10 @@
 package org.openrfid.trace.reader.simulator;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.openrfid.trace.reader.RawEpc;
 import org.openrfid.trace.reader.llrp.ImpinjExtensions;
 
@@ -23,8 +26,14 @@ final class ReportEncoder {
     private static final int C1G2_READ_OP_SPEC_RESULT = 349;
     private static final int CUSTOM = 1023;
 
+    /** Bounds the parse caches; a scenario with more distinct tags just parses some of them again. */
+    private static final int CACHE_MAX = 200_000;
+
     private byte[] buf = new byte[4096];
     private int pos;
+    // Parsed EPCs and TID words by the scenario's hex string: parsing them was most of a report's cost.
+    private final Map<String, RawEpc> epcs = new HashMap<>();
+    private final Map<String, short[]> tids = new HashMap<>();
 
     /** The frame of one report; {@code tidOpSpecId} −1 when no TID AccessSpec is enabled. */
     byte[] encode(List<SimMessages.Observation> obs, SimulatedReader.Selector sel, int tidOpSpecId, int epcBits, long messageId) {
@@ -42,7 +51,7 @@ final class ReportEncoder {
     private void tagReportData(SimMessages.Observation o, SimulatedReader.Selector sel, int tidOpSpecId, int epcBits) {
         ScenarioRow row = o.row();
         int start = tlvStart(TAG_REPORT_DATA);
-        RawEpc epc = SimMessages.epc(row, epcBits);
+        RawEpc epc = epcBits == 0 ? cached(epcs, row.epcHex(), h -> row.epc()) : SimMessages.epc(row, epcBits);
         byte[] epcBytes = epc.bytes();
         if (epc.bitLength() == 96) {
             u8(0x80 | 13); // EPC-96, TV
@@ -74,7 +83,7 @@ final class ReportEncoder {
             u16(1);
         }
         if (tidOpSpecId >= 0 && row.tidHex() != null) {
-            short[] words = SimMessages.words(row.tidHex());
+            short[] words = cached(tids, row.tidHex(), SimMessages::words);
             int p = tlvStart(C1G2_READ_OP_SPEC_RESULT);
             u8(0); // Success
             u16(tidOpSpecId);
@@ -94,6 +103,18 @@ final class ReportEncoder {
             custom(ImpinjExtensions.RF_DOPPLER_FREQUENCY, SimMessages.dopplerHz16(row));
         }
         tlvEnd(start);
+    }
+
+    private static <T> T cached(Map<String, T> cache, String hex, Function<String, T> parse) {
+        T value = cache.get(hex);
+        if (value == null) {
+            if (cache.size() >= CACHE_MAX) {
+                cache.clear();
+            }
+            value = parse.apply(hex);
+            cache.put(hex, value);
+        }
+        return value;
     }
 
     private void custom(long subtype, int value16) {
