@@ -89,7 +89,7 @@ SIM_PID=$!
 echo "simulator pid $SIM_PID: $READERS gantry readers x $RATE reads/s, $PRESENT tags present each (log $OUT/sim.log)"
 for i in $(seq 1 120); do
   kill -0 "$SIM_PID" 2>/dev/null || { cat "$OUT/sim.log" >&2; die "the simulator died"; }
-  [ "$(grep -c 'listening on' "$OUT/sim.log" 2>/dev/null || echo 0)" -ge "$READERS" ] && break
+  [ "$(cat "$OUT/sim.log" 2>/dev/null | grep -c 'listening on')" -ge "$READERS" ] && break
   [ "$i" = 120 ] && die "the simulator did not open its ports in 120 s"
   sleep 1
 done
