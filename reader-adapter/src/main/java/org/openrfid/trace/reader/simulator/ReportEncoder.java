@@ -1,7 +1,7 @@
 package org.openrfid.trace.reader.simulator;
 
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -31,9 +31,11 @@ final class ReportEncoder {
 
     private byte[] buf = new byte[4096];
     private int pos;
-    // Parsed EPCs and TID words by the scenario's hex string: parsing them was most of a report's cost.
-    private final Map<String, RawEpc> epcs = new HashMap<>();
-    private final Map<String, short[]> tids = new HashMap<>();
+    // Parsed EPCs and TID words by the scenario's hex string instance (generated scenarios share one per tag):
+    // parsing was most of a report's cost. By identity, because String.hashCode, a base-31 polynomial, maps
+    // hex EPCs that differ only in their serial digits onto few values.
+    private final Map<String, RawEpc> epcs = new IdentityHashMap<>();
+    private final Map<String, short[]> tids = new IdentityHashMap<>();
 
     /** The frame of one report; {@code tidOpSpecId} −1 when no TID AccessSpec is enabled. */
     byte[] encode(List<SimMessages.Observation> obs, SimulatedReader.Selector sel, int tidOpSpecId, int epcBits, long messageId) {
