@@ -22,6 +22,9 @@ public final class SmoothingRoutes extends RouteBuilder {
      */
     public static final String OWNED = "seda:smoothing-owned?size=10000&blockWhenFull=true";
 
+    /** The exchange property that carries what the smoother made of the body on to the queues. */
+    private static final String OUTPUT = "rfidSmoothingOutput";
+
     /** Reads go straight from the reads queue into the smoother (no cluster layer). */
     public SmoothingRoutes(PipelineEndpoints endpoints, SmoothingStage stage, Clock clock) {
         this(endpoints, stage, clock, null);
@@ -43,6 +46,20 @@ public final class SmoothingRoutes extends RouteBuilder {
         return ingress == null ? endpoints.reads() : OWNED;
     }
 
+    private SmoothingStage.Output smooth(Object body) {
+        if (body instanceof TagReadBatch batch) {
+            return stage.onBatch(batch);
+        }
+        if (body instanceof SmoothingStage.Task task) {
+            return stage.onTask(task);
+        }
+        return stage.onTick((Tick) body);
+    }
+
+    private static SmoothingStage.Output output(org.apache.camel.Exchange e) {
+        return e.getProperty(OUTPUT, SmoothingStage.Output.class);
+    }
+
     @Override
     public void configure() {
         from("timer:smoothing-tick?period=" + endpoints.tickMillis())
@@ -56,29 +73,18 @@ public final class SmoothingRoutes extends RouteBuilder {
                     .process(e -> ingress.ingest(e.getMessage().getBody(TagReadBatch.class)));
         }
 
+        // One exchange per batch all the way: the output rides in a property, and each non-empty half is
+        // sent on by a filter block (a seda producer enqueues a copy), with no multicast copies or direct hops.
         from(smootherInbox())
                 .routeId("smoothing")
-                .choice()
-                    .when(body().isInstanceOf(TagReadBatch.class))
-                        .process(e -> e.getMessage().setBody(stage.onBatch(e.getMessage().getBody(TagReadBatch.class))))
-                    .when(body().isInstanceOf(SmoothingStage.Task.class))
-                        .process(e -> e.getMessage().setBody(stage.onTask(e.getMessage().getBody(SmoothingStage.Task.class))))
-                    .otherwise()
-                        .process(e -> e.getMessage().setBody(stage.onTick(e.getMessage().getBody(Tick.class))))
+                .process(e -> e.setProperty(OUTPUT, smooth(e.getMessage().getBody())))
+                .filter(e -> !output(e).arrivals().isEmpty())
+                    .process(e -> e.getMessage().setBody(output(e).arrivals()))
+                    .to(endpoints.arrivals())
                 .end()
-                .multicast()
-                    .to("direct:smoothing-arrivals", "direct:smoothing-passages");
-
-        from("direct:smoothing-arrivals")
-                .routeId("smoothing-arrivals")
-                .filter(e -> !e.getMessage().getBody(SmoothingStage.Output.class).arrivals().isEmpty())
-                .process(e -> e.getMessage().setBody(e.getMessage().getBody(SmoothingStage.Output.class).arrivals()))
-                .to(endpoints.arrivals());
-
-        from("direct:smoothing-passages")
-                .routeId("smoothing-passages")
-                .filter(e -> !e.getMessage().getBody(SmoothingStage.Output.class).passages().isEmpty())
-                .process(e -> e.getMessage().setBody(e.getMessage().getBody(SmoothingStage.Output.class).passages()))
-                .to(endpoints.passages());
+                .filter(e -> !output(e).passages().isEmpty())
+                    .process(e -> e.getMessage().setBody(output(e).passages()))
+                    .to(endpoints.passages())
+                .end();
     }
 }

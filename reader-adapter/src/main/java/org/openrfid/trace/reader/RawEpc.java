@@ -58,9 +58,23 @@ public record RawEpc(byte[] bytes, int bitLength) {
         return o instanceof RawEpc other && other.bitLength == bitLength && Arrays.equals(other.bytes, bytes);
     }
 
+    /**
+     * FNV-1a over the bytes, then MurmurHash3's finaliser. Not {@code Arrays.hashCode}: its base-31
+     * polynomial maps the EPCs of one product, which differ only in their last bytes (the serial), onto a
+     * few thousand values for a hundred thousand serials, and the smoother's presence maps (keyed by EPC,
+     * looked up for every read) then walk collision chains.
+     */
     @Override
     public int hashCode() {
-        return 31 * Arrays.hashCode(bytes) + bitLength;
+        int h = 0x811C9DC5 ^ bitLength;
+        for (byte b : bytes) {
+            h = (h ^ (b & 0xFF)) * 0x01000193;
+        }
+        h ^= h >>> 16;
+        h *= 0x85EBCA6B;
+        h ^= h >>> 13;
+        h *= 0xC2B2AE35;
+        return h ^ (h >>> 16);
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.seda.SedaEndpoint;
 import org.openrfid.trace.enrichment.EnrichedPassageFeed;
@@ -122,11 +123,15 @@ class PipelineConfiguration {
         return out;
     }
 
-    /** Queue depths of the pipeline's seda queues: a growing one says where the pipeline is behind. */
+    /**
+     * Queue depths of the pipeline's seda queues: a growing one says where the pipeline is behind ("owned":
+     * what the cluster layer has handed this member's smoother and it has not yet smoothed).
+     */
     @Bean
     MeterBinder pipelineQueueMetrics(CamelContext camel, PipelineEndpoints endpoints) {
         return registry -> {
-            Map<String, String> queues = Map.of("reads", endpoints.reads(), "passages", endpoints.passages(), "arrivals", endpoints.arrivals());
+            Map<String, String> queues = Map.of("reads", endpoints.reads(), "owned", SmoothingRoutes.OWNED, "passages", endpoints.passages(),
+                    "arrivals", endpoints.arrivals());
             queues.forEach((name, uri) -> Gauge.builder("rfid.queue.size", camel, c -> queueSize(c, uri)).tag("queue", name)
                     .description("exchanges waiting in a pipeline queue").register(registry));
         };
@@ -148,7 +153,8 @@ class PipelineConfiguration {
     ClusterSmoothing clusterSmoothing(HazelcastInstance hazelcast, ReadPointDirectory readPoints, CamelContext camel,
                                       LivePassages live) {
         ProducerTemplate inbox = camel.createProducerTemplate();
-        ClusterSmoothing cluster = new ClusterSmoothing(hazelcast, readPoints, body -> inbox.sendBody(SmoothingRoutes.OWNED, body),
+        Endpoint owned = camel.getEndpoint(SmoothingRoutes.OWNED); // resolved once: by URI, every send normalises it again
+        ClusterSmoothing cluster = new ClusterSmoothing(hazelcast, readPoints, body -> inbox.sendBody(owned, body),
                 Duration.ofMillis(500));
         live.subscribe(cluster::passagesStored);
         return cluster;

@@ -29,6 +29,10 @@ public record Scenario(List<ScenarioRow> rows, long durationMs) {
 
     static final String HEADER = "offset_ms,reader,antenna,epc,tid,rssi_dbm";
 
+    /** Length of one pass of {@link #gantries}. */
+    public static final long GANTRY_PASS_MS = 5_000;
+    private static final long GANTRY_DWELL_MS = 1_000;
+
     public Scenario {
         rows = List.copyOf(rows);
         if (durationMs < 0) {
@@ -146,6 +150,45 @@ public record Scenario(List<ScenarioRow> rows, long durationMs) {
 
     public List<ScenarioRow> rowsFor(String readerId) {
         return rows.stream().filter(r -> r.reader().equals(readerId)).toList();
+    }
+
+    /**
+     * Dense traffic with passages, for end-to-end load tests: {@code readers} gantry readers named
+     * {@code gantry-1..}, each reading {@code readsPerSecond} observations per second of about
+     * {@code tagsPresent} tags that pass under it: a tag arrives, is read for one second (entry antennas
+     * 1 or 3 first, then exit antennas 2 or 4) and leaves, so every visit is one passage of
+     * {@code readsPerSecond / tagsPresent} reads. One pass lasts {@link #GANTRY_PASS_MS}; looped, each tag
+     * comes back a pass later, long after any silence window (a visit that starts late in a pass ends early
+     * in the next, so the first pass opens with the ends of visits that never began). EPCs are SGTIN-96 (serial = reader × 10⁷ +
+     * visit), with 96-bit TIDs.
+     */
+    public static Scenario gantries(int readers, int readsPerSecond, int tagsPresent, long seed) {
+        if (readers < 1 || readers > 400 || readsPerSecond < 1 || tagsPresent < 1 || readsPerSecond < tagsPresent) {
+            throw new IllegalArgumentException("gantries need 1..400 readers, tags present >= 1 and reads/s >= tags present");
+        }
+        Random random = new Random(seed);
+        int visits = (int) (tagsPresent * GANTRY_PASS_MS / 1000);
+        int readsPerVisit = readsPerSecond / tagsPresent;
+        List<ScenarioRow> rows = new ArrayList<>(readers * visits * readsPerVisit);
+        for (int r = 0; r < readers; r++) {
+            String reader = "gantry-" + (r + 1);
+            List<ScenarioRow> own = new ArrayList<>(visits * readsPerVisit);
+            for (int v = 0; v < visits; v++) {
+                String epc = String.format("3034257BF7194E40%08X", r * 10_000_000 + v);
+                String tid = String.format("E2801160%016X", (long) r << 32 | v);
+                long arrive = v * 1000L / tagsPresent;
+                int lane = random.nextInt(2);
+                for (int i = 0; i < readsPerVisit; i++) {
+                    // Visits late in the pass end early in the next one, so the rate is even across passes.
+                    long at = (arrive + i * GANTRY_DWELL_MS / readsPerVisit) % GANTRY_PASS_MS;
+                    int antenna = 1 + 2 * lane + (i < readsPerVisit / 2 ? 0 : 1);
+                    own.add(new ScenarioRow(at, reader, antenna, epc, tid, -70 + random.nextInt(3000) / 100.0));
+                }
+            }
+            own.sort(java.util.Comparator.comparingLong(ScenarioRow::offsetMs));
+            rows.addAll(own);
+        }
+        return new Scenario(rows, GANTRY_PASS_MS);
     }
 
     /**

@@ -12,11 +12,13 @@ import org.openrfid.trace.reader.llrp.LlrpTls;
  * <pre>
  * SimulatorMain --scenario PATH [--reader ID:PORT]... [--base-port 5084] [--time-scale 1.0] [--loop]
  * SimulatorMain --load-readers N --load-rate READS_PER_S --load-tags T [--base-port 5084]
+ * SimulatorMain --gantries N --gantry-rate READS_PER_S [--gantry-present TAGS] [--base-port 5084]
  *   common: [--dial HOST:PORT] [--generic] [--tls-keystore PATH --tls-password PW] [--omit-unchanged] [--epc-bits N]
  * </pre>
  *
  * Without {@code --reader}, each distinct reader id of the scenario gets its own port from
- * {@code --base-port} upwards. Load mode generates random traffic and always loops. {@code --dial}
+ * {@code --base-port} upwards. Load mode generates random traffic and always loops; gantry mode
+ * generates dense traffic of passing tags ({@link Scenario#gantries}) and always loops. {@code --dial}
  * makes every reader call the client instead (reader-initiated connections); {@code --generic} drops
  * the Impinj identity and extensions; {@code --tls-keystore} serves LLRP over TLS.
  */
@@ -33,6 +35,7 @@ public final class SimulatorMain {
             System.err.println(e.getMessage());
             System.err.println("usage: --scenario PATH [--reader ID:PORT]... [--base-port N] [--time-scale X] [--loop]");
             System.err.println("       --load-readers N --load-rate R --load-tags T [--base-port N]");
+            System.err.println("       --gantries N --gantry-rate R [--gantry-present P] [--base-port N]");
             System.err.println("  and: [--dial HOST:PORT] [--generic] [--tls-keystore PATH --tls-password PW] [--omit-unchanged] [--epc-bits N]");
             System.exit(2);
             return;
@@ -55,6 +58,9 @@ public final class SimulatorMain {
         int loadReaders = 0;
         int loadRate = 100;
         int loadTags = 200;
+        int gantries = 0;
+        int gantryRate = 10_000;
+        int gantryPresent = 200;
         String dial = null;
         boolean generic = false;
         Path keystore = null;
@@ -79,6 +85,9 @@ public final class SimulatorMain {
                 case "--load-readers" -> loadReaders = Integer.parseInt(value(args, ++i, a));
                 case "--load-rate" -> loadRate = Integer.parseInt(value(args, ++i, a));
                 case "--load-tags" -> loadTags = Integer.parseInt(value(args, ++i, a));
+                case "--gantries" -> gantries = Integer.parseInt(value(args, ++i, a));
+                case "--gantry-rate" -> gantryRate = Integer.parseInt(value(args, ++i, a));
+                case "--gantry-present" -> gantryPresent = Integer.parseInt(value(args, ++i, a));
                 case "--dial" -> dial = value(args, ++i, a);
                 case "--generic" -> generic = true;
                 case "--tls-keystore" -> keystore = Path.of(value(args, ++i, a));
@@ -92,10 +101,13 @@ public final class SimulatorMain {
         if (loadReaders > 0) {
             s = Scenario.load(loadReaders, loadRate, loadTags, System.nanoTime());
             loop = true;
+        } else if (gantries > 0) {
+            s = Scenario.gantries(gantries, gantryRate, gantryPresent, 42);
+            loop = true;
         } else if (scenario != null) {
             s = Scenario.fromFile(scenario);
         } else {
-            throw new IllegalArgumentException("give --scenario or --load-readers");
+            throw new IllegalArgumentException("give --scenario, --load-readers or --gantries");
         }
         LlrpReaderSimulator.Builder b = LlrpReaderSimulator.builder().scenario(s).timeScale(timeScale).loop(loop)
                 .impinj(!generic).omitUnchangedFields(omitUnchanged).epcBitLength(epcBits);

@@ -42,4 +42,27 @@ class ScenarioUnitTests {
         assertThat(s.rowsFor("load-2")).hasSize(50);
         assertThat(s.durationMs()).isEqualTo(1000);
     }
+
+    @Test
+    void gantryScenarioHasTheAskedRateAndPassingTags() {
+        Scenario s = Scenario.gantries(3, 2000, 40, 1);
+        assertThat(s.readerIds()).containsExactly("gantry-1", "gantry-2", "gantry-3");
+        assertThat(s.durationMs()).isEqualTo(Scenario.GANTRY_PASS_MS);
+        // 40 arrivals a second over the whole 5 s pass, 50 reads each: 2,000 reads a second on average.
+        assertThat(s.rowsFor("gantry-2")).hasSize(200 * 50).allSatisfy(r -> assertThat(r.offsetMs()).isBetween(0L, Scenario.GANTRY_PASS_MS - 1));
+        long firstSecond = s.rowsFor("gantry-2").stream().filter(r -> r.offsetMs() < 1000).count();
+        assertThat(firstSecond).isBetween(1900L, 2100L);
+        java.util.Map<String, java.util.List<ScenarioRow>> visits = s.rowsFor("gantry-1").stream()
+                .collect(java.util.stream.Collectors.groupingBy(ScenarioRow::epcHex));
+        assertThat(visits).hasSize(200);
+        assertThat(visits.values()).allSatisfy(v -> assertThat(v).hasSize(50));
+        // Visits that do not wrap into the next pass: one second long, entry side first, exit side last.
+        var whole = visits.values().stream().filter(v -> v.get(v.size() - 1).offsetMs() - v.get(0).offsetMs() < 1000).toList();
+        assertThat(whole).hasSizeGreaterThan(150).allSatisfy(v -> {
+            assertThat(v.get(v.size() - 1).offsetMs() - v.get(0).offsetMs()).isBetween(900L, 1000L);
+            assertThat(v.get(0).antenna() % 2).as("entry side first").isEqualTo(1);
+            assertThat(v.get(v.size() - 1).antenna() % 2).as("exit side last").isZero();
+        });
+        assertThatThrownBy(() -> Scenario.gantries(1, 10, 20, 1)).isInstanceOf(IllegalArgumentException.class);
+    }
 }
