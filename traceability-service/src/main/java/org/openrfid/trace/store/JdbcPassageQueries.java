@@ -25,19 +25,19 @@ import org.springframework.jdbc.core.RowMapper;
  * location) with a first-seen range, so both stores answer from the (epc_hex, first_seen) and
  * (location_id, first_seen) indexes. All values are bound parameters.
  *
- * <p>Up to {@link #MERGE_KEYS} tags or locations, each key is its own branch ({@code ORDER BY
- * first_seen, id LIMIT n} on its index) and the branches are merged ({@code UNION ALL}, then the
- * page's order and limit): PostgreSQL reads about one page of rows however much history the keys
- * have, where one {@code OR}/{@code IN} condition fetched and sorted every matching row
- * ({@code PassageQueryBenchmark} on 100 M passages). Overlapping windows of one tag are merged first,
- * so no passage comes twice. More keys than that use one {@code IN}/{@code OR} condition.
+ * <p>Tag windows (up to {@link #MERGE_KEYS}) are each their own branch ({@code ORDER BY first_seen,
+ * id LIMIT n} on the tag index) merged by {@code UNION ALL} in page order, so PostgreSQL reads about
+ * a page of the tag's rows instead of its whole history across all day partitions
+ * ({@code PassageQueryBenchmark} on 100 M passages); overlapping windows of one tag are merged first,
+ * so no passage comes twice. Locations keep one {@code IN} list: with a time range the planner walks
+ * the time index of one or two partitions, which measured faster than per-location branches.
  */
 class JdbcPassageQueries implements PassageQueries {
 
     /** Bound on IN lists and OR branches, well under PostgreSQL's 32767 parameters per statement. */
     static final int MAX_KEYS = 10_000;
 
-    /** Keys (tag windows or locations) up to which each gets its own ordered, limited branch. */
+    /** Tag windows up to which each gets its own ordered, limited branch. */
     static final int MERGE_KEYS = 64;
 
     private static final String COLUMNS = "p.id, p.epc_hex, p.epc_bits, p.tag_uri, p.location_id, p.reader_id, p.antenna,"
@@ -92,10 +92,6 @@ class JdbcPassageQueries implements PassageQueries {
         }
         if (locationIds.size() > MAX_KEYS) {
             throw new IllegalArgumentException("too many locations in one query: " + locationIds.size() + " (at most " + MAX_KEYS + ")");
-        }
-        List<Object> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(locationIds));
-        if (distinct.size() <= MERGE_KEYS) {
-            return merged("p.location_id", distinct, Collections.nCopies(distinct.size(), new Instant[] {from, to}), after, order, limit);
         }
         StringBuilder sql = new StringBuilder(SELECT).append("p.location_id IN (")
                 .append(String.join(",", Collections.nCopies(locationIds.size(), "?"))).append(')');

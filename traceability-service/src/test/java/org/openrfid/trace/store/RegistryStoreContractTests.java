@@ -206,7 +206,7 @@ abstract class RegistryStoreContractTests {
                 .containsExactlyElementsOf(everyA);
         assertThat(q.atLocations(List.of("CP-1", "CP-1"), T0, T0.plusSeconds(600), null, TimeOrder.OLDEST_FIRST, 10)).hasSize(3);
 
-        // Past JdbcPassageQueries.MERGE_KEYS keys the query takes its IN/OR form: same answer.
+        // Past JdbcPassageQueries.MERGE_KEYS tag windows the query takes its OR form: same answer.
         List<TagWindow> many = new ArrayList<>(overlapping);
         List<String> manyLocations = new ArrayList<>(List.of("CP-2"));
         for (int i = 0; i < JdbcPassageQueries.MERGE_KEYS + 5; i++) {
