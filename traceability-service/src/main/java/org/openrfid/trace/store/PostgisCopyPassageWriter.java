@@ -82,8 +82,30 @@ public final class PostgisCopyPassageWriter {
             // LIKE copies the columns (not the partitioning); the temp table lives as long as the session.
             s.execute("CREATE TEMP TABLE IF NOT EXISTS " + STAGE + " (LIKE passage INCLUDING DEFAULTS) ON COMMIT DELETE ROWS");
         }
+        copy(c, STAGE, passages);
+        try (Statement s = c.createStatement()) {
+            int inserted = s.executeUpdate("INSERT INTO passage (" + COLUMNS + ") SELECT " + COLUMNS + " FROM " + STAGE
+                    + " ON CONFLICT (id, first_seen) DO NOTHING");
+            s.execute("TRUNCATE " + STAGE);
+            return inserted;
+        }
+    }
+
+    /**
+     * Bulk load of passages known to be new (a backfill, a benchmark load): {@code COPY} straight into
+     * {@code table} (a day partition, or a table about to be attached as one), no staging table and no
+     * conflict check, so a duplicate id fails the whole COPY instead of being skipped. Compared with
+     * {@link #write(Connection, Collection)} in {@code PassageIngestBenchmark}.
+     *
+     * @return rows copied
+     */
+    public static long copyNew(Connection c, String table, Collection<Passage> passages) throws SQLException {
+        return copy(c, table, passages);
+    }
+
+    private static long copy(Connection c, String table, Collection<Passage> passages) throws SQLException {
         CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
-        CopyIn in = copy.copyIn("COPY " + STAGE + " (" + COLUMNS + ") FROM STDIN WITH (FORMAT csv)");
+        CopyIn in = copy.copyIn("COPY " + table + " (" + COLUMNS + ") FROM STDIN WITH (FORMAT csv)");
         try {
             StringBuilder sb = new StringBuilder(CHUNK + 1024);
             for (EnrichedPassage p : passages) {
@@ -93,17 +115,11 @@ public final class PostgisCopyPassageWriter {
                 }
             }
             flush(in, sb);
-            in.endCopy();
+            return in.endCopy();
         } finally {
             if (in.isActive()) {
                 in.cancelCopy();
             }
-        }
-        try (Statement s = c.createStatement()) {
-            int inserted = s.executeUpdate("INSERT INTO passage (" + COLUMNS + ") SELECT " + COLUMNS + " FROM " + STAGE
-                    + " ON CONFLICT (id, first_seen) DO NOTHING");
-            s.execute("TRUNCATE " + STAGE);
-            return inserted;
         }
     }
 

@@ -244,6 +244,34 @@ abstract class RegistryStoreContractTests {
     }
 
     @Test
+    void overlappingWindowsRepeatedLocationsAndManyKeysGiveEachPassageOnce() {
+        List<Passage> all = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            all.add(PassageStoreContractTests.passage(i % 2 == 0 ? EPC_A : EPC_B, i < 3 ? "CP-1" : "CP-2", T0.plusSeconds(60L * i), 2, -50));
+        }
+        stores.passages().saveAll(all);
+        PassageQueries q = registry.passageQueries();
+        List<Instant> everyA = List.of(T0, T0.plusSeconds(120), T0.plusSeconds(240));
+
+        List<TagWindow> overlapping = List.of(new TagWindow(EPC_A, T0, T0.plusSeconds(150)), new TagWindow(EPC_A, T0.plusSeconds(100), null));
+        assertThat(q.ofTags(overlapping, null, TimeOrder.OLDEST_FIRST, 10)).extracting(lp -> lp.passage().firstSeen())
+                .containsExactlyElementsOf(everyA);
+        assertThat(q.atLocations(List.of("CP-1", "CP-1"), T0, T0.plusSeconds(600), null, TimeOrder.OLDEST_FIRST, 10)).hasSize(3);
+
+        // Past JdbcPassageQueries.MERGE_KEYS tag windows the query takes its OR form: same answer.
+        List<TagWindow> many = new ArrayList<>(overlapping);
+        List<String> manyLocations = new ArrayList<>(List.of("CP-2"));
+        for (int i = 0; i < JdbcPassageQueries.MERGE_KEYS + 5; i++) {
+            many.add(new TagWindow(String.format("3074257BF7194E400000%04X", i), null, null));
+            manyLocations.add("NOWHERE-" + i);
+        }
+        assertThat(q.ofTags(many, null, TimeOrder.OLDEST_FIRST, 10)).extracting(lp -> lp.passage().firstSeen())
+                .containsExactlyElementsOf(everyA);
+        assertThat(q.atLocations(manyLocations, T0, T0.plusSeconds(600), null, TimeOrder.NEWEST_FIRST, 2))
+                .extracting(lp -> lp.passage().firstSeen()).containsExactly(T0.plusSeconds(300), T0.plusSeconds(240));
+    }
+
+    @Test
     void passagesWithTheSameFirstSeenPageWithoutLossOrRepeat() {
         Instant t = T0.truncatedTo(ChronoUnit.SECONDS);
         List<Passage> same = new ArrayList<>();

@@ -1,0 +1,15 @@
+package org.openrfid.trace.store;
+
+import org.openrfid.trace.query.PassageQueries;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The product's passage queries over a given JdbcTemplate, for benchmarks outside this package. */
+public final class TestQueries {
+
+    private TestQueries() {
+    }
+
+    public static PassageQueries passageQueries(JdbcTemplate jdbc) {
+        return new JdbcPassageQueries(jdbc);
+    }
+}
