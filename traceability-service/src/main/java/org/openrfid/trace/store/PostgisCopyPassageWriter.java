@@ -100,10 +100,10 @@ public final class PostgisCopyPassageWriter {
      * @return rows copied
      */
     public static long copyNew(Connection c, String table, Collection<Passage> passages) throws SQLException {
-        return copy(c, table, passages);
+        return copy(c, table, passages.stream().map(EnrichedPassage::bare).toList());
     }
 
-    private static long copy(Connection c, String table, Collection<Passage> passages) throws SQLException {
+    private static long copy(Connection c, String table, Collection<EnrichedPassage> passages) throws SQLException {
         CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
         CopyIn in = copy.copyIn("COPY " + table + " (" + COLUMNS + ") FROM STDIN WITH (FORMAT csv)");
         try {
