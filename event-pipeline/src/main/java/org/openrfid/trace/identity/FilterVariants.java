@@ -15,6 +15,25 @@ public final class FilterVariants {
     }
 
     /**
+     * The tags an EPC as the user wrote it can mean: hex and tag URIs name one tag encoding (filter
+     * included), so just {@code parsed}; a pure-identity URI, Digital Link or element string names
+     * the object, so every filter value ({@link #of}). Searching eight variants of a hex EPC would
+     * find other tags' reads and cost eight index probes per partition.
+     *
+     * @param text   the EPC as given
+     * @param parsed {@code text} parsed by {@link EpcInput}
+     */
+    public static List<RawEpc> ofInput(String text, RawEpc parsed) {
+        return namesObjectOnly(text) ? of(parsed) : List.of(parsed);
+    }
+
+    /** Whether the text is a form without a filter value: pure identity URI, Digital Link, element string. */
+    public static boolean namesObjectOnly(String text) {
+        String lower = text.strip().toLowerCase(java.util.Locale.ROOT);
+        return lower.startsWith("urn:epc:id:") || lower.startsWith("http://") || lower.startsWith("https://") || lower.startsWith("(");
+    }
+
+    /**
      * The EPC with each possible filter value, the given one first; just the EPC when its scheme has
      * no filter. The filter sits right after the 8-bit header: 3 bits in every GS1 scheme of TDS 1.13
      * except USDOD-96 (4 bits) and ADI-var (6 bits).

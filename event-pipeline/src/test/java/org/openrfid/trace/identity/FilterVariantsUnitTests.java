@@ -27,4 +27,17 @@ class FilterVariantsUnitTests {
 
         assertThat(FilterVariants.of(unknown)).containsExactly(unknown);
     }
+
+    @Test
+    void hexAndTagUrisNameOneTagWhileObjectNamesMeanEveryFilter() {
+        String hex = "3074257BF7194E4000001A85";
+        String tagUri = "urn:epc:tag:sgtin-96:3.0614141.812345.6789";
+        String pure = "urn:epc:id:sgtin:0614141.812345.6789";
+        String digitalLink = "https://id.gs1.org/01/80614141123458/21/6789";
+
+        assertThat(FilterVariants.ofInput(hex, EpcInput.parse(hex))).containsExactly(RawEpc.ofHex(hex));
+        assertThat(FilterVariants.ofInput(tagUri, EpcInput.parse(tagUri))).containsExactly(RawEpc.ofHex(hex));
+        assertThat(FilterVariants.ofInput(pure, EpcInput.parse(pure))).hasSize(8).contains(RawEpc.ofHex(hex));
+        assertThat(FilterVariants.ofInput(digitalLink, EpcInput.parse(digitalLink, 7))).hasSize(8).contains(RawEpc.ofHex(hex));
+    }
 }

@@ -182,7 +182,7 @@ class AnalyticsController {
         return new Matrix(from, to, gap.toString(), lvl.name().toLowerCase(java.util.Locale.ROOT), k, includeSingles, m.rows(), m.trips(), m.objects());
     }
 
-    /** Exactly one of epc or kind+id; a tag as every filter variant, an object through all its bindings. */
+    /** Exactly one of epc or kind+id; a tag as given (every filter variant for a pure identity or Digital Link), an object through all its bindings. */
     private Subject subject(String epc, Integer gcp, String kind, String id) {
         boolean byTag = epc != null && !epc.isBlank();
         boolean byObject = kind != null || id != null;
@@ -191,7 +191,7 @@ class AnalyticsController {
         }
         if (byTag) {
             RawEpc parsed = gcp == null ? EpcInput.parse(epc) : EpcInput.parse(epc, gcp);
-            List<String> variants = FilterVariants.of(parsed).stream().map(RawEpc::toHex).toList();
+            List<String> variants = FilterVariants.ofInput(epc, parsed).stream().map(RawEpc::toHex).toList();
             return new Subject(variants.stream().map(hex -> new TagWindow(hex, null, null)).toList(), variants, null, null);
         }
         if (kind == null || id == null || id.isBlank()) {

@@ -82,9 +82,9 @@ class QueryController {
         return lastSeen(anyFilter(epc, gcp), "tag " + epc);
     }
 
-    /** A pure-identity URI or Digital Link has no filter value: search the tag written with any of them. */
+    /** A pure-identity URI or Digital Link has no filter value: search the tag written with any of them; hex and tag URIs name one tag. */
     private static List<TagWindow> anyFilter(String epc, Integer gcp) {
-        return org.openrfid.trace.identity.FilterVariants.of(gcp == null ? EpcInput.parse(epc) : EpcInput.parse(epc, gcp)).stream()
+        return org.openrfid.trace.identity.FilterVariants.ofInput(epc, gcp == null ? EpcInput.parse(epc) : EpcInput.parse(epc, gcp)).stream()
                 .map(v -> new TagWindow(v.toHex(), null, null)).toList();
     }
 

@@ -1,7 +1,6 @@
 package org.openrfid.trace.registry.binding;
 
 import java.util.List;
-import java.util.Locale;
 import org.openrfid.trace.identity.EpcInput;
 import org.openrfid.trace.identity.FilterVariants;
 import org.openrfid.trace.reader.RawEpc;
@@ -21,7 +20,7 @@ final class TagResolver {
     /** The EPC hex of every tag the name can mean (one for hex and tag URIs). */
     List<String> candidates(String epc, Integer gcp) {
         RawEpc raw = parse(epc, gcp);
-        return identityOnly(epc) ? FilterVariants.of(raw).stream().map(RawEpc::toHex).toList() : List.of(raw.toHex());
+        return FilterVariants.ofInput(epc, raw).stream().map(RawEpc::toHex).toList();
     }
 
     /**
@@ -30,7 +29,7 @@ final class TagResolver {
      */
     String forBinding(String epc, Integer gcp) {
         RawEpc raw = parse(epc, gcp);
-        if (!identityOnly(epc)) {
+        if (!FilterVariants.namesObjectOnly(epc)) {
             if (tags.find(raw.toHex()).isEmpty()) {
                 tags.save(List.of(new Tag(raw, null)));
             }
@@ -55,8 +54,4 @@ final class TagResolver {
         }
     }
 
-    private static boolean identityOnly(String epc) {
-        String lower = epc.strip().toLowerCase(Locale.ROOT);
-        return lower.startsWith("urn:epc:id:") || lower.startsWith("http://") || lower.startsWith("https://") || lower.startsWith("(");
-    }
 }
