@@ -42,7 +42,7 @@ class TagPageController {
             TagIdentity identity = EpcDecoder.decode(raw);
             model.addAttribute("identity", identity);
             model.addAttribute("hex", raw.toHex());
-            List<TagWindow> anyFilter = FilterVariants.of(raw).stream().map(v -> new TagWindow(v.toHex(), null, null)).toList();
+            List<TagWindow> anyFilter = FilterVariants.ofInput(epc, raw).stream().map(v -> new TagWindow(v.toHex(), null, null)).toList();
             model.addAttribute("passages", queries.ofTags(anyFilter, null, TimeOrder.NEWEST_FIRST, LATEST));
         } catch (IllegalArgumentException e) {
             // InvalidEpcException included: the reason names what is wrong with the input.
