@@ -177,10 +177,15 @@ class PipelineConfiguration {
         LivePassages live = new LivePassages();
         live.subscribeEnriched(ruleFeed);
         Map<String, Counter> byLocation = new ConcurrentHashMap<>();
+        Map<String, Counter> readsByLocation = new ConcurrentHashMap<>();
         live.subscribe(passages -> {
             for (Passage p : passages) {
                 byLocation.computeIfAbsent(p.locationId(), l -> Counter.builder("rfid.passages.stored").tag("location", l)
                         .description("passages stored, per location").register(registry)).increment();
+                // Per location from the passages (a passage knows how many reads it merged), so counting
+                // reads per location costs nothing per read; they show when the presence closes.
+                readsByLocation.computeIfAbsent(p.locationId(), l -> Counter.builder("rfid.reads.passaged").tag("location", l)
+                        .description("reads merged into stored passages, per location").register(registry)).increment(p.reads());
             }
         });
         return live;

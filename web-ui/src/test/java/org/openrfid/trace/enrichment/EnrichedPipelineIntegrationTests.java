@@ -58,6 +58,9 @@ class EnrichedPipelineIntegrationTests {
 
     @Autowired
     TestRestTemplate http;
+
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
     @Autowired
     Tags tags;
     @Autowired
@@ -127,6 +130,10 @@ class EnrichedPipelineIntegrationTests {
         assertThat(jdbc.queryForList("SELECT object_kind, object_id FROM passage WHERE id = ?", gantryPassage))
                 .containsExactly(Map.of("OBJECT_KIND", "VEHICLE", "OBJECT_ID", "V-OLD"));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM passage WHERE location_id = 'ENR-DOCK-1'", Integer.class)).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            assertThat(meters.get("rfid.reads.passaged").tag("location", "ENR-DOCK-1").counter().count()).isEqualTo(2.0);
+            assertThat(meters.get("rfid.passages.stored").tag("location", "ENR-DOCK-1").counter().count()).isEqualTo(1.0);
+        });
 
         await().atMost(Duration.ofSeconds(5)).until(() -> seen.size() >= 3);
         assertThat(seen).filteredOn(e -> e.passage().id().equals(dockPassage)).singleElement().satisfies(e -> {
