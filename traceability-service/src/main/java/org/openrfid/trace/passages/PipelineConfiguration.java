@@ -41,6 +41,7 @@ import org.openrfid.trace.spool.SpoolProperties;
 import org.openrfid.trace.spool.SpoolingPassageWriter;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -158,6 +159,18 @@ class PipelineConfiguration {
                 Duration.ofMillis(500));
         live.subscribe(cluster::passagesStored);
         return cluster;
+    }
+
+    /**
+     * On shutdown the cluster layer stops first (the context publishes {@link ContextClosedEvent} before
+     * it stops Camel): its control thread and read-log polls would otherwise keep feeding the smoother's
+     * queue, which Camel's graceful shutdown waits to see empty, until its timeout forced the routes down.
+     * This member then simply leaves: its locations' owners-to-be continue from snapshots and read logs,
+     * as after a member's death, and passages already completed still drain into the store.
+     */
+    @Bean
+    ApplicationListener<ContextClosedEvent> clusterSmoothingStopper(ClusterSmoothing cluster) {
+        return event -> cluster.close();
     }
 
     /** Ownership starts once Camel's routes run, so what the cluster layer hands the smoother has a consumer. */
