@@ -225,7 +225,48 @@ public final class ClusterSmoothing implements ReadIngress, AutoCloseable {
 
     @Override
     public void ingest(TagReadBatch batch) {
-        Map<String, List<TagRead>> byLocation = new LinkedHashMap<>(4);
+        ingestAll(List.of(batch));
+    }
+
+    /**
+     * Appends the reads of all these batches with one chunk per location (each location's reads in the
+     * order given, so per-location order is the order of the batches), all locations' appends in flight
+     * together, and returns once every one is durable. The ingress hands in every batch already waiting
+     * in its queue, so a node's readers share one round trip per location instead of one per batch.
+     *
+     * @throws ReadsNotAppendedException when an append failed, naming how many reads of how many batches
+     *         (the other locations' appends did land; a resend would count those twice)
+     */
+    @Override
+    public void ingestAll(List<TagReadBatch> batches) {
+        Map<String, List<ReadChunks.Group>> byLocation = new LinkedHashMap<>(8);
+        Map<String, int[]> readsByLocation = new HashMap<>(8);
+        for (TagReadBatch batch : batches) {
+            splitByLocation(batch, byLocation, readsByLocation);
+        }
+        String[] locations = byLocation.keySet().toArray(String[]::new);
+        CompletableFuture<?>[] appends = new CompletableFuture<?>[locations.length];
+        long start = System.nanoTime();
+        Long ingestId = ingestIds.incrementAndGet();
+        ingestsInFlight.put(ingestId, start);
+        try {
+            for (int i = 0; i < locations.length; i++) {
+                appends[i] = readLog.append(locations[i], ReadChunks.encode(byLocation.get(locations[i]))).toCompletableFuture();
+                if (!ownedByThisMember(locations[i])) {
+                    readsForwarded.addAndGet(readsByLocation.get(locations[i])[0]);
+                }
+            }
+            awaitAll(appends, locations, readsByLocation, batches.size());
+        } finally {
+            ingestsInFlight.remove(ingestId);
+        }
+        if (appends.length > 0) {
+            appendLatency.accept(System.nanoTime() - start);
+        }
+    }
+
+    private void splitByLocation(TagReadBatch batch, Map<String, List<ReadChunks.Group>> byLocation, Map<String, int[]> readsByLocation) {
+        Map<String, List<TagRead>> mine = new LinkedHashMap<>(4);
         List<TagRead> unmapped = null;
         int lastAntenna = Integer.MIN_VALUE;
         String lastReader = null;
@@ -235,7 +276,7 @@ public final class ClusterSmoothing implements ReadIngress, AutoCloseable {
                 lastAntenna = read.antenna();
                 lastReader = read.readerId();
                 ReadPoint at = directory.find(read.readerId(), read.antenna()).orElse(null);
-                lastList = at == null ? null : byLocation.computeIfAbsent(at.locationId(), l -> new ArrayList<>());
+                lastList = at == null ? null : mine.computeIfAbsent(at.locationId(), l -> new ArrayList<>());
             }
             if (lastList != null) {
                 lastList.add(read);
@@ -250,26 +291,25 @@ public final class ClusterSmoothing implements ReadIngress, AutoCloseable {
             TagReadBatch local = new TagReadBatch(batch.readerId(), unmapped);
             smootherInbox.accept((SmoothingStage.Task) ctx -> ctx.accept(local)); // counted as unmapped there
         }
-        CompletableFuture<?>[] appends = new CompletableFuture<?>[byLocation.size()];
-        int i = 0;
-        long start = System.nanoTime();
-        for (Map.Entry<String, List<TagRead>> e : byLocation.entrySet()) {
-            appends[i++] = readLog.append(e.getKey(), ReadChunks.encode(batch.readerId(), e.getValue())).toCompletableFuture();
-            if (!ownedByThisMember(e.getKey())) {
-                readsForwarded.addAndGet(e.getValue().size());
-            }
+        for (Map.Entry<String, List<TagRead>> e : mine.entrySet()) {
+            byLocation.computeIfAbsent(e.getKey(), l -> new ArrayList<>(4)).add(new ReadChunks.Group(batch.readerId(), e.getValue()));
+            readsByLocation.computeIfAbsent(e.getKey(), l -> new int[1])[0] += e.getValue().size();
         }
-        Long ingestId = ingestIds.incrementAndGet();
-        ingestsInFlight.put(ingestId, start);
+    }
+
+    private static void awaitAll(CompletableFuture<?>[] appends, String[] locations, Map<String, int[]> readsByLocation, int batchCount) {
         try {
             CompletableFuture.allOf(appends).join();
         } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        } finally {
-            ingestsInFlight.remove(ingestId);
-        }
-        if (appends.length > 0) {
-            appendLatency.accept(System.nanoTime() - start);
+            int failedReads = 0;
+            List<String> failed = new ArrayList<>();
+            for (int i = 0; i < appends.length; i++) {
+                if (appends[i].isCompletedExceptionally()) {
+                    failed.add(locations[i]);
+                    failedReads += readsByLocation.get(locations[i])[0];
+                }
+            }
+            throw new ReadsNotAppendedException(failedReads, batchCount, failed, e.getCause() != null ? e.getCause() : e);
         }
     }
 
@@ -440,11 +480,19 @@ public final class ClusterSmoothing implements ReadIngress, AutoCloseable {
                 poll(o);
                 return;
             }
-            for (int i = 0; i < chunks.size(); i++) {
-                long sequence = chunks.getSequence(i);
-                byte[] chunk = chunks.get(i);
-                smootherInbox.accept((SmoothingStage.Task) ctx -> apply(ctx, o, sequence, chunk));
+            int n = chunks.size();
+            long[] sequences = new long[n];
+            byte[][] data = new byte[n][];
+            for (int i = 0; i < n; i++) {
+                sequences[i] = chunks.getSequence(i);
+                data[i] = chunks.get(i);
             }
+            // One smoother task for the whole read, not one exchange per chunk.
+            smootherInbox.accept((SmoothingStage.Task) ctx -> {
+                for (int i = 0; i < n; i++) {
+                    apply(ctx, o, sequences[i], data[i]);
+                }
+            });
             o.next = chunks.getNextSequenceToReadFrom();
             poll(o);
         }, forwarder);
@@ -460,7 +508,9 @@ public final class ClusterSmoothing implements ReadIngress, AutoCloseable {
         if (last != null && sequence <= last) {
             return;
         }
-        ctx.accept(ReadChunks.decode(chunk));
+        for (TagReadBatch batch : ReadChunks.decode(chunk)) {
+            ctx.accept(batch);
+        }
         applied.put(o.locationId, sequence);
         dirty.add(o.locationId);
         chunksApplied.incrementAndGet();
