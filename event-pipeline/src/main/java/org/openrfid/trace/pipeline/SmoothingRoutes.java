@@ -73,8 +73,8 @@ public final class SmoothingRoutes extends RouteBuilder {
     }
 
     /**
-     * This exchange's batch and the batches already waiting behind it in the reads queue (up to
-     * {@link #COALESCE_MAX_READS} reads), in queue order, so the ingress appends them together: one log
+     * This exchange's batch and the batches already waiting behind it in the reads queue (taken until
+     * they hold {@link #COALESCE_MAX_READS} reads or more, so at most one batch beyond), in queue order, so the ingress appends them together: one log
      * append per location for all of them instead of one round trip per batch. The queue stays bounded
      * (blockWhenFull), so back-pressure is unchanged. Only plain InOnly batch exchanges are taken; the
      * first other one stays queued for the consumer. Their completions move to this exchange, so they

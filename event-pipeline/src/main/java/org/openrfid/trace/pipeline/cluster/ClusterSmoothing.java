@@ -25,8 +25,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
@@ -46,9 +48,13 @@ import org.slf4j.LoggerFactory;
  * live member that owns its Hazelcast partition ({@code getPartition(locationId).getOwner()}), and its
  * presences live only in that member's {@link org.openrfid.trace.passage.PassageSmoother}.
  *
- * <p><b>Forwarding.</b> {@link #ingest} splits a reader batch by location and appends one chunk per
+ * <p><b>Forwarding.</b> {@link #ingestAll} splits reader batches by location and appends one chunk per
  * location to that location's {@link ReadLog} (a ringbuffer in the location's partition, so on its
- * owner, with one synchronous backup). That is one Hazelcast call per (batch, location), never per read.
+ * owner, with one synchronous backup), all locations' appends in flight together. The ingress route hands
+ * in every batch already waiting in the reads queue, so that is one Hazelcast call per location per
+ * round trip, never per read and no longer per batch: while one append waits, the next batches queue up
+ * and go together in the next. Each location's chunks are appended by the one ingress thread, one
+ * round at a time, so a location's reads stay in queue order.
  * A ringbuffer rather than an executor task or a topic because it is a <em>replayable</em> log: the
  * owner consumes it in order, and after a member dies the new owner restarts from the sequence its
  * snapshot says, so the reads the dead member had taken in but not yet snapshotted are applied again,
@@ -74,9 +80,10 @@ import org.slf4j.LoggerFactory;
  * wait longer than {@link #STALL_AFTER} tells every member through a topic, and each restarts its readers'
  * quiet time, so no presence closes early for want of reads that are only held up.
  *
- * <p>Not covered here: a batch in flight to a member that dies while {@link #ingest} runs is either in the
- * log or reported as failed to the caller (who may resend it: a resend of a batch that did land counts
- * its reads twice); reader connections' own take-over is {@link ReaderOwnership}'s.
+ * <p>Not covered here: batches in flight to a member that dies while {@link #ingestAll} runs are either in
+ * the log or reported as failed to the caller ({@link ReadsNotAppendedException}, naming how many reads
+ * of how many batches; a resend of a location's chunk that did land counts its reads twice); reader
+ * connections' own take-over is {@link ReaderOwnership}'s.
  */
 public final class ClusterSmoothing implements ReadIngress, AutoCloseable {
 
@@ -107,6 +114,7 @@ public final class ClusterSmoothing implements ReadIngress, AutoCloseable {
     private final ExecutorService forwarder;
     private final Map<String, Owned> owned = new ConcurrentHashMap<>();
     private final AtomicLong stored = new AtomicLong();
+    private final AtomicBoolean snapshotWriteScheduled = new AtomicBoolean();
     private final ConcurrentLinkedQueue<Pending> pending = new ConcurrentLinkedQueue<>();
     private final AtomicLong staleChunks = new AtomicLong();
     private final AtomicLong chunksApplied = new AtomicLong();
@@ -327,7 +335,7 @@ public final class ClusterSmoothing implements ReadIngress, AutoCloseable {
     /** Call with every list of passages once stored: snapshots wait for the passages completed before them. */
     public void passagesStored(List<Passage> passages) {
         stored.addAndGet(passages.size());
-        writeReadySnapshots();
+        scheduleSnapshotWrites();
     }
 
     // ---------------------------------------------------------------- stalls (control thread, any member)
@@ -450,7 +458,7 @@ public final class ClusterSmoothing implements ReadIngress, AutoCloseable {
             applied.remove(location);
             dirty.remove(location);
             openAtSnapshot.remove(location);
-            writeReadySnapshots();
+            scheduleSnapshotWrites();
         });
     }
 
@@ -526,13 +534,33 @@ public final class ClusterSmoothing implements ReadIngress, AutoCloseable {
             }
         }
         dirty.clear();
-        writeReadySnapshots();
+        scheduleSnapshotWrites();
         if (pending.isEmpty()) {
             snapshotsCurrentAtNanos = System.nanoTime();
         }
     }
 
     // ---------------------------------------------------------------- any thread
+
+    /**
+     * Encoding and compressing a snapshot costs the calling thread (the store's, the smoother's) real
+     * time; the control thread does it instead. One run writes all that are ready, so a burst of calls
+     * schedules one run. Safety is unchanged: a snapshot is still written only once the passages before it
+     * are stored, just a moment later.
+     */
+    private void scheduleSnapshotWrites() {
+        if (closed || !snapshotWriteScheduled.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            control.execute(() -> {
+                snapshotWriteScheduled.set(false);
+                writeReadySnapshots();
+            });
+        } catch (RejectedExecutionException e) {
+            snapshotWriteScheduled.set(false); // closing
+        }
+    }
 
     private synchronized void writeReadySnapshots() {
         long storedSoFar = stored.get();
