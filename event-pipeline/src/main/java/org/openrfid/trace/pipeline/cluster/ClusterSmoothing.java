@@ -327,7 +327,10 @@ public final class ClusterSmoothing implements ReadIngress, AutoCloseable {
         return owner != null && owner.localMember();
     }
 
-    /** Told how long each batch's read-log appends took, in nanoseconds (for a timer). */
+    /**
+     * Told how long each ingest round's read-log appends took, in nanoseconds (for a timer); a round is
+     * one batch, or all the batches the ingress coalesced.
+     */
     public void onAppendLatency(LongConsumer nanos) {
         this.appendLatency = nanos;
     }
