@@ -1,5 +1,6 @@
 package org.openrfid.trace.pipeline;
 
+import java.util.List;
 import org.openrfid.trace.reader.TagReadBatch;
 
 /**
@@ -10,4 +11,12 @@ import org.openrfid.trace.reader.TagReadBatch;
 public interface ReadIngress {
 
     void ingest(TagReadBatch batch);
+
+    /**
+     * Several batches at once (those waiting in the ingress queue), in order; durable when it returns.
+     * An ingress that can share the work between them (one log append per location) overrides this.
+     */
+    default void ingestAll(List<TagReadBatch> batches) {
+        batches.forEach(this::ingest);
+    }
 }

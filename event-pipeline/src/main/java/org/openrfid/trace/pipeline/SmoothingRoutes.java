@@ -1,7 +1,13 @@
 package org.openrfid.trace.pipeline;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePattern;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.seda.SedaEndpoint;
 import org.openrfid.trace.passage.Instants;
 import org.openrfid.trace.reader.TagReadBatch;
 
@@ -21,6 +27,12 @@ public final class SmoothingRoutes extends RouteBuilder {
      * feeds the ingress (which forwards to location owners), and what this member owns comes back here.
      */
     public static final String OWNED = "seda:smoothing-owned?size=10000&blockWhenFull=true";
+
+    /**
+     * At most this many reads go to the ingress at once: bounds a read-log chunk (about 70 bytes a read)
+     * and the time the queue's producers can be held behind one append.
+     */
+    static final int COALESCE_MAX_READS = 4_096;
 
     /** The exchange property that carries what the smoother made of the body on to the queues. */
     private static final String OUTPUT = "rfidSmoothingOutput";
@@ -56,8 +68,41 @@ public final class SmoothingRoutes extends RouteBuilder {
         return stage.onTick((Tick) body);
     }
 
-    private static SmoothingStage.Output output(org.apache.camel.Exchange e) {
+    private static SmoothingStage.Output output(Exchange e) {
         return e.getProperty(OUTPUT, SmoothingStage.Output.class);
+    }
+
+    /**
+     * This exchange's batch and the batches already waiting behind it in the reads queue (taken until
+     * they hold {@link #COALESCE_MAX_READS} reads or more, so at most one batch beyond), in queue order, so the ingress appends them together: one log
+     * append per location for all of them instead of one round trip per batch. The queue stays bounded
+     * (blockWhenFull), so back-pressure is unchanged. Only plain InOnly batch exchanges are taken; the
+     * first other one stays queued for the consumer. Their completions move to this exchange, so they
+     * complete (or fail) with it, and a failure reaches this route's error handling for all of them.
+     */
+    private List<TagReadBatch> withWaitingBatches(Exchange first) {
+        TagReadBatch batch = first.getMessage().getBody(TagReadBatch.class);
+        if (!(first.getFromEndpoint() instanceof SedaEndpoint seda) || seda.getConcurrentConsumers() != 1) {
+            return List.of(batch); // with several consumers a peeked exchange might not be the polled one
+        }
+        BlockingQueue<Exchange> queue = seda.getQueue();
+        List<TagReadBatch> batches = null;
+        int reads = batch.size();
+        Exchange next;
+        while (reads < COALESCE_MAX_READS && (next = queue.peek()) != null
+                && next.getPattern() == ExchangePattern.InOnly && next.getMessage().getBody() instanceof TagReadBatch more) {
+            if (queue.poll() != next) {
+                throw new IllegalStateException("the reads queue has another consumer"); // cannot happen with one
+            }
+            next.getExchangeExtension().handoverCompletions(first);
+            if (batches == null) {
+                batches = new ArrayList<>();
+                batches.add(batch);
+            }
+            batches.add(more);
+            reads += more.size();
+        }
+        return batches == null ? List.of(batch) : batches;
     }
 
     @Override
@@ -70,7 +115,7 @@ public final class SmoothingRoutes extends RouteBuilder {
         if (ingress != null) {
             from(endpoints.reads())
                     .routeId("smoothing-ingress")
-                    .process(e -> ingress.ingest(e.getMessage().getBody(TagReadBatch.class)));
+                    .process(e -> ingress.ingestAll(withWaitingBatches(e)));
         }
 
         // One exchange per batch all the way: the output rides in a property, and each non-empty half is

@@ -50,7 +50,7 @@ public final class ClusterMetrics implements MeterBinder {
         FunctionCounter.builder("rfid.cluster.reads.forwarded", smoothing, ClusterSmoothing::readsForwarded)
                 .description("reads appended to the read log of a location another member owns").register(registry);
         Timer appends = Timer.builder("rfid.cluster.read.log.append")
-                .description("per reader batch: until every location's read-log chunk and its backup are written")
+                .description("per ingest round (a reader batch, or the batches coalesced from the reads queue): until every location's read-log chunk and its backup are written")
                 .publishPercentileHistogram().register(registry);
         smoothing.onAppendLatency(nanos -> appends.record(nanos, TimeUnit.NANOSECONDS));
         Gauge.builder("rfid.cluster.snapshot.age", smoothing, ClusterSmoothing::snapshotAgeSeconds).baseUnit("seconds")

@@ -25,8 +25,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
@@ -46,9 +48,13 @@ import org.slf4j.LoggerFactory;
  * live member that owns its Hazelcast partition ({@code getPartition(locationId).getOwner()}), and its
  * presences live only in that member's {@link org.openrfid.trace.passage.PassageSmoother}.
  *
- * <p><b>Forwarding.</b> {@link #ingest} splits a reader batch by location and appends one chunk per
+ * <p><b>Forwarding.</b> {@link #ingestAll} splits reader batches by location and appends one chunk per
  * location to that location's {@link ReadLog} (a ringbuffer in the location's partition, so on its
- * owner, with one synchronous backup). That is one Hazelcast call per (batch, location), never per read.
+ * owner, with one synchronous backup), all locations' appends in flight together. The ingress route hands
+ * in every batch already waiting in the reads queue, so that is one Hazelcast call per location per
+ * round trip, never per read and no longer per batch: while one append waits, the next batches queue up
+ * and go together in the next. Each location's chunks are appended by the one ingress thread, one
+ * round at a time, so a location's reads stay in queue order.
  * A ringbuffer rather than an executor task or a topic because it is a <em>replayable</em> log: the
  * owner consumes it in order, and after a member dies the new owner restarts from the sequence its
  * snapshot says, so the reads the dead member had taken in but not yet snapshotted are applied again,
@@ -74,9 +80,10 @@ import org.slf4j.LoggerFactory;
  * wait longer than {@link #STALL_AFTER} tells every member through a topic, and each restarts its readers'
  * quiet time, so no presence closes early for want of reads that are only held up.
  *
- * <p>Not covered here: a batch in flight to a member that dies while {@link #ingest} runs is either in the
- * log or reported as failed to the caller (who may resend it: a resend of a batch that did land counts
- * its reads twice); reader connections' own take-over is {@link ReaderOwnership}'s.
+ * <p>Not covered here: batches in flight to a member that dies while {@link #ingestAll} runs are either in
+ * the log or reported as failed to the caller ({@link ReadsNotAppendedException}, naming how many reads
+ * of how many batches; a resend of a location's chunk that did land counts its reads twice); reader
+ * connections' own take-over is {@link ReaderOwnership}'s.
  */
 public final class ClusterSmoothing implements ReadIngress, AutoCloseable {
 
@@ -107,6 +114,7 @@ public final class ClusterSmoothing implements ReadIngress, AutoCloseable {
     private final ExecutorService forwarder;
     private final Map<String, Owned> owned = new ConcurrentHashMap<>();
     private final AtomicLong stored = new AtomicLong();
+    private final AtomicBoolean snapshotWriteScheduled = new AtomicBoolean();
     private final ConcurrentLinkedQueue<Pending> pending = new ConcurrentLinkedQueue<>();
     private final AtomicLong staleChunks = new AtomicLong();
     private final AtomicLong chunksApplied = new AtomicLong();
@@ -225,7 +233,48 @@ public final class ClusterSmoothing implements ReadIngress, AutoCloseable {
 
     @Override
     public void ingest(TagReadBatch batch) {
-        Map<String, List<TagRead>> byLocation = new LinkedHashMap<>(4);
+        ingestAll(List.of(batch));
+    }
+
+    /**
+     * Appends the reads of all these batches with one chunk per location (each location's reads in the
+     * order given, so per-location order is the order of the batches), all locations' appends in flight
+     * together, and returns once every one is durable. The ingress hands in every batch already waiting
+     * in its queue, so a node's readers share one round trip per location instead of one per batch.
+     *
+     * @throws ReadsNotAppendedException when an append failed, naming how many reads of how many batches
+     *         (the other locations' appends did land; a resend would count those twice)
+     */
+    @Override
+    public void ingestAll(List<TagReadBatch> batches) {
+        Map<String, List<ReadChunks.Group>> byLocation = new LinkedHashMap<>(8);
+        Map<String, int[]> readsByLocation = new HashMap<>(8);
+        for (TagReadBatch batch : batches) {
+            splitByLocation(batch, byLocation, readsByLocation);
+        }
+        String[] locations = byLocation.keySet().toArray(String[]::new);
+        CompletableFuture<?>[] appends = new CompletableFuture<?>[locations.length];
+        long start = System.nanoTime();
+        Long ingestId = ingestIds.incrementAndGet();
+        ingestsInFlight.put(ingestId, start);
+        try {
+            for (int i = 0; i < locations.length; i++) {
+                appends[i] = readLog.append(locations[i], ReadChunks.encode(byLocation.get(locations[i]))).toCompletableFuture();
+                if (!ownedByThisMember(locations[i])) {
+                    readsForwarded.addAndGet(readsByLocation.get(locations[i])[0]);
+                }
+            }
+            awaitAll(appends, locations, readsByLocation, batches.size());
+        } finally {
+            ingestsInFlight.remove(ingestId);
+        }
+        if (appends.length > 0) {
+            appendLatency.accept(System.nanoTime() - start);
+        }
+    }
+
+    private void splitByLocation(TagReadBatch batch, Map<String, List<ReadChunks.Group>> byLocation, Map<String, int[]> readsByLocation) {
+        Map<String, List<TagRead>> mine = new LinkedHashMap<>(4);
         List<TagRead> unmapped = null;
         int lastAntenna = Integer.MIN_VALUE;
         String lastReader = null;
@@ -235,7 +284,7 @@ public final class ClusterSmoothing implements ReadIngress, AutoCloseable {
                 lastAntenna = read.antenna();
                 lastReader = read.readerId();
                 ReadPoint at = directory.find(read.readerId(), read.antenna()).orElse(null);
-                lastList = at == null ? null : byLocation.computeIfAbsent(at.locationId(), l -> new ArrayList<>());
+                lastList = at == null ? null : mine.computeIfAbsent(at.locationId(), l -> new ArrayList<>());
             }
             if (lastList != null) {
                 lastList.add(read);
@@ -250,26 +299,25 @@ public final class ClusterSmoothing implements ReadIngress, AutoCloseable {
             TagReadBatch local = new TagReadBatch(batch.readerId(), unmapped);
             smootherInbox.accept((SmoothingStage.Task) ctx -> ctx.accept(local)); // counted as unmapped there
         }
-        CompletableFuture<?>[] appends = new CompletableFuture<?>[byLocation.size()];
-        int i = 0;
-        long start = System.nanoTime();
-        for (Map.Entry<String, List<TagRead>> e : byLocation.entrySet()) {
-            appends[i++] = readLog.append(e.getKey(), ReadChunks.encode(batch.readerId(), e.getValue())).toCompletableFuture();
-            if (!ownedByThisMember(e.getKey())) {
-                readsForwarded.addAndGet(e.getValue().size());
-            }
+        for (Map.Entry<String, List<TagRead>> e : mine.entrySet()) {
+            byLocation.computeIfAbsent(e.getKey(), l -> new ArrayList<>(4)).add(new ReadChunks.Group(batch.readerId(), e.getValue()));
+            readsByLocation.computeIfAbsent(e.getKey(), l -> new int[1])[0] += e.getValue().size();
         }
-        Long ingestId = ingestIds.incrementAndGet();
-        ingestsInFlight.put(ingestId, start);
+    }
+
+    private static void awaitAll(CompletableFuture<?>[] appends, String[] locations, Map<String, int[]> readsByLocation, int batchCount) {
         try {
             CompletableFuture.allOf(appends).join();
         } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        } finally {
-            ingestsInFlight.remove(ingestId);
-        }
-        if (appends.length > 0) {
-            appendLatency.accept(System.nanoTime() - start);
+            int failedReads = 0;
+            List<String> failed = new ArrayList<>();
+            for (int i = 0; i < appends.length; i++) {
+                if (appends[i].isCompletedExceptionally()) {
+                    failed.add(locations[i]);
+                    failedReads += readsByLocation.get(locations[i])[0];
+                }
+            }
+            throw new ReadsNotAppendedException(failedReads, batchCount, failed, e.getCause() != null ? e.getCause() : e);
         }
     }
 
@@ -279,7 +327,10 @@ public final class ClusterSmoothing implements ReadIngress, AutoCloseable {
         return owner != null && owner.localMember();
     }
 
-    /** Told how long each batch's read-log appends took, in nanoseconds (for a timer). */
+    /**
+     * Told how long each ingest round's read-log appends took, in nanoseconds (for a timer); a round is
+     * one batch, or all the batches the ingress coalesced.
+     */
     public void onAppendLatency(LongConsumer nanos) {
         this.appendLatency = nanos;
     }
@@ -287,7 +338,7 @@ public final class ClusterSmoothing implements ReadIngress, AutoCloseable {
     /** Call with every list of passages once stored: snapshots wait for the passages completed before them. */
     public void passagesStored(List<Passage> passages) {
         stored.addAndGet(passages.size());
-        writeReadySnapshots();
+        scheduleSnapshotWrites();
     }
 
     // ---------------------------------------------------------------- stalls (control thread, any member)
@@ -410,7 +461,7 @@ public final class ClusterSmoothing implements ReadIngress, AutoCloseable {
             applied.remove(location);
             dirty.remove(location);
             openAtSnapshot.remove(location);
-            writeReadySnapshots();
+            scheduleSnapshotWrites();
         });
     }
 
@@ -440,11 +491,19 @@ public final class ClusterSmoothing implements ReadIngress, AutoCloseable {
                 poll(o);
                 return;
             }
-            for (int i = 0; i < chunks.size(); i++) {
-                long sequence = chunks.getSequence(i);
-                byte[] chunk = chunks.get(i);
-                smootherInbox.accept((SmoothingStage.Task) ctx -> apply(ctx, o, sequence, chunk));
+            int n = chunks.size();
+            long[] sequences = new long[n];
+            byte[][] data = new byte[n][];
+            for (int i = 0; i < n; i++) {
+                sequences[i] = chunks.getSequence(i);
+                data[i] = chunks.get(i);
             }
+            // One smoother task for the whole read, not one exchange per chunk.
+            smootherInbox.accept((SmoothingStage.Task) ctx -> {
+                for (int i = 0; i < n; i++) {
+                    apply(ctx, o, sequences[i], data[i]);
+                }
+            });
             o.next = chunks.getNextSequenceToReadFrom();
             poll(o);
         }, forwarder);
@@ -460,7 +519,9 @@ public final class ClusterSmoothing implements ReadIngress, AutoCloseable {
         if (last != null && sequence <= last) {
             return;
         }
-        ctx.accept(ReadChunks.decode(chunk));
+        for (TagReadBatch batch : ReadChunks.decode(chunk)) {
+            ctx.accept(batch);
+        }
         applied.put(o.locationId, sequence);
         dirty.add(o.locationId);
         chunksApplied.incrementAndGet();
@@ -476,13 +537,33 @@ public final class ClusterSmoothing implements ReadIngress, AutoCloseable {
             }
         }
         dirty.clear();
-        writeReadySnapshots();
+        scheduleSnapshotWrites();
         if (pending.isEmpty()) {
             snapshotsCurrentAtNanos = System.nanoTime();
         }
     }
 
     // ---------------------------------------------------------------- any thread
+
+    /**
+     * Encoding and compressing a snapshot costs the calling thread (the store's, the smoother's) real
+     * time; the control thread does it instead. One run writes all that are ready, so a burst of calls
+     * schedules one run. Safety is unchanged: a snapshot is still written only once the passages before it
+     * are stored, just a moment later.
+     */
+    private void scheduleSnapshotWrites() {
+        if (closed || !snapshotWriteScheduled.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            control.execute(() -> {
+                snapshotWriteScheduled.set(false);
+                writeReadySnapshots();
+            });
+        } catch (RejectedExecutionException e) {
+            snapshotWriteScheduled.set(false); // closing
+        }
+    }
 
     private synchronized void writeReadySnapshots() {
         long storedSoFar = stored.get();
