@@ -46,8 +46,9 @@ class ClusterConfiguration {
     }
 
     @Bean
-    ClusterMetrics clusterMetrics(HazelcastInstance hazelcast, ClusterSmoothing smoothing, ReaderConnections readers) {
-        return new ClusterMetrics(hazelcast, smoothing, readers);
+    ClusterMetrics clusterMetrics(HazelcastInstance hazelcast, org.springframework.beans.factory.ObjectProvider<ClusterSmoothing> smoothing,
+                                  ReaderConnections readers) {
+        return new ClusterMetrics(hazelcast, smoothing.getIfAvailable(), readers);
     }
 
     @Bean

@@ -33,6 +33,7 @@ public final class ClusterMetrics implements MeterBinder {
     private final ClusterSmoothing smoothing;
     private final ReaderConnections readers;
 
+    /** @param smoothing null when reads are smoothed locally ({@code rfid.pipeline.forwarding=local}) */
     public ClusterMetrics(HazelcastInstance hazelcast, ClusterSmoothing smoothing, ReaderConnections readers) {
         this.hazelcast = hazelcast;
         this.smoothing = smoothing;
@@ -43,10 +44,16 @@ public final class ClusterMetrics implements MeterBinder {
     public void bindTo(MeterRegistry registry) {
         Gauge.builder("rfid.cluster.members", hazelcast, ClusterMetrics::members)
                 .description("members in the cluster, as this member sees it").register(registry);
-        Gauge.builder("rfid.cluster.locations.owned", smoothing, s -> s.ownedLocations().size())
-                .description("locations whose smoothing runs on this member").register(registry);
+        FunctionCounter.builder("rfid.cluster.takeovers", readers, ReaderConnections::takeovers).tag("kind", "reader")
+                .description("locations taken with another member's snapshot; reader connections taken from a dead member")
+                .register(registry);
         Gauge.builder("rfid.cluster.readers.held", readers, r -> r.heldHere().size())
                 .description("reader connections held by this member").register(registry);
+        if (smoothing == null) {
+            return; // rfid.pipeline.forwarding=local: reads are smoothed where they arrive, nothing to measure
+        }
+        Gauge.builder("rfid.cluster.locations.owned", smoothing, s -> s.ownedLocations().size())
+                .description("locations whose smoothing runs on this member").register(registry);
         FunctionCounter.builder("rfid.cluster.reads.forwarded", smoothing, ClusterSmoothing::readsForwarded)
                 .description("reads appended to the read log of a location another member owns").register(registry);
         Timer appends = Timer.builder("rfid.cluster.read.log.append")
@@ -56,9 +63,6 @@ public final class ClusterMetrics implements MeterBinder {
         Gauge.builder("rfid.cluster.snapshot.age", smoothing, ClusterSmoothing::snapshotAgeSeconds).baseUnit("seconds")
                 .description("age of the backed-up presences of this member's locations").register(registry);
         FunctionCounter.builder("rfid.cluster.takeovers", smoothing, ClusterSmoothing::takeovers).tag("kind", "location")
-                .description("locations taken with another member's snapshot; reader connections taken from a dead member")
-                .register(registry);
-        FunctionCounter.builder("rfid.cluster.takeovers", readers, ReaderConnections::takeovers).tag("kind", "reader")
                 .description("locations taken with another member's snapshot; reader connections taken from a dead member")
                 .register(registry);
     }
