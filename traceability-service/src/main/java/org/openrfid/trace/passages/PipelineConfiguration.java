@@ -41,7 +41,6 @@ import org.openrfid.trace.spool.SpoolProperties;
 import org.openrfid.trace.spool.SpoolingPassageWriter;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.ApplicationListener;
@@ -153,7 +152,7 @@ class PipelineConfiguration {
      * only hears of passages the store holds).
      */
     @Bean(destroyMethod = "close")
-    @ConditionalOnProperty(name = "rfid.pipeline.forwarding", havingValue = "cluster", matchIfMissing = true)
+    @org.springframework.context.annotation.Conditional(ClusterForwarding.class)
     ClusterSmoothing clusterSmoothing(HazelcastInstance hazelcast, ReadPointDirectory readPoints, CamelContext camel,
                                       LivePassages live) {
         ProducerTemplate inbox = camel.createProducerTemplate();
@@ -183,16 +182,15 @@ class PipelineConfiguration {
     }
 
     /**
-     * With {@code rfid.pipeline.forwarding=local} reads go straight from the reads queue to this node's
-     * smoother: about four times the throughput of forwarding through the read logs, for a single node
-     * that will not form a cluster (no failover of open presences, which a single node cannot have anyway).
+     * Without the cluster layer ({@link ClusterForwarding}: {@code local}, or {@code auto} with no cluster
+     * members configured) reads go straight from the reads queue to this node's smoother: about four
+     * times the throughput of forwarding through the read logs, for a node that will not form a cluster
+     * (no failover of open presences, which a single node cannot have anyway).
      */
     @Bean
     SmoothingRoutes smoothingRoutes(PipelineEndpoints endpoints, SmoothingStage stage, Clock clock, ObjectProvider<ClusterSmoothing> cluster,
-                                    @org.springframework.beans.factory.annotation.Value("${rfid.pipeline.forwarding:cluster}") String forwarding) {
-        if (!forwarding.equals("cluster") && !forwarding.equals("local")) {
-            throw new IllegalStateException("rfid.pipeline.forwarding: '" + forwarding + "' is not cluster or local");
-        }
+                                    Environment environment) {
+        ClusterForwarding.enabled(environment); // a bad value stops the start, also where no condition asked
         return new SmoothingRoutes(endpoints, stage, clock, cluster.getIfAvailable());
     }
 
@@ -229,7 +227,8 @@ class PipelineConfiguration {
 
     @Bean
     PassageStoreRoute passageStoreRoute(PipelineEndpoints endpoints, SpoolingPassageWriter writer, PipelineProperties properties) {
-        return new PassageStoreRoute(endpoints, writer, properties.storeRetryDelay().toMillis());
+        return new PassageStoreRoute(endpoints, writer, properties.storeRetryDelay().toMillis(), properties.storeBatchSize(),
+                properties.storeBatchLinger());
     }
 
     /** The tag URI is a convenience on the passage: an EPC that does not decode is still a passage. */

@@ -20,6 +20,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          {@code rfid.pipeline.antenna-roles[gantry-1/1]=entry}
  * @param filter            read filters applied before smoothing
  * @param storeRetryDelay   first wait before retrying a failed store batch (doubles up to 30 s)
+ * @param storeBatchSize    passages gathered into one store write at most (default 5,000)
+ * @param storeBatchLinger  how long a store write waits for more passages to fill its batch (default 50 ms;
+ *                          0: write what is waiting now). Size or time, whichever comes first.
  */
 @ConfigurationProperties("rfid.pipeline")
 public record PipelineProperties(
@@ -30,7 +33,9 @@ public record PipelineProperties(
         @DefaultValue("1s") Duration allowedLateness,
         Map<String, String> antennaRoles,
         @DefaultValue Filter filter,
-        @DefaultValue("500ms") Duration storeRetryDelay) {
+        @DefaultValue("500ms") Duration storeRetryDelay,
+        @DefaultValue("5000") int storeBatchSize,
+        @DefaultValue("50ms") Duration storeBatchLinger) {
 
     public PipelineProperties {
         silenceByLocation = silenceByLocation == null ? Map.of() : Map.copyOf(silenceByLocation);
@@ -38,6 +43,12 @@ public record PipelineProperties(
         locationKinds = locationKinds == null ? Map.of() : Map.copyOf(locationKinds);
         antennaRoles = antennaRoles == null ? Map.of() : Map.copyOf(antennaRoles);
         filter = filter == null ? new Filter(null, null, null, null, null, "keep") : filter;
+        if (storeBatchSize < 1) {
+            throw new IllegalArgumentException("rfid.pipeline.store-batch-size: " + storeBatchSize + " is not a positive number of passages");
+        }
+        if (storeBatchLinger == null || storeBatchLinger.isNegative()) {
+            throw new IllegalArgumentException("rfid.pipeline.store-batch-linger: give a duration of 0 or more");
+        }
     }
 
     /**

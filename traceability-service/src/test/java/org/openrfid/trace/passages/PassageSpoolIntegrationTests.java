@@ -178,6 +178,58 @@ class PassageSpoolIntegrationTests {
                 PASSAGES, maxSpooled.get(), writer.replayedBatches(), writer.storeFailures(), drainMillis);
     }
 
+    @Test
+    void smallPassageListsAreGatheredIntoFewStoreWritesBySizeOrLinger() throws Exception {
+        TestStores stores = new TestStores(throughProxy, new TransactionTemplate(new DataSourceTransactionManager(throughProxy)),
+                Clock.systemUTC());
+        List<Integer> writes = new CopyOnWriteArrayList<>();
+        org.openrfid.trace.store.PassageStore counting = new org.openrfid.trace.store.PassageStore() {
+            @Override
+            public int saveEnriched(java.util.Collection<org.openrfid.trace.enrichment.EnrichedPassage> passages) {
+                writes.add(passages.size());
+                return stores.passages.saveEnriched(passages);
+            }
+
+            @Override
+            public List<Passage> latest(int limit) {
+                return stores.passages.latest(limit);
+            }
+
+            @Override
+            public java.util.Optional<Passage> find(String id) {
+                return stores.passages.find(id);
+            }
+
+            @Override
+            public java.util.Optional<org.openrfid.trace.enrichment.EnrichedPassage> findEnriched(String id) {
+                return stores.passages.findEnriched(id);
+            }
+
+            @Override
+            public long count() {
+                return stores.passages.count();
+            }
+        };
+        writer = new SpoolingPassageWriter(counting, new PassageSpool(spoolDir, 64L * 1024 * 1024),
+                Duration.ofMillis(100), Duration.ofMillis(500), p -> { }).start();
+        PipelineEndpoints endpoints = PipelineEndpoints.defaults();
+        camel = new DefaultCamelContext();
+        // At most 50 passages per write, waiting up to 2 s to fill one.
+        camel.addRoutes(new PassageStoreRoute(endpoints, writer, 100, 50, Duration.ofSeconds(2)));
+        camel.start();
+
+        Instant base = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.MILLIS);
+        ProducerTemplate producer = camel.createProducerTemplate();
+        for (int i = 0; i < 120; i++) {
+            producer.sendBody(endpoints.passages(), List.of(passage(base, i)));
+        }
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> stores.passages.count() == 120);
+        assertThat(writes).as("120 lists of one passage in writes of at most 50, the last one closed by the linger")
+                .hasSizeBetween(3, 4).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(50));
+        assertThat(writes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(120);
+    }
+
     private static Passage passage(Instant base, int n) {
         RawEpc epc = RawEpc.ofHex(String.format("30740000000000%010X", n));
         String location = "CP-" + (n % 5);

@@ -23,6 +23,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 @AutoConfigureObservability // Boot's tests turn metrics export, hence the prometheus endpoint, off otherwise
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "rfid.demo.enabled=false",
+        "rfid.pipeline.forwarding=cluster", // through the cluster layer, as a node with members runs it
         "RFID_ADMIN_PASSWORD=" + EndToEndContractTests.PASSWORD,
         "spring.datasource.url=jdbc:h2:mem:cluster-metrics;DB_CLOSE_DELAY=-1",
 })

@@ -46,6 +46,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "rfid.demo.enabled=false",
+        "rfid.pipeline.forwarding=cluster", // through the cluster layer, as a node with members runs it
         "RFID_ADMIN_PASSWORD=" + EnrichedPipelineIntegrationTests.PASSWORD,
         "spring.datasource.url=jdbc:h2:mem:enriched-pipeline;DB_CLOSE_DELAY=-1",
         "rfid.pipeline.silence-by-kind.dock_door=8s",

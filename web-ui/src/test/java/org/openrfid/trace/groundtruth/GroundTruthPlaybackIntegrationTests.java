@@ -29,6 +29,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "rfid.demo.enabled=false",
+        "rfid.pipeline.forwarding=cluster", // through the cluster layer, as a node with members runs it
         "RFID_ADMIN_PASSWORD=groundtruth-test-password",
         "spring.datasource.url=jdbc:h2:mem:groundtruth;DB_CLOSE_DELAY=-1",
 })
