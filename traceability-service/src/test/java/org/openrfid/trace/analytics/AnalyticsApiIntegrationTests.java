@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openrfid.trace.location.Location;
@@ -29,7 +27,7 @@ import org.openrfid.trace.reader.RawEpc;
 import org.openrfid.trace.store.AnalyticsStoreConfiguration;
 import org.openrfid.trace.store.PassageStore;
 import org.openrfid.trace.store.RegistryStoreConfiguration;
-import org.openrfid.trace.store.TestStores;
+import org.openrfid.trace.testsupport.H2StoreSlice;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Bean;
@@ -37,11 +35,8 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The analytics API over a real H2GIS database with the application's security rules: no answer
@@ -60,40 +55,12 @@ class AnalyticsApiIntegrationTests {
 
     @Configuration
     @ComponentScan(basePackages = {"org.openrfid.trace.api", "org.openrfid.trace.analytics", "org.openrfid.trace.security"})
-    @Import({RegistryStoreConfiguration.class, AnalyticsStoreConfiguration.class})
+    @Import({RegistryStoreConfiguration.class, AnalyticsStoreConfiguration.class, H2StoreSlice.class})
     static class Slice {
-
-        @Bean
-        DataSource dataSource() {
-            JdbcDataSource ds = new JdbcDataSource();
-            ds.setURL("jdbc:h2:mem:analytics-api-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-            Flyway.configure().dataSource(ds).locations("classpath:db/migration/h2").load().migrate();
-            return ds;
-        }
-
-        @Bean
-        PlatformTransactionManager transactionManager(DataSource ds) {
-            return new DataSourceTransactionManager(ds);
-        }
 
         @Bean
         Clock clock() {
             return Clock.fixed(T0.plusSeconds(86_400), ZoneOffset.UTC);
-        }
-
-        @Bean
-        TestStores stores(DataSource ds, PlatformTransactionManager tx, Clock clock) {
-            return new TestStores(ds, new TransactionTemplate(tx), clock);
-        }
-
-        @Bean
-        Locations locations(TestStores stores) {
-            return stores.locations;
-        }
-
-        @Bean
-        PassageStore passageStore(TestStores stores) {
-            return stores.passages;
         }
     }
 

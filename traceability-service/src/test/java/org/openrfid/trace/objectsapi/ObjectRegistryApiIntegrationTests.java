@@ -18,11 +18,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openrfid.trace.location.Locations;
 import org.openrfid.trace.passage.Direction;
 import org.openrfid.trace.passage.Instants;
 import org.openrfid.trace.passage.Passage;
@@ -35,7 +32,7 @@ import org.openrfid.trace.registry.library.LibraryItems;
 import org.openrfid.trace.registry.watchlist.Watchlist;
 import org.openrfid.trace.store.PassageStore;
 import org.openrfid.trace.store.RegistryStoreConfiguration;
-import org.openrfid.trace.store.TestStores;
+import org.openrfid.trace.testsupport.H2StoreSlice;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
@@ -45,11 +42,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Goods, pallets, aggregation, library items and the watchlist over REST on a real H2GIS database,
@@ -69,40 +63,12 @@ class ObjectRegistryApiIntegrationTests {
             "org.openrfid.trace.query"},
             // Other web slices' nested configurations live in those packages' tests.
             excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = ".*Tests\\$.*"))
-    @Import(RegistryStoreConfiguration.class)
+    @Import({RegistryStoreConfiguration.class, H2StoreSlice.class})
     static class Slice {
-
-        @Bean
-        DataSource dataSource() {
-            JdbcDataSource ds = new JdbcDataSource();
-            ds.setURL("jdbc:h2:mem:objects-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-            Flyway.configure().dataSource(ds).locations("classpath:db/migration/h2").load().migrate();
-            return ds;
-        }
-
-        @Bean
-        PlatformTransactionManager transactionManager(DataSource ds) {
-            return new DataSourceTransactionManager(ds);
-        }
 
         @Bean
         Clock clock() {
             return Clock.fixed(T0.plusSeconds(86_400), ZoneOffset.UTC);
-        }
-
-        @Bean
-        TestStores stores(DataSource ds, PlatformTransactionManager tx, Clock clock) {
-            return new TestStores(ds, new TransactionTemplate(tx), clock);
-        }
-
-        @Bean
-        Locations locations(TestStores stores) {
-            return stores.locations;
-        }
-
-        @Bean
-        PassageStore passageStore(TestStores stores) {
-            return stores.passages;
         }
     }
 
