@@ -1,14 +1,9 @@
 package org.openrfid.trace.pipeline.cluster;
 
 import com.hazelcast.cluster.Member;
-import com.hazelcast.cluster.MembershipEvent;
-import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.config.Config;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceNotActiveException;
-import com.hazelcast.partition.MigrationListener;
-import com.hazelcast.partition.MigrationState;
-import com.hazelcast.partition.ReplicaMigrationEvent;
 import com.hazelcast.ringbuffer.StaleSequenceException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -130,8 +125,7 @@ public final class ClusterSmoothing implements ReadIngress, AutoCloseable {
     private UUID stallListener;
     private volatile boolean closed;
     private boolean started;
-    private UUID migrationListener;
-    private UUID membershipListener;
+    private OwnershipChanges ownershipChanges;
 
     // Smoother-thread state: touched only by tasks that run on the smoother's thread.
     private final Map<String, Owned> current = new HashMap<>();
@@ -185,37 +179,7 @@ public final class ClusterSmoothing implements ReadIngress, AutoCloseable {
             return this;
         }
         started = true;
-        migrationListener = hazelcast.getPartitionService().addMigrationListener(new MigrationListener() {
-            @Override
-            public void migrationStarted(MigrationState state) {
-            }
-
-            @Override
-            public void migrationFinished(MigrationState state) {
-                recheck();
-            }
-
-            @Override
-            public void replicaMigrationCompleted(ReplicaMigrationEvent event) {
-                recheck();
-            }
-
-            @Override
-            public void replicaMigrationFailed(ReplicaMigrationEvent event) {
-                recheck();
-            }
-        });
-        membershipListener = hazelcast.getCluster().addMembershipListener(new MembershipListener() {
-            @Override
-            public void memberAdded(MembershipEvent event) {
-                recheck();
-            }
-
-            @Override
-            public void memberRemoved(MembershipEvent event) {
-                recheck();
-            }
-        });
+        ownershipChanges = OwnershipChanges.listen(hazelcast, this::recheck);
         String me = hazelcast.getCluster().getLocalMember().getUuid().toString();
         stallListener = stallNotices.listen(member -> {
             if (!member.equals(me)) {
@@ -630,11 +594,8 @@ public final class ClusterSmoothing implements ReadIngress, AutoCloseable {
         forwarder.shutdownNow();
         try {
             if (hazelcast.getLifecycleService().isRunning()) {
-                if (migrationListener != null) {
-                    hazelcast.getPartitionService().removeMigrationListener(migrationListener);
-                }
-                if (membershipListener != null) {
-                    hazelcast.getCluster().removeMembershipListener(membershipListener);
+                if (ownershipChanges != null) {
+                    ownershipChanges.stop();
                 }
                 if (stallListener != null) {
                     stallNotices.stopListening(stallListener);

@@ -1,17 +1,12 @@
 package org.openrfid.trace.pipeline.cluster;
 
 import com.hazelcast.cluster.Member;
-import com.hazelcast.cluster.MembershipEvent;
-import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceNotActiveException;
 import com.hazelcast.core.LifecycleEvent;
 import com.hazelcast.map.IMap;
-import com.hazelcast.partition.MigrationListener;
-import com.hazelcast.partition.MigrationState;
-import com.hazelcast.partition.ReplicaMigrationEvent;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;
@@ -91,8 +86,7 @@ public final class ReaderOwnership implements AutoCloseable {
     private volatile boolean closed;
     private boolean started;
     private int checks;
-    private UUID migrationListener;
-    private UUID membershipListener;
+    private OwnershipChanges ownershipChanges;
     private UUID lifecycleListener;
 
     /**
@@ -132,37 +126,7 @@ public final class ReaderOwnership implements AutoCloseable {
                 recheck();
             }
         });
-        migrationListener = hazelcast.getPartitionService().addMigrationListener(new MigrationListener() {
-            @Override
-            public void migrationStarted(MigrationState state) {
-            }
-
-            @Override
-            public void migrationFinished(MigrationState state) {
-                recheck();
-            }
-
-            @Override
-            public void replicaMigrationCompleted(ReplicaMigrationEvent event) {
-                recheck();
-            }
-
-            @Override
-            public void replicaMigrationFailed(ReplicaMigrationEvent event) {
-                recheck();
-            }
-        });
-        membershipListener = hazelcast.getCluster().addMembershipListener(new MembershipListener() {
-            @Override
-            public void memberAdded(MembershipEvent event) {
-                recheck();
-            }
-
-            @Override
-            public void memberRemoved(MembershipEvent event) {
-                recheck();
-            }
-        });
+        ownershipChanges = OwnershipChanges.listen(hazelcast, this::recheck);
         control.scheduleWithFixedDelay(this::check, 0, CHECK_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         return this;
     }
@@ -344,11 +308,8 @@ public final class ReaderOwnership implements AutoCloseable {
         letGoOfAll("closing", hazelcast.getLifecycleService().isRunning());
         try {
             if (hazelcast.getLifecycleService().isRunning()) {
-                if (migrationListener != null) {
-                    hazelcast.getPartitionService().removeMigrationListener(migrationListener);
-                }
-                if (membershipListener != null) {
-                    hazelcast.getCluster().removeMembershipListener(membershipListener);
+                if (ownershipChanges != null) {
+                    ownershipChanges.stop();
                 }
                 if (lifecycleListener != null) {
                     hazelcast.getLifecycleService().removeLifecycleListener(lifecycleListener);
