@@ -10,10 +10,7 @@ enum SqlDialect {
 
     POSTGIS(
             "INSERT INTO passage (" + JdbcPassageStore.COLUMNS + ")"
-                    + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id, first_seen) DO NOTHING",
-            "INSERT INTO location (id, name, kind, parent_id, geom) VALUES (?,?,?,?, ST_SetSRID(ST_MakePoint(?, ?), 4326))"
-                    + " ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind,"
-                    + " parent_id = EXCLUDED.parent_id, geom = EXCLUDED.geom"),
+                    + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id, first_seen) DO NOTHING"),
     H2GIS(
             "MERGE INTO passage p USING (VALUES (CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS INT), CAST(? AS VARCHAR),"
                     + " CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS INT), CAST(? AS TIMESTAMP WITH TIME ZONE),"
@@ -22,16 +19,12 @@ enum SqlDialect {
                     + " s(" + JdbcPassageStore.COLUMNS + ")"
                     + " ON p.id = s.id WHEN NOT MATCHED THEN INSERT (" + JdbcPassageStore.COLUMNS + ")"
                     + " VALUES (s.id, s.epc_hex, s.epc_bits, s.tag_uri, s.location_id, s.reader_id, s.antenna, s.first_seen,"
-                    + " s.last_seen, s.reads, s.peak_rssi, s.direction, s.lane, s.read_points, s.object_kind, s.object_id)",
-            "MERGE INTO location (id, name, kind, parent_id, geom) KEY (id)"
-                    + " VALUES (?,?,?,?, ST_SetSRID(ST_MakePoint(?, ?), 4326))");
+                    + " s.last_seen, s.reads, s.peak_rssi, s.direction, s.lane, s.read_points, s.object_kind, s.object_id)");
 
     final String insertPassage;
-    final String upsertLocation;
 
-    SqlDialect(String insertPassage, String upsertLocation) {
+    SqlDialect(String insertPassage) {
         this.insertPassage = insertPassage;
-        this.upsertLocation = upsertLocation;
     }
 
     static SqlDialect of(DataSource dataSource) {
