@@ -9,7 +9,6 @@ import org.openrfid.trace.location.Locations;
 import org.openrfid.trace.store.PassageStore;
 import org.openrfid.trace.store.TestStores;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -17,8 +16,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The stores a web-slice test runs on: a fresh in-memory H2GIS database with the project's migrations,
  * its transaction manager, and the location and passage stores. The test supplies the {@link Clock}.
+ *
+ * <p>Deliberately not a {@code @Configuration}: the web-ui tests' application scans
+ * {@code org.openrfid.trace} (this test jar included) and must not pick these beans up. A slice test
+ * brings them in with {@code @Import(H2StoreSlice.class)}.
  */
-@Configuration(proxyBeanMethods = false)
 public class H2StoreSlice {
 
     @Bean
