@@ -9,5 +9,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 CP="$(scripts/bench-classpath.sh)"
 exec java -Xmx2g -Dlogback.configurationFile=scripts/bench-logback.xml -cp "$CP" \
-  org.openrfid.trace.bench.PassageIngestBenchmark \
+  org.openrfid.trace.service.bench.PassageIngestBenchmark \
   --rows 2000000 --row-by-row-rows 20000 --batch 10000 --days 2 --connections 2 --duration PT10M "$@"

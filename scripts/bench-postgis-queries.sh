@@ -10,9 +10,9 @@ CP="$(scripts/bench-classpath.sh)"
 JAVA=(java -Xmx2g -Dlogback.configurationFile=scripts/bench-logback.xml -cp "$CP")
 if [ "${1:-}" = "--load" ]; then
   shift
-  "${JAVA[@]}" org.openrfid.trace.bench.PassageBenchLoader \
+  "${JAVA[@]}" org.openrfid.trace.service.bench.PassageBenchLoader \
     --db rfid_bench --rows 100000000 --vehicles 200000 --days 70 --seed 42 --batch 50000 --fresh
 fi
 DROP=()
 if [ "$(id -u)" -eq 0 ]; then DROP=(--drop-caches); fi
-exec "${JAVA[@]}" org.openrfid.trace.bench.PassageQueryBenchmark --db rfid_bench --runs 1000 --warm-tags 100 --seed 7 "${DROP[@]}" "$@"
+exec "${JAVA[@]}" org.openrfid.trace.service.bench.PassageQueryBenchmark --db rfid_bench --runs 1000 --warm-tags 100 --seed 7 "${DROP[@]}" "$@"

@@ -1,7 +1,7 @@
 package org.openrfid.trace.demo;
 
-import org.openrfid.trace.location.Locations;
-import org.openrfid.trace.readers.ReaderConnections;
+import org.openrfid.trace.service.location.Locations;
+import org.openrfid.trace.service.readerfleet.ReaderConnections;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

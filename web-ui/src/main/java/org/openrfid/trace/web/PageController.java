@@ -1,6 +1,6 @@
 package org.openrfid.trace.web;
 
-import org.openrfid.trace.store.PassageStore;
+import org.openrfid.trace.service.passage.PassageStore;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

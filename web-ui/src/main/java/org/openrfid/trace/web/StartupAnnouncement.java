@@ -1,6 +1,6 @@
 package org.openrfid.trace.web;
 
-import org.openrfid.trace.security.AdminCredentials;
+import org.openrfid.trace.service.platform.security.AdminCredentials;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;

@@ -67,7 +67,7 @@ class ArchitectureTests {
         org.assertj.core.api.Assertions.assertThat(classes.contain("org.openrfid.trace.reader.TagRead")).isTrue();
         org.assertj.core.api.Assertions.assertThat(classes.contain("org.openrfid.trace.passage.PassageSmoother")).isTrue();
         org.assertj.core.api.Assertions.assertThat(classes.contain("org.openrfid.trace.identity.EpcDecoder")).isTrue();
-        org.assertj.core.api.Assertions.assertThat(classes.contain("org.openrfid.trace.store.PassageStore")).isTrue();
+        org.assertj.core.api.Assertions.assertThat(classes.contain("org.openrfid.trace.service.passage.PassageStore")).isTrue();
         org.assertj.core.api.Assertions.assertThat(classes.contain("org.openrfid.trace.RfidTraceApplication")).isTrue();
     }
 }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openrfid.trace.reader.simulator.LlrpReaderSimulator;
 import org.openrfid.trace.reader.simulator.Scenario;
-import org.openrfid.trace.readers.ReaderConnections;
+import org.openrfid.trace.service.readerfleet.ReaderConnections;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openrfid.trace.reader.simulator.LlrpReaderSimulator;
 import org.openrfid.trace.reader.simulator.Scenario;
-import org.openrfid.trace.readers.ReaderConnections;
+import org.openrfid.trace.service.readerfleet.ReaderConnections;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
@@ -118,7 +118,7 @@ abstract class EndToEndContractTests {
         try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
             closedPort = probe.getLocalPort(); // nothing listens here once the probe closes
         }
-        readers.add(new org.openrfid.trace.readers.ReaderDefinition("unplugged", "127.0.0.1", closedPort, List.of()));
+        readers.add(new org.openrfid.trace.service.readerfleet.ReaderDefinition("unplugged", "127.0.0.1", closedPort, List.of()));
 
         JsonNode body = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250))
                 .until(() -> http.getForEntity("/actuator/health", JsonNode.class).getBody(),

@@ -1,7 +1,7 @@
 package org.openrfid.trace.e2e;
 
 import java.util.List;
-import org.openrfid.trace.readers.ReaderDefinition;
+import org.openrfid.trace.service.readerfleet.ReaderDefinition;
 
 /**
  * The small scenario in {@code e2e/scenario.csv} and the passages it implies under the 2 s silence

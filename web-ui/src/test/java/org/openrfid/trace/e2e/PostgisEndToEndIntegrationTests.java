@@ -1,7 +1,7 @@
 package org.openrfid.trace.e2e;
 
 import org.junit.jupiter.api.AfterAll;
-import org.openrfid.trace.testsupport.PostgisTestDatabase;
+import org.openrfid.trace.service.testsupport.PostgisTestDatabase;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;

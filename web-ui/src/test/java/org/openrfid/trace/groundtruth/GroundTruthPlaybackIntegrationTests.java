@@ -9,11 +9,11 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openrfid.trace.reader.simulator.LlrpReaderSimulator;
-import org.openrfid.trace.readers.ReaderConnections;
-import org.openrfid.trace.readers.ReaderDefinition;
+import org.openrfid.trace.service.readerfleet.ReaderConnections;
+import org.openrfid.trace.service.readerfleet.ReaderDefinition;
 import org.openrfid.trace.sampledata.generator.Anomaly;
 import org.openrfid.trace.sampledata.generator.GeneratorOptions;
-import org.openrfid.trace.store.PassageStore;
+import org.openrfid.trace.service.passage.PassageStore;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 

@@ -1,6 +1,0 @@
-package org.openrfid.trace.query;
-
-/** Order of passage results; ties on first-seen time are broken by passage id so pages are stable. */
-public enum TimeOrder {
-    OLDEST_FIRST, NEWEST_FIRST
-}

@@ -1,9 +1,0 @@
-package org.openrfid.trace.readers;
-
-/** A reader with this id exists already (the API answers 409). */
-public class DuplicateReaderException extends RuntimeException {
-
-    public DuplicateReaderException(String readerId) {
-        super("reader '" + readerId + "' already exists");
-    }
-}

@@ -1,9 +1,0 @@
-package org.openrfid.trace.readers;
-
-/** Told when a reader joins or leaves {@link ReaderConnections} (metrics, audit). */
-public interface ReaderListener {
-
-    void added(ReaderDefinition reader);
-
-    void removed(String readerId);
-}

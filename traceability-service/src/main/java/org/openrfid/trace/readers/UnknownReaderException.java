@@ -1,9 +1,0 @@
-package org.openrfid.trace.readers;
-
-/** No reader with this id (the API answers 404). */
-public class UnknownReaderException extends RuntimeException {
-
-    public UnknownReaderException(String readerId) {
-        super("no reader '" + readerId + "'");
-    }
-}

@@ -1,0 +1,38 @@
+package org.openrfid.trace.service.ingest;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code rfid.ingest.*}: JSON ingest from readers that push.
+ *
+ * @param deadLetterCapacity refused messages kept for inspection (the count is unbounded)
+ * @param maxReadsPerPayload larger payloads are refused (TOO_LARGE) so one request cannot flood memory
+ * @param mqtt               MQTT subscription, off unless {@code rfid.ingest.mqtt.enabled=true}
+ */
+@ConfigurationProperties("rfid.ingest")
+public record IngestProperties(
+        @DefaultValue("500") int deadLetterCapacity,
+        @DefaultValue("100000") int maxReadsPerPayload,
+        @DefaultValue Mqtt mqtt) {
+
+    /**
+     * @param enabled   subscribe at all
+     * @param brokerUrl e.g. {@code tcp://127.0.0.1:1883} or {@code ssl://broker:8883}
+     * @param topic     subscription filter; the level after the filter's fixed part names the reader
+     *                  ({@code rfid/reads/gantry-7})
+     * @param clientId  MQTT client id, unique per node
+     * @param qos       subscription QoS; 1 so the broker redelivers what a crash did not acknowledge
+     * @param username  broker user, optional
+     * @param password  broker password, optional
+     */
+    public record Mqtt(
+            @DefaultValue("false") boolean enabled,
+            @DefaultValue("tcp://127.0.0.1:1883") String brokerUrl,
+            @DefaultValue("rfid/reads/#") String topic,
+            @DefaultValue("rfid-trace-ingest") String clientId,
+            @DefaultValue("1") int qos,
+            String username,
+            String password) {
+    }
+}

@@ -1,0 +1,27 @@
+package org.openrfid.trace.service.ingest;
+
+import java.util.Locale;
+
+/** Why a reader message was refused; the reason is the metric tag and the problem detail's {@code reason}. */
+public final class IngestRejection extends RuntimeException {
+
+    /** Kinds of bad input, few and stable so they can be a metric tag. */
+    public enum Reason {
+        MALFORMED_JSON, UNKNOWN_FORMAT, MISSING_FIELD, INVALID_FIELD, NO_READER_ID, TOO_LARGE;
+
+        public String tag() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private final Reason reason;
+
+    public IngestRejection(Reason reason, String detail) {
+        super(detail, null, false, false); // a routine outcome of bad input: no stack trace needed
+        this.reason = reason;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+}

@@ -1,0 +1,112 @@
+package org.openrfid.trace.service.ingest;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.openrfid.trace.passage.Instants;
+import org.openrfid.trace.reader.TagRead;
+import org.openrfid.trace.reader.TagReadBatch;
+
+/**
+ * Reader JSON in, {@link TagReadBatch}es into the pipeline out — shared by HTTP and MQTT ingest.
+ *
+ * <p>A payload is one JSON value, or newline-delimited JSON (Impinj streams one event per line). Each
+ * message stands alone: a bad one is refused into the dead letters and the good ones around it are
+ * still delivered, so one reader's garbage never holds up its reads or anyone else's. Reads of one
+ * payload travel as one batch per reader (never one exchange per read, DESIGN.md §2).
+ */
+public final class ReadIngest {
+
+    /** One refused message of a payload: its position (0-based line or element) and why. */
+    public record Refusal(int message, String reason, String detail) {
+    }
+
+    /** What became of a payload. */
+    public record Result(int messages, int reads, int batches, List<Refusal> refused) {
+
+        public boolean acceptedNothing() {
+            return !refused.isEmpty() && refused.size() == messages;
+        }
+    }
+
+    private final ReaderJsonMapper mapper;
+    private final Consumer<TagReadBatch> pipeline;
+    private final DeadLetters deadLetters;
+    private final Clock clock;
+    private final int maxReadsPerPayload;
+    private final Counter readsIn;
+
+    /**
+     * @param pipeline where batches go (the pipeline's reads endpoint); may block when the pipeline is
+     *                 full, which slows the sender down instead of dropping reads
+     */
+    public ReadIngest(ReaderJsonMapper mapper, Consumer<TagReadBatch> pipeline, DeadLetters deadLetters, Clock clock,
+                      int maxReadsPerPayload, MeterRegistry registry) {
+        this.mapper = mapper;
+        this.pipeline = pipeline;
+        this.deadLetters = deadLetters;
+        this.clock = clock;
+        this.maxReadsPerPayload = maxReadsPerPayload;
+        this.readsIn = Counter.builder("rfid.ingest.reads").description("tag reads accepted from pushing readers").register(registry);
+    }
+
+    /**
+     * @param source     where it came from, for the dead letters (e.g. {@code http}, {@code mqtt:rfid/reads/gantry-7})
+     * @param readerHint the reader named by the transport, used when the message names none
+     */
+    public Result ingest(String payload, String source, String readerHint) {
+        long now = Instants.toMicros(clock.instant());
+        List<String> messages = split(payload);
+        List<Refusal> refused = new ArrayList<>();
+        Map<String, List<TagRead>> byReader = new LinkedHashMap<>();
+        int reads = 0;
+        for (int i = 0; i < messages.size(); i++) {
+            String message = messages.get(i);
+            try {
+                List<ReaderJsonMapper.MappedRead> mapped = mapper.map(message, readerHint, now);
+                if (reads + mapped.size() > maxReadsPerPayload) {
+                    throw new IngestRejection(IngestRejection.Reason.TOO_LARGE,
+                            "more than " + maxReadsPerPayload + " reads in one payload; split it");
+                }
+                for (ReaderJsonMapper.MappedRead m : mapped) {
+                    byReader.computeIfAbsent(m.readerId(), r -> new ArrayList<>()).add(m.read());
+                }
+                reads += mapped.size();
+            } catch (IngestRejection e) {
+                deadLetters.add(source, e, message);
+                refused.add(new Refusal(i, e.reason().tag(), e.getMessage()));
+            }
+        }
+        if (messages.isEmpty()) {
+            IngestRejection empty = new IngestRejection(IngestRejection.Reason.MALFORMED_JSON, "empty payload");
+            deadLetters.add(source, empty, payload);
+            refused.add(new Refusal(0, empty.reason().tag(), empty.getMessage()));
+            return new Result(1, 0, 0, refused);
+        }
+        for (Map.Entry<String, List<TagRead>> e : byReader.entrySet()) {
+            pipeline.accept(new TagReadBatch(e.getKey(), e.getValue()));
+        }
+        readsIn.increment(reads);
+        return new Result(messages.size(), reads, byReader.size(), refused);
+    }
+
+    /** One JSON value, or several one per line (NDJSON); blank lines are ignored. */
+    static List<String> split(String payload) {
+        if (payload == null || payload.isBlank()) {
+            return List.of();
+        }
+        String trimmed = payload.strip();
+        if (trimmed.indexOf('\n') < 0) {
+            return List.of(trimmed);
+        }
+        // A pretty-printed single document spans lines too: NDJSON lines each start a value on their own.
+        List<String> lines = trimmed.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        boolean ndjson = lines.stream().allMatch(l -> (l.startsWith("{") && l.endsWith("}")) || (l.startsWith("[") && l.endsWith("]")));
+        return ndjson ? lines : List.of(trimmed);
+    }
+}

@@ -1,0 +1,40 @@
+package org.openrfid.trace.service.passage;
+
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.openrfid.trace.service.passage.EnrichedPassage;
+import org.openrfid.trace.passage.Passage;
+
+/**
+ * Where completed passages are kept (port). Adapters: H2GIS (embedded default) and PostGIS
+ * (production); both pass {@code PassageStoreContractTests}. Every field of a passage is kept,
+ * with the object its tag was bound to at first-seen time.
+ */
+public interface PassageStore {
+
+    /**
+     * Stores the passages with their bound objects (the location info is the registry's and is not
+     * copied). Idempotent on the passage id: a passage stored twice is stored once, so a replay after
+     * a failure is harmless.
+     *
+     * @return how many were new
+     */
+    int saveEnriched(Collection<EnrichedPassage> passages);
+
+    /** Stores passages bound to no object; see {@link #saveEnriched}. */
+    default int saveAll(Collection<Passage> passages) {
+        return saveEnriched(passages.stream().map(EnrichedPassage::bare).toList());
+    }
+
+    /** The newest passages by first-seen time, newest first. */
+    List<Passage> latest(int limit);
+
+    Optional<Passage> find(String id);
+
+    /** The passage with the object stored with it; {@link EnrichedPassage#location()} is null (not stored). */
+    Optional<EnrichedPassage> findEnriched(String id);
+
+    long count();
+}

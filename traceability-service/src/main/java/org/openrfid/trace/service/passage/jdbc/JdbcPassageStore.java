@@ -1,0 +1,181 @@
+package org.openrfid.trace.service.passage.jdbc;
+
+import org.openrfid.trace.service.passage.PassageStore;
+import org.openrfid.trace.service.platform.sql.SqlDialect;
+
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.openrfid.trace.service.passage.EnrichedPassage;
+import org.openrfid.trace.passage.Direction;
+import org.openrfid.trace.passage.Passage;
+import org.openrfid.trace.reader.RawEpc;
+import org.openrfid.trace.service.registry.binding.BoundObject;
+import org.openrfid.trace.service.registry.binding.ObjectKind;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The passage store over JDBC; the dialect decides the idempotent insert (H2GIS MERGE, PostGIS
+ * ON CONFLICT DO NOTHING). Batches go in one transaction so a failed batch leaves nothing behind
+ * and can simply be retried. On PostGIS, batches of at least {@code copyMinBatch} passages go
+ * through {@link PostgisCopyPassageWriter} ({@code COPY} is several times faster than batched
+ * inserts for large batches, and slower to set up for small ones).
+ */
+class JdbcPassageStore implements PassageStore {
+
+    static final String COLUMNS = "id, epc_hex, epc_bits, tag_uri, location_id, reader_id, antenna, first_seen, last_seen, reads,"
+            + " peak_rssi, direction, lane, read_points, object_kind, object_id";
+
+    /** The idempotent insert of one passage: PostGIS ON CONFLICT DO NOTHING, H2GIS MERGE ... WHEN NOT MATCHED. */
+    static String insertStatement(SqlDialect dialect) {
+        return switch (dialect) {
+            case POSTGIS -> "INSERT INTO passage (" + COLUMNS + ")"
+                    + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id, first_seen) DO NOTHING";
+            case H2GIS -> "MERGE INTO passage p USING (VALUES (CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS INT), CAST(? AS VARCHAR),"
+                    + " CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS INT), CAST(? AS TIMESTAMP WITH TIME ZONE),"
+                    + " CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS INT), CAST(? AS DOUBLE PRECISION), CAST(? AS VARCHAR),"
+                    + " CAST(? AS INT), CAST(? AS VARCHAR(128) ARRAY), CAST(? AS VARCHAR), CAST(? AS VARCHAR)))"
+                    + " s(" + COLUMNS + ")"
+                    + " ON p.id = s.id WHEN NOT MATCHED THEN INSERT (" + COLUMNS + ")"
+                    + " VALUES (s.id, s.epc_hex, s.epc_bits, s.tag_uri, s.location_id, s.reader_id, s.antenna, s.first_seen,"
+                    + " s.last_seen, s.reads, s.peak_rssi, s.direction, s.lane, s.read_points, s.object_kind, s.object_id)";
+        };
+    }
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final SqlDialect dialect;
+    private final String insert;
+    private final PostgisCopyPassageWriter copy;
+    private final int copyMinBatch;
+
+    JdbcPassageStore(JdbcTemplate jdbc, TransactionTemplate tx, SqlDialect dialect) {
+        this(jdbc, tx, dialect, Integer.MAX_VALUE);
+    }
+
+    /** @param copyMinBatch the smallest batch written with COPY on PostGIS ({@code Integer.MAX_VALUE}: never) */
+    JdbcPassageStore(JdbcTemplate jdbc, TransactionTemplate tx, SqlDialect dialect, int copyMinBatch) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.dialect = dialect;
+        this.insert = insertStatement(dialect);
+        this.copyMinBatch = Math.max(1, copyMinBatch);
+        this.copy = dialect == SqlDialect.POSTGIS ? new PostgisCopyPassageWriter(jdbc.getDataSource()) : null;
+    }
+
+    @Override
+    public int saveEnriched(Collection<EnrichedPassage> passages) {
+        if (passages.isEmpty()) {
+            return 0;
+        }
+        if (copy != null && passages.size() >= copyMinBatch) {
+            return copy.writeEnriched(passages);
+        }
+        List<EnrichedPassage> batch = List.copyOf(passages);
+        int[][] counts = tx.execute(status -> jdbc.batchUpdate(insert, batch, 500, JdbcPassageStore::bind));
+        int inserted = 0;
+        for (int[] chunk : counts) {
+            for (int n : chunk) {
+                inserted += n == java.sql.Statement.SUCCESS_NO_INFO ? 1 : Math.max(n, 0);
+            }
+        }
+        return inserted;
+    }
+
+    @Override
+    public List<Passage> latest(int limit) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM passage ORDER BY first_seen DESC, id DESC LIMIT ?", ROW, limit)
+                .stream().map(EnrichedPassage::passage).toList();
+    }
+
+    @Override
+    public Optional<Passage> find(String id) {
+        return findEnriched(id).map(EnrichedPassage::passage);
+    }
+
+    @Override
+    public Optional<EnrichedPassage> findEnriched(String id) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM passage WHERE id = ?", ROW, id).stream().findFirst();
+    }
+
+    @Override
+    public long count() {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM passage", Long.class);
+        return n == null ? 0 : n;
+    }
+
+    private static void bind(PreparedStatement ps, EnrichedPassage e) throws SQLException {
+        Passage p = e.passage();
+        ps.setString(1, p.id());
+        ps.setString(2, p.epc().toHex());
+        ps.setInt(3, p.epc().bitLength());
+        ps.setString(4, p.tagUri());
+        ps.setString(5, p.locationId());
+        ps.setString(6, p.readerId());
+        ps.setInt(7, p.antenna());
+        ps.setTimestamp(8, Timestamp.from(p.firstSeen()));
+        ps.setTimestamp(9, Timestamp.from(p.lastSeen()));
+        ps.setInt(10, p.reads());
+        if (Double.isNaN(p.peakRssiDbm())) {
+            ps.setNull(11, Types.DOUBLE);
+        } else {
+            ps.setDouble(11, p.peakRssiDbm());
+        }
+        ps.setString(12, p.direction().name());
+        ps.setInt(13, p.lane());
+        ps.setArray(14, ps.getConnection().createArrayOf("varchar", p.readPoints().toArray()));
+        ps.setString(15, e.object() == null ? null : e.object().kind().name());
+        ps.setString(16, e.object() == null ? null : e.object().id());
+    }
+
+    private static final RowMapper<EnrichedPassage> ROW = (ResultSet rs, int row) -> {
+        double rssi = rs.getDouble("peak_rssi");
+        if (rs.wasNull()) {
+            rssi = Double.NaN;
+        }
+        Passage passage = new Passage(
+                rs.getString("id").trim(),
+                RawEpc.ofHex(rs.getString("epc_hex"), rs.getInt("epc_bits")),
+                rs.getString("tag_uri"),
+                rs.getString("location_id"),
+                rs.getString("reader_id"),
+                rs.getInt("antenna"),
+                rs.getTimestamp("first_seen").toInstant(),
+                rs.getTimestamp("last_seen").toInstant(),
+                rs.getInt("reads"),
+                rssi,
+                Direction.valueOf(rs.getString("direction")),
+                rs.getInt("lane"),
+                readPoints(rs.getArray("read_points")));
+        String kind = rs.getString("object_kind");
+        String objectId = rs.getString("object_id");
+        // Retention's anonymisation clears the id and keeps the kind: such a row names no object.
+        BoundObject object = kind == null || objectId == null ? null : new BoundObject(ObjectKind.valueOf(kind), objectId);
+        return new EnrichedPassage(passage, object, null);
+    };
+
+    /** Passages stored before the column existed have none (null). */
+    private static List<String> readPoints(Array array) throws SQLException {
+        if (array == null) {
+            return List.of();
+        }
+        try {
+            List<String> out = new ArrayList<>();
+            for (Object o : (Object[]) array.getArray()) {
+                out.add((String) o);
+            }
+            return out;
+        } finally {
+            array.free();
+        }
+    }
+}

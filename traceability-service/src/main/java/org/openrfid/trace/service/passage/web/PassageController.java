@@ -1,0 +1,50 @@
+package org.openrfid.trace.service.passage.web;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.time.Instant;
+import java.util.List;
+import org.openrfid.trace.passage.Passage;
+import org.openrfid.trace.service.passage.PassageStore;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Passages as JSON for machine clients and the live view. */
+@RestController
+@RequestMapping("/api/v1/passages")
+@Validated
+class PassageController {
+
+    private final PassageStore store;
+
+    PassageController(PassageStore store) {
+        this.store = store;
+    }
+
+    /**
+     * One passage in the API's shape; RSSI is null when no reader reported it, lane is 0 off lanes and
+     * readPoints lists {@code readerId/antenna} in the order they first saw the tag.
+     */
+    record PassageView(String id, String epc, int epcBits, String tagUri, String locationId, String readerId,
+                       int antenna, Instant firstSeen, Instant lastSeen, int reads, Double peakRssi, String direction,
+                       int lane, List<String> readPoints) {
+
+        static PassageView of(Passage p) {
+            return new PassageView(p.id(), p.epc().toHex(), p.epc().bitLength(), p.tagUri(), p.locationId(), p.readerId(),
+                    p.antenna(), p.firstSeen(), p.lastSeen(), p.reads(), Double.isNaN(p.peakRssiDbm()) ? null : p.peakRssiDbm(),
+                    p.direction().name(), p.lane(), p.readPoints());
+        }
+    }
+
+    record PassagePage(List<PassageView> items, int limit) {
+    }
+
+    /** The newest passages, newest first. {@code limit} is 1..1000 (default 50); more is refused, not cut. */
+    @GetMapping
+    PassagePage latest(@RequestParam(defaultValue = "50") @Min(1) @Max(1000) int limit) {
+        return new PassagePage(store.latest(limit).stream().map(PassageView::of).toList(), limit);
+    }
+}

@@ -1,0 +1,50 @@
+package org.openrfid.trace.service.platform.web;
+
+import jakarta.validation.ConstraintViolationException;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Errors of the REST API as RFC 9457 problem details that name the offending parameter. Spring's
+ * own MVC exceptions are rendered by the base class (spring.mvc.problemdetails.enabled).
+ */
+@RestControllerAdvice(basePackages = "org.openrfid.trace")
+class ProblemHandling extends ResponseEntityExceptionHandler {
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ProblemDetail invalidParameter(ConstraintViolationException e) {
+        String detail = e.getConstraintViolations().stream()
+                .map(v -> parameterName(v.getPropertyPath().toString()) + ": " + v.getMessage())
+                .sorted()
+                .collect(Collectors.joining("; "));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        problem.setTitle("Invalid request parameter");
+        return problem;
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail wrongType(MethodArgumentTypeMismatchException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                e.getName() + ": '" + e.getValue() + "' is not a valid " + (e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName()));
+        problem.setTitle("Invalid request parameter");
+        return problem;
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ProblemDetail badInput(IllegalArgumentException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setTitle("Invalid input");
+        return problem;
+    }
+
+    private static String parameterName(String propertyPath) {
+        int dot = propertyPath.lastIndexOf('.');
+        return dot < 0 ? propertyPath : propertyPath.substring(dot + 1);
+    }
+
+}

@@ -1,0 +1,99 @@
+package org.openrfid.trace.service.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ServiceStatus;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openrfid.trace.reader.TagReadBatch;
+
+/**
+ * The MQTT route against the real Mosquitto on 127.0.0.1:1883: good messages become batches, bad ones
+ * are dead-lettered and the subscription keeps going. Without a broker the test is skipped locally
+ * and fails under CI=true (CI must have one).
+ */
+class MqttIngestIntegrationTests {
+
+    static final String BROKER = "tcp://127.0.0.1:1883";
+
+    final List<TagReadBatch> batches = new CopyOnWriteArrayList<>();
+    final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    final DeadLetters deadLetters = new DeadLetters(10, Clock.systemUTC(), registry);
+    final String base = "rfid-test-" + UUID.randomUUID().toString().substring(0, 8) + "/reads";
+    CamelContext camel;
+    MqttClient publisher;
+
+    @BeforeEach
+    void start() throws Exception {
+        boolean reachable;
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", 1883), 1000);
+            reachable = true;
+        } catch (java.io.IOException e) {
+            reachable = false;
+        }
+        if (!reachable) {
+            assertThat("true".equalsIgnoreCase(System.getenv("CI"))).as("CI needs Mosquitto on 127.0.0.1:1883").isFalse();
+            Assumptions.abort("no MQTT broker on 127.0.0.1:1883");
+        }
+        ReadIngest ingest = new ReadIngest(new ReaderJsonMapper(new ObjectMapper()), batches::add, deadLetters, Clock.systemUTC(), 1000, registry);
+        IngestProperties.Mqtt mqtt = new IngestProperties.Mqtt(true, BROKER, base + "/#", "it-" + UUID.randomUUID(), 1, null, null);
+        camel = new DefaultCamelContext();
+        camel.addRoutes(new MqttIngestRoute(mqtt, ingest));
+        camel.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> camel.getRouteController().getRouteStatus(MqttIngestRoute.ROUTE_ID) == ServiceStatus.Started);
+        publisher = new MqttClient(BROKER, "pub-" + UUID.randomUUID(), new MemoryPersistence());
+        publisher.connect();
+        Thread.sleep(500); // let the subscription settle before publishing (no retained messages here)
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (publisher != null && publisher.isConnected()) {
+            publisher.disconnect();
+            publisher.close();
+        }
+        if (camel != null) {
+            camel.close();
+        }
+    }
+
+    @Test
+    void readsFromTopicsBecomeBatchesAndBadMessagesDoNotStopTheSubscription() throws Exception {
+        publish(base + "/fx-1", "{\"data\":{\"idHex\":\"3034257BF7194E4000001A85\",\"antenna\":2,\"peakRssi\":-50,\"reads\":2,\"eventNum\":1},\"timestamp\":\"2025-01-01T00:00:00Z\",\"type\":\"SIMPLE\"}");
+        publish(base + "/fx-1", "garbage {");
+        publish(base + "/r700", "{\"timestamp\":\"2025-01-01T00:00:01Z\",\"hostname\":\"impinj-1\",\"eventType\":\"tagInventory\",\"tagInventoryEvent\":{\"epcHex\":\"3034257BF7194E4000001A86\",\"antennaPort\":1,\"peakRssiCdbm\":-5100}}");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> batches.size() == 2 && !deadLetters.newest(1).isEmpty());
+        assertThat(batches).extracting(TagReadBatch::readerId).containsExactly("fx-1", "impinj-1");
+        assertThat(batches.get(0).reads().get(0).seenCount()).isEqualTo(2);
+        assertThat(deadLetters.newest(5)).singleElement().satisfies(d -> {
+            assertThat(d.reason()).isEqualTo("malformed_json");
+            assertThat(d.source()).isEqualTo("mqtt:" + base + "/fx-1");
+        });
+    }
+
+    private void publish(String topic, String payload) throws Exception {
+        MqttMessage message = new MqttMessage(payload.getBytes(StandardCharsets.UTF_8));
+        message.setQos(1);
+        publisher.publish(topic, message);
+    }
+}
