@@ -5,16 +5,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.InetAddress;
 import java.time.Clock;
-import javax.sql.DataSource;
-import org.openrfid.trace.service.retention.jdbc.PassageRetention;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Retention of passages: the policies from {@code rfid.retention.*} (checked at start-up), the job,
@@ -25,12 +21,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 class RetentionConfiguration {
 
     @Bean
-    RetentionJob retentionJob(RetentionProperties properties, DataSource dataSource, PlatformTransactionManager txManager, Clock clock,
+    RetentionJob retentionJob(RetentionProperties properties, PassageRetention retention, Clock clock,
                               ObjectProvider<HazelcastInstance> hazelcast, ObjectProvider<MeterRegistry> meters) {
         HazelcastInstance cluster = hazelcast.getIfAvailable();
         RunGuard guard = cluster == null ? RunGuard.local() : RunGuard.cluster(cluster);
         String member = cluster == null ? hostName() : cluster.getCluster().getLocalMember().getAddress().toString();
-        return new RetentionJob(PassageRetention.create(dataSource, new TransactionTemplate(txManager), clock),
+        return new RetentionJob(retention,
                 properties.toPolicies(), guard, clock, member, meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 

@@ -54,7 +54,7 @@ class AnalyticsApiIntegrationTests {
     static final String COMPANION = "AA0000000000000000000003";
 
     @Configuration
-    @ComponentScan(basePackages = {"org.openrfid.trace.api", "org.openrfid.trace.analytics", "org.openrfid.trace.security"})
+    @ComponentScan(basePackages = {"org.openrfid.trace.service.platform.web", "org.openrfid.trace.service.analytics", "org.openrfid.trace.service.platform.security"})
     @Import({RegistryStoreConfiguration.class, AnalyticsStoreConfiguration.class, H2StoreSlice.class})
     static class Slice {
 

@@ -54,7 +54,7 @@ class EpcisApiIntegrationTests {
     static final Instant NOW = Instant.parse("2025-06-03T08:00:00Z");
 
     @Configuration
-    @ComponentScan(basePackages = {"org.openrfid.trace.api", "org.openrfid.trace.epcis"})
+    @ComponentScan(basePackages = {"org.openrfid.trace.service.platform.web", "org.openrfid.trace.service.epcis"})
     static class Slice {
 
         @Bean

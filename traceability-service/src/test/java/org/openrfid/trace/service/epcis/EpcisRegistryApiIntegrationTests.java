@@ -83,8 +83,8 @@ class EpcisRegistryApiIntegrationTests {
     static final String SGLN = "urn:epc:id:sgln:0614141.00777.0";
 
     @Configuration
-    @ComponentScan(basePackages = {"org.openrfid.trace.api", "org.openrfid.trace.epcis", "org.openrfid.trace.registry.binding",
-            "org.openrfid.trace.security"},
+    @ComponentScan(basePackages = {"org.openrfid.trace.service.platform.web", "org.openrfid.trace.service.epcis", "org.openrfid.trace.service.registry.binding",
+            "org.openrfid.trace.service.platform.security"},
             excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = ".*Tests\\$.*"))
     @Import(RegistryStoreConfiguration.class)
     @ImportAutoConfiguration({SpringDocConfiguration.class, SpringDocConfigProperties.class, SpringDocWebMvcConfiguration.class,

@@ -53,8 +53,8 @@ class LocationAreaApiIntegrationTests {
     static final String YARD = "{\"type\":\"Polygon\",\"coordinates\":[[[106.50,29.50],[106.51,29.50],[106.51,29.51],[106.50,29.51],[106.50,29.50]]]}";
 
     @Configuration
-    @ComponentScan(basePackages = {"org.openrfid.trace.api", "org.openrfid.trace.registry", "org.openrfid.trace.location",
-            "org.openrfid.trace.query"},
+    @ComponentScan(basePackages = {"org.openrfid.trace.service.platform.web", "org.openrfid.trace.service.registry", "org.openrfid.trace.service.location",
+            "org.openrfid.trace.service.passage.web"},
             // Other web tests' slices live in these packages too.
             excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = ".*Tests\\$.*"))
     @Import({RegistryStoreConfiguration.class, H2StoreSlice.class})

@@ -66,7 +66,7 @@ class ReaderControllerWebMvcTests {
 
     @Configuration
     @Import(ReaderController.class)
-    @ComponentScan(basePackages = "org.openrfid.trace.api")
+    @ComponentScan(basePackages = "org.openrfid.trace.service.platform.web")
     static class Slice {
 
         @Bean(destroyMethod = "stop")

@@ -28,7 +28,9 @@ import org.openrfid.trace.passage.Instants;
 import org.openrfid.trace.passage.Passage;
 import org.openrfid.trace.passage.PassageId;
 import org.openrfid.trace.reader.RawEpc;
-import org.openrfid.trace.service.retention.jdbc.PassageRetention;
+import org.openrfid.trace.service.retention.PassageRetention;
+import org.openrfid.trace.service.retention.jdbc.JdbcPassageRetention;
+import org.openrfid.trace.service.retention.jdbc.RetentionStoreConfiguration;
 import org.openrfid.trace.service.passage.PassageStore;
 import org.openrfid.trace.service.testsupport.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -67,9 +69,9 @@ class RetentionApiIntegrationTests {
     static final String UNBOUND_EPC = "3416451DA400000005F5E14A";
 
     @Configuration
-    @ComponentScan(basePackages = {"org.openrfid.trace.api", "org.openrfid.trace.security"},
+    @ComponentScan(basePackages = {"org.openrfid.trace.service.platform.web", "org.openrfid.trace.service.platform.security"},
             excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = ".*Tests\\$.*"))
-    @Import({RetentionConfiguration.class, RetentionController.class})
+    @Import({RetentionConfiguration.class, RetentionStoreConfiguration.class, RetentionController.class})
     static class Slice {
 
         @Bean

@@ -160,10 +160,7 @@ class JdbcAnalytics implements Analytics {
      */
     private String companionPassages(String location) {
         String window = " AND c.first_seen >= " + plusMillis("s.first_seen") + " AND c.first_seen <= " + plusMillis("s.first_seen");
-        return dialect == SqlDialect.POSTGIS
-                ? " JOIN LATERAL (SELECT c.epc_hex, c.first_seen FROM passage c WHERE c.location_id = " + location + " COLLATE \"default\""
-                        + window + " OFFSET 0) c ON TRUE"
-                : " JOIN passage c ON c.location_id = " + location + window;
+        return dialect.passagesAtLocationJoin(location, window);
     }
 
     private static void excludeSubjectObject(CoLocationQuery q, StringBuilder sql, List<Object> args, String keyword) {
@@ -329,14 +326,12 @@ class JdbcAnalytics implements Analytics {
 
     /** {@code expression} plus a bound number of milliseconds (the next parameter). */
     private String plusMillis(String expression) {
-        return dialect == SqlDialect.POSTGIS
-                ? "(" + expression + " + CAST(? AS BIGINT) * INTERVAL '1 millisecond')"
-                : "DATEADD(MILLISECOND, CAST(? AS BIGINT), " + expression + ")";
+        return dialect.plusMillis(expression);
     }
 
     /** Text ordered by code point on both stores, so keyset cursors and pages agree. */
     private String text(String expression) {
-        return dialect == SqlDialect.POSTGIS ? expression + " COLLATE \"C\"" : expression;
+        return dialect.codePointOrder(expression);
     }
 
     private static List<Object> append(List<Object> args, Object value) {

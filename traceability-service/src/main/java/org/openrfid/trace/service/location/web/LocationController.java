@@ -1,5 +1,6 @@
 package org.openrfid.trace.service.location.web;
 
+import org.openrfid.trace.service.location.LocationCsv;
 import org.openrfid.trace.service.location.Location;
 import org.openrfid.trace.service.location.LocationFields;
 import org.openrfid.trace.service.location.Locations;

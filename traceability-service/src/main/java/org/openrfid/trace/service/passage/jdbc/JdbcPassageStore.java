@@ -69,7 +69,7 @@ class JdbcPassageStore implements PassageStore {
         this.dialect = dialect;
         this.insert = insertStatement(dialect);
         this.copyMinBatch = Math.max(1, copyMinBatch);
-        this.copy = dialect == SqlDialect.POSTGIS ? new PostgisCopyPassageWriter(jdbc.getDataSource()) : null;
+        this.copy = dialect.supportsCopy() ? new PostgisCopyPassageWriter(jdbc.getDataSource()) : null;
     }
 
     @Override

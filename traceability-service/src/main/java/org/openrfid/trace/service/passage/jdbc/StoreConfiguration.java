@@ -83,7 +83,7 @@ public class StoreConfiguration {
             return new Stores(
                     new JdbcPassageStore(jdbc, tx, dialect, copyMinBatch),
                     new JdbcLocations(jdbc, tx, dialect),
-                    dialect == SqlDialect.POSTGIS ? new PassagePartitions(jdbc, clock) : null);
+                    dialect.partitionsPassagesByDay() ? new PassagePartitions(jdbc, clock) : null);
         }
 
         public void ensurePartitions() {

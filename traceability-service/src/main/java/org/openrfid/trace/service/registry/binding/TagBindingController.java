@@ -6,15 +6,12 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
-import java.util.UUID;
+import java.util.Map;
 import org.openrfid.trace.service.platform.web.Cursors;
 import org.openrfid.trace.service.platform.web.Limits;
-import org.openrfid.trace.service.registry.goods.GoodsItems;
-import org.openrfid.trace.service.registry.goods.Pallets;
-import org.openrfid.trace.service.registry.goods.TagBinder;
-import org.openrfid.trace.service.registry.library.LibraryItems;
-import org.openrfid.trace.service.registry.vehicle.Vehicles;
+import org.openrfid.trace.service.registry.binding.TagBinder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -40,18 +37,12 @@ class TagBindingController {
 
     private final TagBindings bindings;
     private final TagResolver tags;
-    private final Vehicles vehicles;
-    private final GoodsItems goods;
-    private final Pallets pallets;
-    private final LibraryItems libraryItems;
+    private final Map<ObjectKind, RegisteredObjects> registries = new EnumMap<>(ObjectKind.class);
 
-    TagBindingController(TagBindings bindings, Tags tags, Vehicles vehicles, GoodsItems goods, Pallets pallets, LibraryItems libraryItems) {
+    TagBindingController(TagBindings bindings, Tags tags, List<RegisteredObjects> registries) {
         this.bindings = bindings;
         this.tags = new TagResolver(tags);
-        this.vehicles = vehicles;
-        this.goods = goods;
-        this.pallets = pallets;
-        this.libraryItems = libraryItems;
+        registries.forEach(r -> this.registries.put(r.kind(), r));
     }
 
     /** A binding; {@code validTo} null while it holds. */
@@ -207,20 +198,8 @@ class TagBindingController {
     }
 
     private boolean exists(ObjectKind kind, String objectId) {
-        return switch (kind) {
-            case VEHICLE -> uuid(objectId) != null && vehicles.find(uuid(objectId)).isPresent();
-            case GOODS -> uuid(objectId) != null && goods.find(uuid(objectId)).isPresent();
-            case PALLET -> pallets.find(objectId).isPresent();
-            case LIBRARY_ITEM -> libraryItems.find(objectId).isPresent();
-        };
-    }
-
-    private static UUID uuid(String text) {
-        try {
-            return UUID.fromString(text);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        RegisteredObjects registry = registries.get(kind);
+        return registry != null && registry.exists(objectId);
     }
 
     private static Instant instant(String field, String value) {

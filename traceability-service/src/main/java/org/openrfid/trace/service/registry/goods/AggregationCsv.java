@@ -1,5 +1,6 @@
 package org.openrfid.trace.service.registry.goods;
 
+import org.openrfid.trace.service.registry.binding.TagBinder;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;

@@ -1,8 +1,11 @@
 package org.openrfid.trace.service.registry.goods;
 
+import org.openrfid.trace.service.registry.binding.TagBinder;
 import java.time.Clock;
 import org.openrfid.trace.service.passage.PassageQueries;
 import org.openrfid.trace.service.registry.binding.TagBindings;
+import org.openrfid.trace.service.registry.binding.ObjectKind;
+import org.openrfid.trace.service.registry.binding.RegisteredObjects;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -12,9 +15,36 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Configuration(proxyBeanMethods = false)
 public class GoodsConfiguration {
 
+    /** Goods items and pallets are objects a tag may be bound to. */
     @Bean
-    TagBinder tagBinder(NewTags tags, TagBindings bindings) {
-        return new TagBinder(tags, bindings);
+    RegisteredObjects registeredGoods(GoodsItems goods) {
+        return new RegisteredObjects() {
+            @Override
+            public ObjectKind kind() {
+                return ObjectKind.GOODS;
+            }
+
+            @Override
+            public boolean exists(String objectId) {
+                java.util.UUID id = RegisteredObjects.uuidOrNull(objectId);
+                return id != null && goods.find(id).isPresent();
+            }
+        };
+    }
+
+    @Bean
+    RegisteredObjects registeredPallets(Pallets pallets) {
+        return new RegisteredObjects() {
+            @Override
+            public ObjectKind kind() {
+                return ObjectKind.PALLET;
+            }
+
+            @Override
+            public boolean exists(String objectId) {
+                return pallets.find(objectId).isPresent();
+            }
+        };
     }
 
     @Bean

@@ -19,7 +19,7 @@ import org.openrfid.trace.service.registry.binding.TagBindings;
 import org.openrfid.trace.service.platform.web.csv.CsvReading;
 import org.openrfid.trace.service.platform.web.csv.CsvRow;
 import org.openrfid.trace.service.registry.goods.ImportCounts;
-import org.openrfid.trace.service.registry.goods.TagBinder;
+import org.openrfid.trace.service.registry.binding.TagBinder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**

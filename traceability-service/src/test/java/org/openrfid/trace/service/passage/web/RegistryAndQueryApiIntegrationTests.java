@@ -56,8 +56,8 @@ class RegistryAndQueryApiIntegrationTests {
     static final Instant T0 = Instant.parse("2025-06-02T08:00:00Z");
 
     @Configuration
-    @ComponentScan(basePackages = {"org.openrfid.trace.api", "org.openrfid.trace.registry", "org.openrfid.trace.location",
-            "org.openrfid.trace.query"})
+    @ComponentScan(basePackages = {"org.openrfid.trace.service.platform.web", "org.openrfid.trace.service.registry", "org.openrfid.trace.service.location",
+            "org.openrfid.trace.service.passage.web"})
     @Import({RegistryStoreConfiguration.class, H2StoreSlice.class})
     static class Slice {
 

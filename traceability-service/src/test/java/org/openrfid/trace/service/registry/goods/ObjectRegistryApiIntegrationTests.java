@@ -59,8 +59,8 @@ class ObjectRegistryApiIntegrationTests {
     static final String PALLET_EPC = "31D4257BF405F5E101000000";
 
     @Configuration
-    @ComponentScan(basePackages = {"org.openrfid.trace.api", "org.openrfid.trace.registry", "org.openrfid.trace.location",
-            "org.openrfid.trace.query"},
+    @ComponentScan(basePackages = {"org.openrfid.trace.service.platform.web", "org.openrfid.trace.service.registry", "org.openrfid.trace.service.location",
+            "org.openrfid.trace.service.passage.web"},
             // Other web slices' nested configurations live in those packages' tests.
             excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = ".*Tests\\$.*"))
     @Import({RegistryStoreConfiguration.class, H2StoreSlice.class})

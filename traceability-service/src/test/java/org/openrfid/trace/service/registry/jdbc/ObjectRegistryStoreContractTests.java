@@ -2,7 +2,8 @@ package org.openrfid.trace.service.registry.jdbc;
 
 import org.openrfid.trace.service.passage.jdbc.StoreConfiguration;
 import org.openrfid.trace.service.retention.RetentionPolicy;
-import org.openrfid.trace.service.retention.jdbc.PassageRetention;
+import org.openrfid.trace.service.retention.PassageRetention;
+import org.openrfid.trace.service.retention.jdbc.JdbcPassageRetention;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -260,7 +261,7 @@ abstract class ObjectRegistryStoreContractTests {
                 ? new org.openrfid.trace.service.passage.EnrichedPassage(p, new org.openrfid.trace.service.registry.binding.BoundObject(ObjectKind.GOODS, "g-1"), null)
                 : org.openrfid.trace.service.passage.EnrichedPassage.bare(p)).toList());
 
-        PassageRetention retention = PassageRetention.create(dataSource, tx, java.time.Clock.systemUTC());
+        PassageRetention retention = JdbcPassageRetention.create(dataSource, tx, java.time.Clock.systemUTC());
         List<RetentionPolicy> policies = List.of(
                 new RetentionPolicy(ObjectKind.VEHICLE, 30, RetentionPolicy.Action.DROP, 90),
                 new RetentionPolicy(ObjectKind.GOODS, 30, RetentionPolicy.Action.ANONYMISE, 30),
@@ -338,7 +339,7 @@ abstract class ObjectRegistryStoreContractTests {
             dropAll.add(new RetentionPolicy(k, 30, RetentionPolicy.Action.DROP, k == ObjectKind.VEHICLE ? 90 : 30));
         }
         dropAll.add(new RetentionPolicy(null, 30, RetentionPolicy.Action.DROP, 30));
-        PassageRetention.Result result = PassageRetention.create(dataSource, tx, java.time.Clock.systemUTC()).apply(dropAll);
+        PassageRetention.Result result = JdbcPassageRetention.create(dataSource, tx, java.time.Clock.systemUTC()).apply(dropAll);
 
         // Day 60 holds only a plain vehicle: the partition goes. Day 50 holds a watchlisted vehicle: its
         // partition stays and only the plain vehicle's passage is deleted row-wise.

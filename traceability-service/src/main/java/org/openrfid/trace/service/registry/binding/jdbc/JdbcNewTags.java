@@ -1,4 +1,4 @@
-package org.openrfid.trace.service.registry.goods.jdbc;
+package org.openrfid.trace.service.registry.binding.jdbc;
 
 import org.openrfid.trace.service.platform.sql.SqlDialect;
 
@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.openrfid.trace.reader.RawEpc;
-import org.openrfid.trace.service.registry.goods.NewTags;
+import org.openrfid.trace.service.registry.binding.NewTags;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 

@@ -1,6 +1,7 @@
 package org.openrfid.trace.service.retention.jdbc;
 
 import org.openrfid.trace.service.platform.sql.SqlDialect;
+import org.openrfid.trace.service.retention.PassageRetention;
 import org.openrfid.trace.service.retention.RetentionPolicy;
 
 import java.sql.Timestamp;
@@ -32,33 +33,28 @@ import org.springframework.transaction.support.TransactionTemplate;
  * row by row, one day per transaction so no statement holds locks on months of rows. Kinds without a
  * policy are kept.
  */
-public final class PassageRetention {
+public final class JdbcPassageRetention implements PassageRetention {
 
-    private static final Logger log = LoggerFactory.getLogger(PassageRetention.class);
-    /** What anonymised passages carry instead of their EPC: the all-zero 96-bit EPC. */
-    public static final String ANONYMOUS_EPC = "000000000000000000000000";
+    private static final Logger log = LoggerFactory.getLogger(JdbcPassageRetention.class);
     private static final DateTimeFormatter SUFFIX = DateTimeFormatter.ofPattern("yyyyMMdd");
-
-    /** What one run did. */
-    public record Result(int partitionsDropped, long deleted, long anonymised) {
-    }
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final SqlDialect dialect;
     private final Clock clock;
 
-    PassageRetention(JdbcTemplate jdbc, TransactionTemplate tx, SqlDialect dialect, Clock clock) {
+    JdbcPassageRetention(JdbcTemplate jdbc, TransactionTemplate tx, SqlDialect dialect, Clock clock) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.dialect = dialect;
         this.clock = clock;
     }
 
-    public static PassageRetention create(DataSource dataSource, TransactionTemplate tx, Clock clock) {
-        return new PassageRetention(new JdbcTemplate(dataSource), tx, SqlDialect.of(dataSource), clock);
+    public static JdbcPassageRetention create(DataSource dataSource, TransactionTemplate tx, Clock clock) {
+        return new JdbcPassageRetention(new JdbcTemplate(dataSource), tx, SqlDialect.of(dataSource), clock);
     }
 
+    @Override
     public Result apply(List<RetentionPolicy> policies) {
         Set<ObjectKind> seen = new HashSet<>();
         boolean unbound = false;
@@ -69,7 +65,7 @@ public final class PassageRetention {
             unbound |= p.kind() == null;
         }
         Instant now = clock.instant();
-        int dropped = dialect == SqlDialect.POSTGIS ? dropPartitions(policies, now, unbound && seen.size() == ObjectKind.values().length) : 0;
+        int dropped = dialect.partitionsPassagesByDay() ? dropPartitions(policies, now, unbound && seen.size() == ObjectKind.values().length) : 0;
         long deleted = 0;
         long anonymised = 0;
         for (RetentionPolicy p : policies) {

@@ -1,4 +1,4 @@
-package org.openrfid.trace.service.registry.goods;
+package org.openrfid.trace.service.registry.binding;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

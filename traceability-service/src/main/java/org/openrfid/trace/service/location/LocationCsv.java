@@ -1,4 +1,4 @@
-package org.openrfid.trace.service.location.web;
+package org.openrfid.trace.service.location;
 
 import org.openrfid.trace.service.location.Location;
 import org.openrfid.trace.service.location.LocationFields;
