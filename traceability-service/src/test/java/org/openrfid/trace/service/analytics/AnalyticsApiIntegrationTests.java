@@ -1,5 +1,6 @@
 package org.openrfid.trace.service.analytics;
 
+import org.openrfid.trace.service.testsupport.RegistryStoreSlice;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -26,7 +27,6 @@ import org.openrfid.trace.passage.PassageId;
 import org.openrfid.trace.reader.RawEpc;
 import org.openrfid.trace.service.analytics.jdbc.AnalyticsStoreConfiguration;
 import org.openrfid.trace.service.passage.PassageStore;
-import org.openrfid.trace.service.registry.jdbc.RegistryStoreConfiguration;
 import org.openrfid.trace.service.testsupport.H2StoreSlice;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
@@ -55,7 +55,7 @@ class AnalyticsApiIntegrationTests {
 
     @Configuration
     @ComponentScan(basePackages = {"org.openrfid.trace.service.platform.web", "org.openrfid.trace.service.analytics", "org.openrfid.trace.service.platform.security"})
-    @Import({RegistryStoreConfiguration.class, AnalyticsStoreConfiguration.class, H2StoreSlice.class})
+    @Import({RegistryStoreSlice.class, AnalyticsStoreConfiguration.class, H2StoreSlice.class})
     static class Slice {
 
         @Bean

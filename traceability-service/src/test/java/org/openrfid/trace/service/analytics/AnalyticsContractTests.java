@@ -1,5 +1,6 @@
 package org.openrfid.trace.service.analytics;
 
+import org.openrfid.trace.service.testsupport.RegistryStores;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -28,7 +29,6 @@ import org.openrfid.trace.service.registry.binding.ObjectKind;
 import org.openrfid.trace.service.registry.binding.Tag;
 import org.openrfid.trace.service.registry.vehicle.Vehicle;
 import org.openrfid.trace.service.analytics.jdbc.AnalyticsStoreConfiguration;
-import org.openrfid.trace.service.registry.jdbc.RegistryStoreConfiguration;
 import org.openrfid.trace.service.testsupport.TestStores;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -49,7 +49,7 @@ abstract class AnalyticsContractTests {
     static final String F = "AA0000000000000000000005";
 
     protected Analytics analytics;
-    protected RegistryStoreConfiguration.RegistryStores registry;
+    protected RegistryStores registry;
     protected TestStores stores;
     private final List<Passage> passages = new ArrayList<>();
     private Vehicle carS;
@@ -64,7 +64,7 @@ abstract class AnalyticsContractTests {
         DataSource dataSource = freshDatabase();
         flyway(dataSource).migrate();
         TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        registry = RegistryStoreConfiguration.RegistryStores.create(dataSource, tx);
+        registry = RegistryStores.create(dataSource, tx);
         stores = new TestStores(dataSource, tx, Clock.systemUTC());
         analytics = AnalyticsStoreConfiguration.create(dataSource);
         // Checkpoint CP-1 has two lanes; CP-2 and CP-3 are single places.

@@ -1,5 +1,6 @@
 package org.openrfid.trace.service.enrichment;
 
+import org.openrfid.trace.service.testsupport.RegistryStores;
 import org.openrfid.trace.service.passage.EnrichedPassage;
 
 import java.time.Clock;
@@ -18,7 +19,6 @@ import org.openrfid.trace.reader.RawEpc;
 import org.openrfid.trace.service.registry.binding.NewBinding;
 import org.openrfid.trace.service.registry.binding.ObjectKind;
 import org.openrfid.trace.service.registry.binding.Tag;
-import org.openrfid.trace.service.registry.jdbc.RegistryStoreConfiguration.RegistryStores;
 import org.openrfid.trace.service.testsupport.TestStores;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;

@@ -1,5 +1,6 @@
 package org.openrfid.trace.service.enrichment;
 
+import org.openrfid.trace.service.testsupport.RegistryStores;
 import org.openrfid.trace.service.location.LocationInfo;
 import org.openrfid.trace.service.passage.EnrichedPassage;
 
@@ -29,7 +30,6 @@ import org.openrfid.trace.service.registry.binding.NewBinding;
 import org.openrfid.trace.service.registry.binding.ObjectKind;
 import org.openrfid.trace.service.registry.binding.Tag;
 import org.openrfid.trace.service.registry.binding.TagBindings;
-import org.openrfid.trace.service.registry.jdbc.RegistryStoreConfiguration.RegistryStores;
 import org.openrfid.trace.service.testsupport.TestStores;
 import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;

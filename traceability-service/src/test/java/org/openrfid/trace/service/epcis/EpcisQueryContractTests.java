@@ -1,5 +1,7 @@
 package org.openrfid.trace.service.epcis;
 
+import org.openrfid.trace.service.testsupport.RegistryStores;
+import org.openrfid.trace.service.testsupport.ObjectRegistryStores;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,8 +30,6 @@ import org.openrfid.trace.service.registry.goods.GoodsItem;
 import org.openrfid.trace.service.registry.goods.NewAggregation;
 import org.openrfid.trace.service.registry.goods.Pallet;
 import org.openrfid.trace.service.registry.goods.UnitKind;
-import org.openrfid.trace.service.registry.jdbc.ObjectRegistryStoreConfiguration;
-import org.openrfid.trace.service.registry.jdbc.RegistryStoreConfiguration;
 import org.openrfid.trace.service.testsupport.TestStores;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -64,8 +64,8 @@ abstract class EpcisQueryContractTests {
     protected EpcisEvents events;
     protected TestStores stores;
     protected DataSource dataSource;
-    protected ObjectRegistryStoreConfiguration.ObjectRegistryStores objects;
-    protected RegistryStoreConfiguration.RegistryStores registry;
+    protected ObjectRegistryStores objects;
+    protected RegistryStores registry;
 
     protected abstract DataSource freshDatabase();
 
@@ -80,8 +80,8 @@ abstract class EpcisQueryContractTests {
         stores = new TestStores(ds, new TransactionTemplate(tx), Clock.systemUTC());
         store = new EpcisEventStore(ds, tx);
         events = new EpcisEvents(store, new PassageEvents(ds), new AggregationEvents(ds));
-        objects = ObjectRegistryStoreConfiguration.ObjectRegistryStores.create(ds, new TransactionTemplate(tx));
-        registry = RegistryStoreConfiguration.RegistryStores.create(ds, new TransactionTemplate(tx));
+        objects = ObjectRegistryStores.create(ds, new TransactionTemplate(tx));
+        registry = RegistryStores.create(ds, new TransactionTemplate(tx));
         stores.locations.save(List.of(new Location(SGLN_LOCATION, "Dock 7", "dock_door", 29.5, 106.5, null),
                 new Location("CP-1", "Gate 1", "gate", 29.6, 106.6, null)));
         stores.passages.saveAll(List.of(

@@ -1,5 +1,6 @@
 package org.openrfid.trace.service.epcis;
 
+import org.openrfid.trace.service.testsupport.RegistryStoreSlice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
@@ -41,7 +42,6 @@ import org.openrfid.trace.service.registry.goods.NewAggregation;
 import org.openrfid.trace.service.registry.goods.Pallet;
 import org.openrfid.trace.service.registry.goods.Pallets;
 import org.openrfid.trace.service.registry.goods.UnitKind;
-import org.openrfid.trace.service.registry.jdbc.RegistryStoreConfiguration;
 import org.openrfid.trace.service.testsupport.TestStores;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springdoc.core.configuration.SpringDocConfiguration;
@@ -52,6 +52,9 @@ import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Bean;
+import org.openrfid.trace.service.registry.goods.GoodsConfiguration;
+import org.openrfid.trace.service.registry.library.LibraryConfiguration;
+import org.openrfid.trace.service.registry.vehicle.VehicleConfiguration;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.FilterType;
@@ -86,7 +89,8 @@ class EpcisRegistryApiIntegrationTests {
     @ComponentScan(basePackages = {"org.openrfid.trace.service.platform.web", "org.openrfid.trace.service.epcis", "org.openrfid.trace.service.registry.binding",
             "org.openrfid.trace.service.platform.security"},
             excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = ".*Tests\\$.*"))
-    @Import(RegistryStoreConfiguration.class)
+    // the registries tell the binding API which objects exist
+    @Import({RegistryStoreSlice.class, VehicleConfiguration.class, GoodsConfiguration.class, LibraryConfiguration.class})
     @ImportAutoConfiguration({SpringDocConfiguration.class, SpringDocConfigProperties.class, SpringDocWebMvcConfiguration.class,
             MultipleOpenApiSupportConfiguration.class})
     static class Slice {

@@ -1,5 +1,6 @@
 package org.openrfid.trace.service.location;
 
+import org.openrfid.trace.service.testsupport.RegistryStoreSlice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.containsString;
@@ -26,7 +27,6 @@ import org.openrfid.trace.passage.Passage;
 import org.openrfid.trace.passage.PassageId;
 import org.openrfid.trace.reader.RawEpc;
 import org.openrfid.trace.service.passage.PassageStore;
-import org.openrfid.trace.service.registry.jdbc.RegistryStoreConfiguration;
 import org.openrfid.trace.service.testsupport.H2StoreSlice;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -56,8 +56,10 @@ class LocationAreaApiIntegrationTests {
     @ComponentScan(basePackages = {"org.openrfid.trace.service.platform.web", "org.openrfid.trace.service.registry", "org.openrfid.trace.service.location",
             "org.openrfid.trace.service.passage.web"},
             // Other web tests' slices live in these packages too.
-            excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = ".*Tests\\$.*"))
-    @Import({RegistryStoreConfiguration.class, H2StoreSlice.class})
+            excludeFilters = {@ComponentScan.Filter(type = FilterType.REGEX, pattern = ".*Tests\\$.*"),
+                    // store adapters come from the slice's imports, not from the scan
+                    @ComponentScan.Filter(type = FilterType.REGEX, pattern = ".*\\.jdbc\\..*")})
+    @Import({RegistryStoreSlice.class, H2StoreSlice.class})
     static class Slice {
 
         @Bean

@@ -172,7 +172,7 @@ class RetentionApiIntegrationTests {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL("jdbc:h2:mem:retention-bad-" + UUID.randomUUID());
         new ApplicationContextRunner()
-                .withUserConfiguration(RetentionConfiguration.class)
+                .withUserConfiguration(RetentionConfiguration.class, RetentionStoreConfiguration.class)
                 .withBean(DataSource.class, () -> ds)
                 .withBean(PlatformTransactionManager.class, () -> new DataSourceTransactionManager(ds))
                 .withBean(Clock.class, Clock::systemUTC)

@@ -1,7 +1,6 @@
 package org.openrfid.trace.service.testsupport;
 
 import org.openrfid.trace.service.passage.PassageStore;
-import org.openrfid.trace.service.passage.jdbc.StoreConfiguration;
 
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -15,7 +14,7 @@ public final class TestStores {
     public final Locations locations;
 
     public TestStores(DataSource dataSource, TransactionTemplate tx, Clock clock) {
-        StoreConfiguration.Stores stores = StoreConfiguration.Stores.create(dataSource, tx, clock);
+        Stores stores = Stores.create(dataSource, tx, clock);
         this.passages = stores.passages();
         this.locations = stores.locations();
     }

@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Creates PostGIS day partitions of the passage table ahead of time (UTC days), so ingest never
  * lands in the default partition in normal operation. Idempotent; run at start and daily.
  */
-class PassagePartitions {
+public class PassagePartitions {
 
     private static final Logger log = LoggerFactory.getLogger(PassagePartitions.class);
     private static final DateTimeFormatter SUFFIX = DateTimeFormatter.ofPattern("yyyyMMdd");
@@ -26,7 +26,7 @@ class PassagePartitions {
     }
 
     /** Ensures partitions from {@code daysBack} days ago to {@code daysAhead} days ahead exist. */
-    void ensure(int daysBack, int daysAhead) {
+    public void ensure(int daysBack, int daysAhead) {
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         for (int d = -daysBack; d <= daysAhead; d++) {
             LocalDate day = today.plusDays(d);

@@ -1,5 +1,6 @@
 package org.openrfid.trace.service.passage.jdbc;
 
+import org.openrfid.trace.service.testsupport.Stores;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -32,7 +33,7 @@ public abstract class PassageStoreContractTests {
 
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
-    protected StoreConfiguration.Stores stores;
+    protected Stores stores;
 
     /** A data source on a database (or schema) no other test uses. */
     protected abstract DataSource freshDatabase();
@@ -48,7 +49,7 @@ public abstract class PassageStoreContractTests {
     void migrateFreshDatabase() {
         DataSource dataSource = freshDatabase();
         flyway(dataSource).migrate();
-        stores = StoreConfiguration.Stores.create(dataSource,
+        stores = Stores.create(dataSource,
                 new TransactionTemplate(new DataSourceTransactionManager(dataSource)), Clock.systemUTC());
         stores.ensurePartitions();
     }
@@ -96,7 +97,7 @@ public abstract class PassageStoreContractTests {
     @Test
     void aLargeBatchKeepsEveryFieldAndWrittenTwiceIsStoredOnce() {
         List<EnrichedPassage> batch = new ArrayList<>();
-        for (int i = 0; i < StoreConfiguration.Stores.DEFAULT_COPY_MIN_BATCH + 44; i++) {
+        for (int i = 0; i < Stores.DEFAULT_COPY_MIN_BATCH + 44; i++) {
             Passage p = withTrail(passage(String.format("3074257BF7194E40000%05X", i), "CP-" + (i % 4), NOW.minusSeconds(i), 1 + i % 9, -40 - i % 20),
                     i % 4, List.of("rdr-" + i + "/1", "rdr-" + i + "/2"));
             batch.add(new EnrichedPassage(p, i % 3 == 0 ? null : new BoundObject(ObjectKind.values()[i % 4], "OBJ-" + i), null));

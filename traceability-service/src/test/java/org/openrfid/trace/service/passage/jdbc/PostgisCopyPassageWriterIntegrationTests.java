@@ -1,5 +1,6 @@
 package org.openrfid.trace.service.passage.jdbc;
 
+import org.openrfid.trace.service.testsupport.Stores;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
@@ -30,7 +31,7 @@ class PostgisCopyPassageWriterIntegrationTests {
 
     private PostgisTestDatabase database;
     private DataSource dataSource;
-    private StoreConfiguration.Stores stores;
+    private Stores stores;
     private PostgisCopyPassageWriter writer;
 
     @BeforeEach
@@ -38,7 +39,7 @@ class PostgisCopyPassageWriterIntegrationTests {
         database = PostgisTestDatabase.createSchema();
         dataSource = database.dataSource();
         Flyway.configure().dataSource(dataSource).schemas(database.schema()).locations("classpath:db/migration/postgresql").load().migrate();
-        stores = StoreConfiguration.Stores.create(dataSource, new TransactionTemplate(new DataSourceTransactionManager(dataSource)), Clock.systemUTC());
+        stores = Stores.create(dataSource, new TransactionTemplate(new DataSourceTransactionManager(dataSource)), Clock.systemUTC());
         stores.ensurePartitions();
         writer = new PostgisCopyPassageWriter(dataSource);
     }

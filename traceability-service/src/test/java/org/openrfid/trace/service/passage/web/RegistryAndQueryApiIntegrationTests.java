@@ -1,5 +1,6 @@
 package org.openrfid.trace.service.passage.web;
 
+import org.openrfid.trace.service.testsupport.RegistryStoreSlice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
@@ -30,13 +31,13 @@ import org.openrfid.trace.passage.PassageId;
 import org.openrfid.trace.reader.RawEpc;
 import org.openrfid.trace.service.registry.vehicle.Vehicles;
 import org.openrfid.trace.service.passage.PassageStore;
-import org.openrfid.trace.service.registry.jdbc.RegistryStoreConfiguration;
 import org.openrfid.trace.service.testsupport.H2StoreSlice;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -57,8 +58,11 @@ class RegistryAndQueryApiIntegrationTests {
 
     @Configuration
     @ComponentScan(basePackages = {"org.openrfid.trace.service.platform.web", "org.openrfid.trace.service.registry", "org.openrfid.trace.service.location",
-            "org.openrfid.trace.service.passage.web"})
-    @Import({RegistryStoreConfiguration.class, H2StoreSlice.class})
+            "org.openrfid.trace.service.passage.web"},
+            excludeFilters = {@ComponentScan.Filter(type = FilterType.REGEX, pattern = ".*Tests\\$.*"),
+                    // store adapters come from the slice's imports, not from the scan
+                    @ComponentScan.Filter(type = FilterType.REGEX, pattern = ".*\\.jdbc\\..*")})
+    @Import({RegistryStoreSlice.class, H2StoreSlice.class})
     static class Slice {
 
         @Bean

@@ -1,5 +1,6 @@
 package org.openrfid.trace.service.registry.goods;
 
+import org.openrfid.trace.service.testsupport.RegistryStoreSlice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -31,7 +32,6 @@ import org.openrfid.trace.service.registry.goods.Pallets;
 import org.openrfid.trace.service.registry.library.LibraryItems;
 import org.openrfid.trace.service.registry.watchlist.Watchlist;
 import org.openrfid.trace.service.passage.PassageStore;
-import org.openrfid.trace.service.registry.jdbc.RegistryStoreConfiguration;
 import org.openrfid.trace.service.testsupport.H2StoreSlice;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -62,8 +62,10 @@ class ObjectRegistryApiIntegrationTests {
     @ComponentScan(basePackages = {"org.openrfid.trace.service.platform.web", "org.openrfid.trace.service.registry", "org.openrfid.trace.service.location",
             "org.openrfid.trace.service.passage.web"},
             // Other web slices' nested configurations live in those packages' tests.
-            excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = ".*Tests\\$.*"))
-    @Import({RegistryStoreConfiguration.class, H2StoreSlice.class})
+            excludeFilters = {@ComponentScan.Filter(type = FilterType.REGEX, pattern = ".*Tests\\$.*"),
+                    // store adapters come from the slice's imports, not from the scan
+                    @ComponentScan.Filter(type = FilterType.REGEX, pattern = ".*\\.jdbc\\..*")})
+    @Import({RegistryStoreSlice.class, H2StoreSlice.class})
     static class Slice {
 
         @Bean

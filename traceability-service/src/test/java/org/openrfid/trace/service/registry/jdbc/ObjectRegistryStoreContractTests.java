@@ -1,6 +1,8 @@
 package org.openrfid.trace.service.registry.jdbc;
 
-import org.openrfid.trace.service.passage.jdbc.StoreConfiguration;
+import org.openrfid.trace.service.testsupport.Stores;
+import org.openrfid.trace.service.testsupport.RegistryStores;
+import org.openrfid.trace.service.testsupport.ObjectRegistryStores;
 import org.openrfid.trace.service.retention.RetentionPolicy;
 import org.openrfid.trace.service.retention.PassageRetention;
 import org.openrfid.trace.service.retention.jdbc.JdbcPassageRetention;
@@ -48,9 +50,9 @@ abstract class ObjectRegistryStoreContractTests {
     static final String PALLET_SSCC = "006141411000000019";
     static final String OTHER_SSCC = "006141411000000026";
 
-    protected ObjectRegistryStoreConfiguration.ObjectRegistryStores objects;
-    protected RegistryStoreConfiguration.RegistryStores registry;
-    protected StoreConfiguration.Stores stores;
+    protected ObjectRegistryStores objects;
+    protected RegistryStores registry;
+    protected Stores stores;
     protected DataSource dataSource;
     protected TransactionTemplate tx;
 
@@ -67,9 +69,9 @@ abstract class ObjectRegistryStoreContractTests {
         dataSource = freshDatabase();
         flyway(dataSource).migrate();
         tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        objects = ObjectRegistryStoreConfiguration.ObjectRegistryStores.create(dataSource, tx);
-        registry = RegistryStoreConfiguration.RegistryStores.create(dataSource, tx);
-        stores = StoreConfiguration.Stores.create(dataSource, tx, java.time.Clock.systemUTC());
+        objects = ObjectRegistryStores.create(dataSource, tx);
+        registry = RegistryStores.create(dataSource, tx);
+        stores = Stores.create(dataSource, tx, java.time.Clock.systemUTC());
     }
 
     static GoodsItem goods(String gtin, String serial) {

@@ -1,8 +1,9 @@
 package org.openrfid.trace.service.registry.jdbc;
 
+import org.openrfid.trace.service.testsupport.Stores;
+import org.openrfid.trace.service.testsupport.RegistryStores;
 import org.openrfid.trace.service.passage.jdbc.JdbcPassageQueries;
 import org.openrfid.trace.service.passage.jdbc.PassageStoreContractTests;
-import org.openrfid.trace.service.passage.jdbc.StoreConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -46,8 +47,8 @@ abstract class RegistryStoreContractTests {
     private static final String EPC_A = "3416451DA400000005F5E100";
     private static final String EPC_B = "3416451DA400000005F5E101";
 
-    protected RegistryStoreConfiguration.RegistryStores registry;
-    protected StoreConfiguration.Stores stores;
+    protected RegistryStores registry;
+    protected Stores stores;
 
     protected abstract DataSource freshDatabase();
 
@@ -62,8 +63,8 @@ abstract class RegistryStoreContractTests {
         DataSource dataSource = freshDatabase();
         flyway(dataSource).migrate();
         TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        registry = RegistryStoreConfiguration.RegistryStores.create(dataSource, tx);
-        stores = StoreConfiguration.Stores.create(dataSource, tx, java.time.Clock.systemUTC());
+        registry = RegistryStores.create(dataSource, tx);
+        stores = Stores.create(dataSource, tx, java.time.Clock.systemUTC());
     }
 
     static Vehicle vehicle(String plate, String vin) {
