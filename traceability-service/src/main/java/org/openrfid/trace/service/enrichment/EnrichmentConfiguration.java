@@ -1,16 +1,13 @@
 package org.openrfid.trace.service.enrichment;
 
-import org.openrfid.trace.service.passage.EnrichedPassageFeed;
 
 import com.hazelcast.core.HazelcastInstance;
-import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.apache.camel.CamelContext;
 import org.openrfid.trace.service.location.Locations;
 import org.openrfid.trace.service.registry.binding.TagBindings;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -77,14 +74,6 @@ class EnrichmentConfiguration {
     @Bean(destroyMethod = "close")
     RegistryChangeRelay registryChangeRelay(HazelcastInstance hazelcast, BindingCache bindings, LocationCache locations) {
         return new RegistryChangeRelay(hazelcast, bindings, locations);
-    }
-
-    @Bean
-    EnrichedPassageFeed enrichedPassageFeed(CamelContext camel, MeterRegistry registry) {
-        EnrichedPassageFeed feed = new EnrichedPassageFeed(camel);
-        FunctionCounter.builder("rfid.enriched.feed.dropped", feed, EnrichedPassageFeed::dropped)
-                .description("stored passage batches the rule consumers' queue had no room for").register(registry);
-        return feed;
     }
 
     /**

@@ -19,7 +19,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.seda.SedaEndpoint;
-import org.openrfid.trace.service.passage.EnrichedPassageFeed;
 import org.openrfid.trace.service.enrichment.LocationCache;
 import org.openrfid.trace.service.enrichment.PassageEnricher;
 import org.openrfid.trace.passage.Instants;
@@ -194,6 +193,15 @@ class PipelineAssembly {
                                     Environment environment) {
         ClusterForwarding.enabled(environment); // a bad value stops the start, also where no condition asked
         return new SmoothingRoutes(endpoints, stage, clock, cluster.getIfAvailable());
+    }
+
+    /** Stored, enriched passage batches for rule consumers (Camel endpoint {@link EnrichedPassageFeed#ENDPOINT}). */
+    @Bean
+    EnrichedPassageFeed enrichedPassageFeed(CamelContext camel, MeterRegistry registry) {
+        EnrichedPassageFeed feed = new EnrichedPassageFeed(camel);
+        FunctionCounter.builder("rfid.enriched.feed.dropped", feed, EnrichedPassageFeed::dropped)
+                .description("stored passage batches the rule consumers' queue had no room for").register(registry);
+        return feed;
     }
 
     /** Stored passages per location: tagged by location here, where a batch is counted once, not per read. */

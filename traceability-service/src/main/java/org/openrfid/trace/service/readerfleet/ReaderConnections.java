@@ -14,13 +14,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.apache.camel.CamelContext;
 import org.openrfid.trace.passage.Direction;
 import org.openrfid.trace.passage.ReadPoint;
 import org.openrfid.trace.passage.ReadPointDirectory;
 import org.openrfid.trace.passage.ReadPointRole;
-import org.openrfid.trace.pipeline.PipelineEndpoints;
-import org.openrfid.trace.pipeline.ReaderRoute;
 import org.openrfid.trace.pipeline.cluster.ReaderOwnership;
 import org.openrfid.trace.reader.ReaderStatus;
 import org.openrfid.trace.reader.ReaderStatusBoard;
@@ -44,8 +41,7 @@ public class ReaderConnections implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ReaderConnections.class);
 
-    private final CamelContext camel;
-    private final PipelineEndpoints endpoints;
+    private final ReaderLinks links;
     private final ReadPointDirectory readPoints;
     private final ReaderStatusBoard statusBoard;
     private final HazelcastInstance hazelcast;
@@ -64,10 +60,9 @@ public class ReaderConnections implements AutoCloseable {
     });
     private UUID registration;
 
-    public ReaderConnections(CamelContext camel, PipelineEndpoints endpoints, ReadPointDirectory readPoints,
+    public ReaderConnections(ReaderLinks links, ReadPointDirectory readPoints,
                              ReaderStatusBoard statusBoard, HazelcastInstance hazelcast) {
-        this.camel = camel;
-        this.endpoints = endpoints;
+        this.links = links;
         this.readPoints = readPoints;
         this.statusBoard = statusBoard;
         this.hazelcast = hazelcast;
@@ -243,7 +238,7 @@ public class ReaderConnections implements AutoCloseable {
             throw new IllegalStateException("reader " + readerId + " is no longer defined");
         }
         try {
-            camel.addRoutes(new ReaderRoute(reader.id(), llrpUri(reader), endpoints));
+            links.open(reader.id(), llrpUri(reader));
         } catch (Exception e) {
             throw new IllegalStateException("Could not start reader " + reader.id() + ": " + e.getMessage(), e);
         }
@@ -253,10 +248,8 @@ public class ReaderConnections implements AutoCloseable {
     }
 
     private synchronized void closeHere(String readerId) {
-        String routeId = ReaderRoute.routeId(readerId);
         try {
-            camel.getRouteController().stopRoute(routeId);
-            camel.removeRoute(routeId);
+            links.close(readerId);
         } catch (Exception e) {
             log.warn("Reader {}: stopping its route failed: {}", readerId, e.toString());
         }

@@ -1,5 +1,7 @@
 package org.openrfid.trace.service.readerfleet;
 
+import org.openrfid.trace.service.pipeline.CamelReaderLinks;
+import org.openrfid.trace.service.pipeline.ReaderLinkConfiguration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.startsWith;
@@ -72,7 +74,7 @@ class ReaderControllerWebMvcTests {
         @Bean(destroyMethod = "stop")
         CamelContext camel(ReaderStatusBoard board) {
             CamelContext camel = new DefaultCamelContext();
-            LlrpComponent llrp = ReaderConfiguration.llrpComponent(board, new ReaderProperties.Llrp(0, null));
+            LlrpComponent llrp = ReaderLinkConfiguration.llrpComponent(board, new ReaderProperties.Llrp(0, null));
             camel.addComponent("llrp", llrp);
             camel.start();
             return camel;
@@ -114,7 +116,7 @@ class ReaderControllerWebMvcTests {
                                       ReadPointDirectory readPoints, HazelcastInstance hazelcast) {
             PipelineEndpoints endpoints = new PipelineEndpoints("seda:reads?size=100000&discardWhenFull=true",
                     "seda:passages", "seda:arrivals?discardIfNoConsumers=true", 250);
-            ReaderConnections c = new ReaderConnections(camel, endpoints, readPoints, board, hazelcast);
+            ReaderConnections c = new ReaderConnections(new CamelReaderLinks(camel, endpoints), readPoints, board, hazelcast);
             c.addListener(new ReaderMetrics(meters, c));
             return c.start();
         }

@@ -1,5 +1,7 @@
 package org.openrfid.trace.service.readerfleet;
 
+import org.openrfid.trace.service.pipeline.CamelReaderLinks;
+import org.openrfid.trace.service.pipeline.ReaderLinkConfiguration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hazelcast.config.Config;
@@ -125,7 +127,7 @@ class ReaderTakeoverIntegrationTests {
         SmoothingStage stage = new SmoothingStage(new PassageSmoother(POLICY, readPoints, epc -> null), clock, new PipelineCounters());
         CamelContext camel = new DefaultCamelContext();
         ReaderStatusBoard board = new ReaderStatusBoard();
-        camel.addComponent("llrp", ReaderConfiguration.llrpComponent(board, new ReaderProperties.Llrp(0, null)));
+        camel.addComponent("llrp", ReaderLinkConfiguration.llrpComponent(board, new ReaderProperties.Llrp(0, null)));
         ProducerTemplate producer = camel.createProducerTemplate();
         ClusterSmoothing smoothing = new ClusterSmoothing(hz, readPoints, body -> producer.sendBody(SmoothingRoutes.OWNED, body),
                 Duration.ofMillis(500));
@@ -148,7 +150,7 @@ class ReaderTakeoverIntegrationTests {
         });
         camel.start();
         smoothing.start();
-        ReaderConnections readers = new ReaderConnections(camel, endpoints, readPoints, board, hz).start();
+        ReaderConnections readers = new ReaderConnections(new CamelReaderLinks(camel, endpoints), readPoints, board, hz).start();
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new ClusterMetrics(hz, smoothing, readers).bindTo(meters);
         Member m = new Member(hz, camel, smoothing, readers, readPoints, alive, meters);

@@ -1,10 +1,11 @@
-package org.openrfid.trace.service.passage;
+package org.openrfid.trace.service.pipeline;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
+import org.openrfid.trace.service.passage.EnrichedPassage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

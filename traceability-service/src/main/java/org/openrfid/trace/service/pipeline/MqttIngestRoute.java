@@ -1,5 +1,7 @@
-package org.openrfid.trace.service.ingest;
+package org.openrfid.trace.service.pipeline;
 
+import org.openrfid.trace.service.ingest.IngestProperties;
+import org.openrfid.trace.service.ingest.ReadIngest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import org.apache.camel.builder.RouteBuilder;
@@ -47,7 +49,7 @@ public final class MqttIngestRoute extends RouteBuilder {
      * The reader a topic names: the first level below the subscription's fixed part
      * ({@code rfid/reads/#} + {@code rfid/reads/gantry-7/events} → {@code gantry-7}); null when none.
      */
-    static String readerFromTopic(String filter, String topic) {
+    public static String readerFromTopic(String filter, String topic) {
         if (topic == null) {
             return null;
         }
