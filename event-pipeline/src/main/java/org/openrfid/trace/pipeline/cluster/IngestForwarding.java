@@ -23,6 +23,15 @@ import org.openrfid.trace.reader.TagReadBatch;
  * queue's one consumer), so each location's chunks are appended one round at a time and its reads stay
  * in queue order. It keeps no state between rounds but its counters; the rounds waiting are shown to the
  * stall watch through {@link AppendsInFlight}.
+ *
+ * <p>The ingress hands in every batch already waiting in the reads queue, so that is one Hazelcast call per
+ * location per round trip, never per read and no longer per batch: while one append waits, the next
+ * batches queue up and go together in the next. A ringbuffer rather than an executor task or a topic
+ * because it is a <em>replayable</em> log: the owner consumes it in order, and after a member dies the new
+ * owner restarts from the sequence its snapshot says, so the reads the dead member had taken in but not yet
+ * snapshotted are applied again, each exactly once, in the original order. A partition-aware executor task
+ * would be lost with the member that ran it; a topic offers no replay from a chosen position tied to the
+ * state. Readers on the owner append the same way (one code path; a single node is a cluster of one).
  */
 final class IngestForwarding {
 
