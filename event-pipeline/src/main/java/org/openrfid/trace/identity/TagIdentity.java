@@ -1,6 +1,5 @@
 package org.openrfid.trace.identity;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
@@ -281,34 +280,9 @@ public final class TagIdentity {
         return i == 0 ? n0 : i == 1 ? n1 : n2;
     }
 
-    /**
-     * {@code <prefix><name>:[<filter>.]<components joined by '.'>} for a numeric identity, written straight into
-     * one Latin-1 array (digits need no escaping): no string per component.
-     */
-    @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): the Latin-1 copy wanted here
+    /** {@code <prefix><name>:[<filter>.]<components joined by '.'>}, see {@link NumericUri}. */
     private String numericUri(String prefix, String name, int f) {
-        int n = codec.family().components.length;
-        int w0 = codec.numericWidth(0, partition, n0);
-        int w1 = codec.numericWidth(1, partition, n1);
-        int w2 = n > 2 ? codec.numericWidth(2, partition, n2) : 0;
-        int fw = f < 0 ? 0 : Chars.digitCount(f) + 1;
-        int at = prefix.length() + name.length() + 1;
-        byte[] b = new byte[at + fw + w0 + 1 + w1 + (n > 2 ? 1 + w2 : 0)];
-        prefix.getBytes(0, prefix.length(), b, 0);
-        name.getBytes(0, name.length(), b, prefix.length());
-        b[at - 1] = ':';
-        if (f >= 0) {
-            at = Chars.putDigits(b, at, f, fw - 1);
-            b[at++] = '.';
-        }
-        at = Chars.putDigits(b, at, codec.numericDigits(0, n0), w0);
-        b[at++] = '.';
-        at = Chars.putDigits(b, at, codec.numericDigits(1, n1), w1);
-        if (n > 2) {
-            b[at++] = '.';
-            Chars.putDigits(b, at, codec.numericDigits(2, n2), w2);
-        }
-        return new String(b, StandardCharsets.ISO_8859_1);
+        return NumericUri.write(codec, partition, n0, n1, n2, prefix, name, f);
     }
 
     /** The URI components, escaped per TDS 1.13 Table A-1 where the scheme needs it, joined with '.'. */

@@ -1,6 +1,7 @@
 package org.openrfid.trace.passage;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -44,9 +45,9 @@ public final class PassageSmoother {
     private final ReadPointDirectory readPoints;
     private final Function<RawEpc, String> tagUris;
     private final long lateness;
-    private final Map<String, ReaderState> readers = new HashMap<>();
-    private final Map<String, LocationState> locations = new HashMap<>();
-    private ReaderState lastReader;
+    private final Map<String, ReaderClock> readers = new HashMap<>();
+    private final Map<String, LocationPresences> locations = new HashMap<>();
+    private ReaderClock lastReader;
     private long kindsVersion;
     private int open;
     private long unmappedReads;
@@ -64,82 +65,10 @@ public final class PassageSmoother {
         this.lateness = policy.allowedLatenessMicros();
     }
 
-    /** A reader's event-time clock and its resolved antennas. */
-    private static final class ReaderState {
-        final String readerId;
-        long watermark = Long.MIN_VALUE;
-        long wallAtLastRead;
-        long closeBefore;
-        int directoryVersion = -1;
-        Resolved[] antennas = new Resolved[8];
-
-        ReaderState(String readerId) {
-            this.readerId = readerId;
-        }
-    }
-
-    /** What a (reader, antenna) pair means; {@code readPoint == null} when it has none. */
-    private record Resolved(ReadPoint readPoint, LocationState location, ReadPointRole role, String label, String readerId, int antenna) {
-    }
-
-    private static final class LocationState {
-        final String locationId;
-        /** Looked up again when the registry's location kinds change (on the smoothing thread). */
-        long silence;
-        final HashMap<RawEpc, Presence> open = new HashMap<>();
-
-        LocationState(String locationId, long silence) {
-            this.locationId = locationId;
-            this.silence = silence;
-        }
-    }
-
-    private static final class Presence {
-        final RawEpc epc;
-        ReaderState clock;
-        long firstSeen;
-        long lastSeen;
-        int reads;
-        int peakRssiCdbm = TagRead.NO_RSSI;
-        Resolved first;
-        Resolved last;
-        Resolved strongest;
-        Resolved[] trail = new Resolved[2];
-        int trailSize;
-
-        Presence(RawEpc epc, ReaderState clock, long firstSeen, Resolved at) {
-            this.epc = epc;
-            this.clock = clock;
-            this.firstSeen = firstSeen;
-            this.lastSeen = firstSeen;
-            this.first = at;
-            this.last = at;
-            this.strongest = at;
-        }
-
-        void saw(Resolved at) {
-            if (trailSize > 0 && trail[trailSize - 1] == at) {
-                return; // the common case: the same antenna again
-            }
-            for (int i = 0; i < trailSize; i++) {
-                if (trail[i] == at) {
-                    return;
-                }
-            }
-            if (trailSize == Passage.MAX_READ_POINTS) {
-                return;
-            }
-            if (trailSize == trail.length) {
-                trail = java.util.Arrays.copyOf(trail, Passage.MAX_READ_POINTS);
-            }
-            trail[trailSize++] = at;
-        }
-    }
-
     /** Applies one read. Reads whose (reader, antenna) has no read point are counted and dropped. */
     public void accept(TagRead read, long nowWallMicros, PresenceListener listener) {
-        ReaderState reader = reader(read.readerId());
-        Resolved at = resolve(reader, read.antenna());
+        ReaderClock reader = reader(read.readerId());
+        ResolvedAntenna at = resolve(reader, read.antenna());
         if (at.readPoint == null) {
             unmappedReads++;
             return;
@@ -155,7 +84,7 @@ public final class PassageSmoother {
         }
         reader.wallAtLastRead = nowWallMicros;
 
-        LocationState location = at.location;
+        LocationPresences location = at.location;
         RawEpc epc = read.epc();
         Presence presence = location.open.get(epc);
         if (presence != null && first - presence.lastSeen > location.silence) {
@@ -199,11 +128,10 @@ public final class PassageSmoother {
         if (open == 0) {
             return;
         }
-        for (ReaderState reader : readers.values()) {
-            reader.closeBefore = reader.watermark == Long.MIN_VALUE ? Long.MIN_VALUE
-                    : reader.watermark + Math.max(0, nowWallMicros - reader.wallAtLastRead) - lateness;
+        for (ReaderClock reader : readers.values()) {
+            reader.advanceTo(nowWallMicros, lateness);
         }
-        for (LocationState location : locations.values()) {
+        for (LocationPresences location : locations.values()) {
             if (location.open.isEmpty()) {
                 continue;
             }
@@ -225,7 +153,7 @@ public final class PassageSmoother {
      * nothing about the tags. Watermarks stay where the reads put them.
      */
     public void holdQuietTime(long fromWallMicros) {
-        for (ReaderState reader : readers.values()) {
+        for (ReaderClock reader : readers.values()) {
             if (reader.wallAtLastRead < fromWallMicros) {
                 reader.wallAtLastRead = fromWallMicros;
             }
@@ -234,7 +162,7 @@ public final class PassageSmoother {
 
     /** Closes every open presence, e.g. on shutdown or for a finite replay. */
     public void flush(PresenceListener listener) {
-        for (LocationState location : locations.values()) {
+        for (LocationPresences location : locations.values()) {
             for (Presence presence : location.open.values()) {
                 listener.completed(toPassage(presence, location));
             }
@@ -250,7 +178,7 @@ public final class PassageSmoother {
      * @param sequence stored in the snapshot as it is (the caller's position in the location's input)
      */
     public LocationSnapshot exportLocation(String locationId, long sequence) {
-        LocationState location = locations.get(locationId);
+        LocationPresences location = locations.get(locationId);
         if (location == null || location.open.isEmpty()) {
             return new LocationSnapshot(locationId, sequence, Map.of(), List.of());
         }
@@ -258,12 +186,7 @@ public final class PassageSmoother {
         List<LocationSnapshot.PresenceState> presences = new ArrayList<>(location.open.size());
         for (Presence p : location.open.values()) {
             watermarks.put(p.clock.readerId, p.clock.watermark);
-            List<LocationSnapshot.At> trail = new ArrayList<>(p.trailSize);
-            for (int i = 0; i < p.trailSize; i++) {
-                trail.add(at(p.trail[i]));
-            }
-            presences.add(new LocationSnapshot.PresenceState(p.epc, p.clock.readerId, p.firstSeen, p.lastSeen, p.reads,
-                    p.peakRssiCdbm, at(p.first), at(p.last), at(p.strongest), trail));
+            presences.add(p.toState());
         }
         return new LocationSnapshot(locationId, sequence, watermarks, presences);
     }
@@ -283,7 +206,7 @@ public final class PassageSmoother {
     public int importLocation(LocationSnapshot snapshot, long nowWallMicros) {
         dropLocation(snapshot.locationId());
         snapshot.watermarks().forEach((readerId, mark) -> {
-            ReaderState reader = reader(readerId);
+            ReaderClock reader = reader(readerId);
             if (mark > reader.watermark) {
                 reader.watermark = mark;
             }
@@ -291,26 +214,21 @@ public final class PassageSmoother {
         });
         int dropped = 0;
         for (LocationSnapshot.PresenceState s : snapshot.presences()) {
-            Resolved first = resolve(s.first());
-            Resolved last = resolve(s.last());
-            Resolved strongest = resolve(s.strongest());
+            ResolvedAntenna first = resolve(s.first());
+            ResolvedAntenna last = resolve(s.last());
+            ResolvedAntenna strongest = resolve(s.strongest());
             if (first.readPoint == null || last.readPoint == null || strongest.readPoint == null
                     || !first.location.locationId.equals(snapshot.locationId())) {
                 dropped++;
                 continue;
             }
-            ReaderState clock = reader(s.clockReaderId());
+            ReaderClock clock = reader(s.clockReaderId());
             if (clock.watermark == Long.MIN_VALUE) {
                 clock.wallAtLastRead = nowWallMicros;
             }
-            Presence p = new Presence(s.epc(), clock, s.firstSeen(), first);
-            p.lastSeen = s.lastSeen();
-            p.last = last;
-            p.strongest = strongest;
-            p.reads = s.reads();
-            p.peakRssiCdbm = s.peakRssiCdbm();
+            Presence p = Presence.restored(s, clock, first, last, strongest);
             for (LocationSnapshot.At at : s.trail()) {
-                Resolved r = resolve(at);
+                ResolvedAntenna r = resolve(at);
                 if (r.readPoint != null) {
                     p.saw(r);
                 }
@@ -324,19 +242,15 @@ public final class PassageSmoother {
 
     /** Forgets the open presences of a location without emitting them (its state moved to another owner). */
     public void dropLocation(String locationId) {
-        LocationState location = locations.get(locationId);
+        LocationPresences location = locations.get(locationId);
         if (location != null) {
             open -= location.open.size();
             location.open.clear();
         }
     }
 
-    private Resolved resolve(LocationSnapshot.At at) {
+    private ResolvedAntenna resolve(LocationSnapshot.At at) {
         return resolve(reader(at.readerId()), at.antenna());
-    }
-
-    private static LocationSnapshot.At at(Resolved r) {
-        return new LocationSnapshot.At(r.readerId, r.antenna);
     }
 
     public int openPresences() {
@@ -374,21 +288,21 @@ public final class PassageSmoother {
         return marks;
     }
 
-    private ReaderState reader(String readerId) {
-        ReaderState reader = lastReader;
+    private ReaderClock reader(String readerId) {
+        ReaderClock reader = lastReader;
         // A batch holds one reader's reads: the identity check saves the hash lookup for nearly all.
         if (reader != null && (reader.readerId == readerId || reader.readerId.equals(readerId))) {
             return reader;
         }
-        reader = readers.computeIfAbsent(readerId, ReaderState::new);
+        reader = readers.computeIfAbsent(readerId, ReaderClock::new);
         lastReader = reader;
         return reader;
     }
 
-    private Resolved resolve(ReaderState reader, int antenna) {
+    private ResolvedAntenna resolve(ReaderClock reader, int antenna) {
         int version = readPoints.version();
         if (reader.directoryVersion != version) {
-            java.util.Arrays.fill(reader.antennas, null);
+            Arrays.fill(reader.antennas, null);
             reader.directoryVersion = version;
         }
         long kinds = policy.registryKinds().version();
@@ -400,9 +314,9 @@ public final class PassageSmoother {
             return lookUp(reader.readerId, antenna);
         }
         if (antenna >= reader.antennas.length) {
-            reader.antennas = java.util.Arrays.copyOf(reader.antennas, Math.min(CACHED_ANTENNAS, Math.max(antenna + 1, reader.antennas.length * 2)));
+            reader.antennas = Arrays.copyOf(reader.antennas, Math.min(CACHED_ANTENNAS, Math.max(antenna + 1, reader.antennas.length * 2)));
         }
-        Resolved resolved = reader.antennas[antenna];
+        ResolvedAntenna resolved = reader.antennas[antenna];
         if (resolved == null) {
             resolved = lookUp(reader.readerId, antenna);
             reader.antennas[antenna] = resolved;
@@ -410,56 +324,18 @@ public final class PassageSmoother {
         return resolved;
     }
 
-    private Resolved lookUp(String readerId, int antenna) {
+    private ResolvedAntenna lookUp(String readerId, int antenna) {
         ReadPoint readPoint = readPoints.find(readerId, antenna).orElse(null);
         if (readPoint == null) {
-            return new Resolved(null, null, ReadPointRole.NONE, null, readerId, antenna);
+            return ResolvedAntenna.none(readerId, antenna);
         }
-        LocationState location = locations.computeIfAbsent(readPoint.locationId(),
-                id -> new LocationState(id, policy.silenceMicros(id)));
+        LocationPresences location = locations.computeIfAbsent(readPoint.locationId(),
+                id -> new LocationPresences(id, policy.silenceMicros(id)));
         // The label names the antenna that read, also when a whole-reader read point (antenna 0) matched.
-        return new Resolved(readPoint, location, policy.roleOf(readPoint), readerId + "/" + antenna, readerId, antenna);
+        return new ResolvedAntenna(readPoint, location, policy.roleOf(readPoint), readerId + "/" + antenna, readerId, antenna);
     }
 
-    private Passage toPassage(Presence p, LocationState location) {
-        List<String> trail = new ArrayList<>(p.trailSize);
-        for (int i = 0; i < p.trailSize; i++) {
-            trail.add(p.trail[i].label);
-        }
-        return new Passage(
-                PassageId.of(p.epc, location.locationId, p.firstSeen),
-                p.epc,
-                tagUris.apply(p.epc),
-                location.locationId,
-                p.first.readPoint.readerId(),
-                p.first.readPoint.antenna(),
-                Instants.ofMicros(p.firstSeen),
-                Instants.ofMicros(p.lastSeen),
-                p.reads,
-                p.peakRssiCdbm == TagRead.NO_RSSI ? Double.NaN : p.peakRssiCdbm / 100.0,
-                direction(p),
-                p.strongest.readPoint.lane(),
-                trail);
-    }
-
-    private static Direction direction(Presence p) {
-        ReadPointRole from = p.first.role;
-        ReadPointRole to = p.last.role;
-        if (from == ReadPointRole.ENTRY && to == ReadPointRole.EXIT) {
-            return forward(p.first.readPoint);
-        }
-        if (from == ReadPointRole.EXIT && to == ReadPointRole.ENTRY) {
-            return forward(p.last.readPoint) == Direction.IN ? Direction.OUT : Direction.IN;
-        }
-        if (from == ReadPointRole.NONE && to == ReadPointRole.NONE) {
-            return p.first.readPoint.direction();
-        }
-        // Seen on one side only (or roles mixed with unroled antennas): the way it went is not known.
-        return Direction.NONE;
-    }
-
-    /** The way a tag travels from the entry read point to the exit: the entry's direction, else IN. */
-    private static Direction forward(ReadPoint entry) {
-        return entry.direction() == Direction.NONE ? Direction.IN : entry.direction();
+    private Passage toPassage(Presence p, LocationPresences location) {
+        return p.toPassage(location.locationId, tagUris.apply(p.epc));
     }
 }

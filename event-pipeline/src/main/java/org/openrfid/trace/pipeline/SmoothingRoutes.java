@@ -1,9 +1,9 @@
 package org.openrfid.trace.pipeline;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePattern;
 import org.apache.camel.builder.RouteBuilder;
@@ -33,6 +33,11 @@ public final class SmoothingRoutes extends RouteBuilder {
      * and the time the queue's producers can be held behind one append.
      */
     static final int COALESCE_MAX_READS = 4_096;
+
+    /** Takes the plain InOnly batch exchanges waiting in the reads queue, up to the bound, without lingering. */
+    private static final BatchGatherer<Exchange> COALESCE = new BatchGatherer<>(COALESCE_MAX_READS, Duration.ZERO,
+            e -> e.getPattern() == ExchangePattern.InOnly && e.getMessage().getBody() instanceof TagReadBatch,
+            e -> e.getMessage().getBody(TagReadBatch.class).size());
 
     /** The exchange property that carries what the smoother made of the body on to the queues. */
     private static final String OUTPUT = "rfidSmoothingOutput";
@@ -85,24 +90,15 @@ public final class SmoothingRoutes extends RouteBuilder {
         if (!(first.getFromEndpoint() instanceof SedaEndpoint seda) || seda.getConcurrentConsumers() != 1) {
             return List.of(batch); // with several consumers a peeked exchange might not be the polled one
         }
-        BlockingQueue<Exchange> queue = seda.getQueue();
-        List<TagReadBatch> batches = null;
-        int reads = batch.size();
-        Exchange next;
-        while (reads < COALESCE_MAX_READS && (next = queue.peek()) != null
-                && next.getPattern() == ExchangePattern.InOnly && next.getMessage().getBody() instanceof TagReadBatch more) {
-            if (queue.poll() != next) {
-                throw new IllegalStateException("the reads queue has another consumer"); // cannot happen with one
-            }
+        List<TagReadBatch> batches = new ArrayList<>(0);
+        COALESCE.gather(seda.getQueue(), batch.size(), next -> {
             next.getExchangeExtension().handoverCompletions(first);
-            if (batches == null) {
-                batches = new ArrayList<>();
+            if (batches.isEmpty()) {
                 batches.add(batch);
             }
-            batches.add(more);
-            reads += more.size();
-        }
-        return batches == null ? List.of(batch) : batches;
+            batches.add(next.getMessage().getBody(TagReadBatch.class));
+        });
+        return batches.isEmpty() ? List.of(batch) : batches;
     }
 
     @Override

@@ -1,13 +1,13 @@
 package org.openrfid.trace.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -62,11 +62,9 @@ class RouteCoalescingUnitTests {
         return new TagReadBatch("R" + n, list);
     }
 
-    private void awaitBatches(int total) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (calls.stream().mapToInt(List::size).sum() < total && System.nanoTime() < end) {
-            Thread.sleep(10);
-        }
+    private void awaitBatches(int total) {
+        await("batches handed to the ingress").atMost(Duration.ofSeconds(10))
+                .until(() -> calls.stream().mapToInt(List::size).sum() >= total);
     }
 
     @Test

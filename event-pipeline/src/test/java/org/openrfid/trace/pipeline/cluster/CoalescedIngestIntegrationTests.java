@@ -1,6 +1,7 @@
 package org.openrfid.trace.pipeline.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.hazelcast.config.Config;
 import com.hazelcast.core.Hazelcast;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,11 +68,7 @@ class CoalescedIngestIntegrationTests {
         smoother.setDaemon(true);
         smoother.start();
         cluster = new ClusterSmoothing(hazelcast, directory, inbox::add, Duration.ofMillis(500)).start();
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!cluster.ownedLocations().containsAll(List.of("L1", "L2")) && System.nanoTime() < end) {
-            Thread.sleep(20);
-        }
-        assertThat(cluster.ownedLocations()).contains("L1", "L2");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(cluster.ownedLocations()).contains("L1", "L2"));
     }
 
     @AfterEach
@@ -105,11 +101,8 @@ class CoalescedIngestIntegrationTests {
 
         assertThat(hazelcast.getRingbuffer(ReadLog.PREFIX + "L1").size()).isEqualTo(1);
         assertThat(hazelcast.getRingbuffer(ReadLog.PREFIX + "L2").size()).isEqualTo(1);
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (counters.readsIn() < reads && System.nanoTime() < end) {
-            Thread.sleep(20);
-        }
-        assertThat(counters.readsIn()).isEqualTo(reads);
+        int all = reads;
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(counters.readsIn()).isEqualTo(all));
         assertThat(cluster.chunksApplied()).isEqualTo(2);
         // each reader batch stays a batch of its own on the owner's side (50 mapped parts + 50 unmapped)
         assertThat(counters.batchesIn()).isEqualTo(100);

@@ -1,6 +1,7 @@
 package org.openrfid.trace.pipeline.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.hazelcast.config.Config;
 import com.hazelcast.core.Hazelcast;
@@ -16,6 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
@@ -53,12 +55,16 @@ class ReadLogStallIntegrationTests {
     final List<Member> members = new ArrayList<>();
     final List<Passage> passages = new CopyOnWriteArrayList<>();
 
+    /** Set once a {@link Sleep} occupies its partition thread (the members run in this JVM). */
+    static final AtomicBoolean BLOCKING = new AtomicBoolean();
+
     /** Occupies the partition thread of its key: every operation on that partition waits behind it. */
     static final class Sleep implements EntryProcessor<String, String, String>, Serializable {
         @Override
         public String process(Map.Entry<String, String> entry) {
+            BLOCKING.set(true);
             try {
-                Thread.sleep(BLOCK_MILLIS);
+                Thread.sleep(BLOCK_MILLIS); // makes time pass on purpose: this is the stall
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -121,7 +127,7 @@ class ReadLogStallIntegrationTests {
     @Test
     void blockedAppendsDoNotCloseAPresenceEarly() throws Exception {
         Member one = startMember("stall-" + UUID.randomUUID(), 20_000 + ThreadLocalRandom.current().nextInt(20_000));
-        assertThat(waitUntil(10_000, () -> one.cluster.ownedLocations().contains("L"))).isTrue();
+        await("location owned").atMost(Duration.ofSeconds(10)).until(() -> one.cluster.ownedLocations().contains("L"));
         feedThroughAStall(one, one);
     }
 
@@ -131,10 +137,10 @@ class ReadLogStallIntegrationTests {
         int basePort = 20_000 + ThreadLocalRandom.current().nextInt(20_000);
         Member a = startMember(name, basePort);
         Member b = startMember(name, basePort);
-        assertThat(waitUntil(20_000, () -> members.stream().allMatch(m -> m.hazelcast.getCluster().getMembers().size() == 2
-                && m.hazelcast.getPartitionService().isClusterSafe()))).as("cluster of 2").isTrue();
-        assertThat(waitUntil(10_000, () -> a.cluster.ownedLocations().contains("L") != b.cluster.ownedLocations().contains("L")))
-                .isTrue();
+        await("cluster of 2").atMost(Duration.ofSeconds(20)).until(() -> members.stream().allMatch(m -> m.hazelcast.getCluster()
+                .getMembers().size() == 2 && m.hazelcast.getPartitionService().isClusterSafe()));
+        await("location owned by one member").atMost(Duration.ofSeconds(10))
+                .until(() -> a.cluster.ownedLocations().contains("L") != b.cluster.ownedLocations().contains("L"));
         Member owner = a.cluster.ownedLocations().contains("L") ? a : b;
         Member ingress = owner == a ? b : a;
         feedThroughAStall(ingress, owner);
@@ -159,7 +165,7 @@ class ReadLogStallIntegrationTests {
                 while (System.nanoTime() - start < TimeUnit.SECONDS.toNanos(9)) {
                     long t = clock.instant().toEpochMilli() * 1000;
                     reported.add(new TagRead("R", 1, epc, null, null, -5000, -1, -1, t, t, 1, t));
-                    Thread.sleep(100);
+                    Thread.sleep(100); // makes time pass on purpose: a tag read every 100 ms, as a reader reports it
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -169,11 +175,13 @@ class ReadLogStallIntegrationTests {
         long longestIngestMillis = 0;
         int reads = 0;
         boolean blocked = false;
+        BLOCKING.set(false);
         while (reader.isAlive() || !reported.isEmpty()) {
             if (!blocked && System.nanoTime() - start > TimeUnit.SECONDS.toNanos(2)) {
                 hazelcast.<String, String>getMap("stall-test").submitToKey("L", new Sleep());
                 blocked = true;
-                Thread.sleep(50); // the entry processor is on the partition thread before the next append
+                // the entry processor is on the partition thread before the next append
+                await("partition blocked").atMost(Duration.ofSeconds(5)).untilTrue(BLOCKING);
             }
             List<TagRead> batch = new ArrayList<>();
             TagRead first = reported.poll(200, TimeUnit.MILLISECONDS);
@@ -189,22 +197,14 @@ class ReadLogStallIntegrationTests {
         }
         assertThat(longestIngestMillis).as("an append waited for the blocked partition").isGreaterThan(3_000);
 
-        assertThat(waitUntil(10_000, () -> stage.openPresences() == 0 && !passages.isEmpty())).as("presence closed").isTrue();
-        Thread.sleep(300);
-        List<String> seen = new ArrayList<>();
-        passages.forEach(p -> seen.add(p.firstSeen() + ".." + p.lastSeen() + " (" + p.reads() + " reads)"));
-        assertThat(passages).as("passages of a tag read every 100 ms throughout: %s", seen).hasSize(1);
-        assertThat(passages.get(0).reads()).isEqualTo(reads);
-    }
-
-    static boolean waitUntil(long millis, java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-        while (System.nanoTime() < end) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            Thread.sleep(50);
-        }
-        return condition.getAsBoolean();
+        await("presence closed").atMost(Duration.ofSeconds(10)).until(() -> stage.openPresences() == 0 && !passages.isEmpty());
+        int allReads = reads;
+        // one passage, and it stays one: no second passage follows within 300 ms
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            List<String> seen = new ArrayList<>();
+            passages.forEach(p -> seen.add(p.firstSeen() + ".." + p.lastSeen() + " (" + p.reads() + " reads)"));
+            assertThat(passages).as("passages of a tag read every 100 ms throughout: %s", seen).hasSize(1);
+            assertThat(passages.get(0).reads()).isEqualTo(allReads);
+        });
     }
 }

@@ -1,0 +1,101 @@
+package org.openrfid.trace.passage;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.openrfid.trace.reader.RawEpc;
+import org.openrfid.trace.reader.TagRead;
+
+/**
+ * One tag's open presence at one location: first and last seen, reads, peak RSSI, and the read points it
+ * was seen at (first, last, strongest, and the trail in order). Plain values, so it can be snapshotted as it
+ * is. Part of the {@link PassageSmoother}'s state, driven by its thread.
+ */
+final class Presence {
+
+    final RawEpc epc;
+    /** The reader that saw it last: its watermark decides when the presence closes. */
+    ReaderClock clock;
+    long firstSeen;
+    long lastSeen;
+    int reads;
+    int peakRssiCdbm = TagRead.NO_RSSI;
+    ResolvedAntenna first;
+    ResolvedAntenna last;
+    ResolvedAntenna strongest;
+    ResolvedAntenna[] trail = new ResolvedAntenna[2];
+    int trailSize;
+
+    Presence(RawEpc epc, ReaderClock clock, long firstSeen, ResolvedAntenna at) {
+        this.epc = epc;
+        this.clock = clock;
+        this.firstSeen = firstSeen;
+        this.lastSeen = firstSeen;
+        this.first = at;
+        this.last = at;
+        this.strongest = at;
+    }
+
+    /** A presence from a snapshot's values, its read points resolved again; its trail is still to be added. */
+    static Presence restored(LocationSnapshot.PresenceState s, ReaderClock clock, ResolvedAntenna first, ResolvedAntenna last,
+                             ResolvedAntenna strongest) {
+        Presence p = new Presence(s.epc(), clock, s.firstSeen(), first);
+        p.lastSeen = s.lastSeen();
+        p.last = last;
+        p.strongest = strongest;
+        p.reads = s.reads();
+        p.peakRssiCdbm = s.peakRssiCdbm();
+        return p;
+    }
+
+    /** Adds the read point to the trail unless it is there already (or the trail is full). */
+    void saw(ResolvedAntenna at) {
+        if (trailSize > 0 && trail[trailSize - 1] == at) {
+            return; // the common case: the same antenna again
+        }
+        for (int i = 0; i < trailSize; i++) {
+            if (trail[i] == at) {
+                return;
+            }
+        }
+        if (trailSize == Passage.MAX_READ_POINTS) {
+            return;
+        }
+        if (trailSize == trail.length) {
+            trail = Arrays.copyOf(trail, Passage.MAX_READ_POINTS);
+        }
+        trail[trailSize++] = at;
+    }
+
+    /** The completed passage, with its deterministic id. */
+    Passage toPassage(String locationId, String tagUri) {
+        List<String> labels = new ArrayList<>(trailSize);
+        for (int i = 0; i < trailSize; i++) {
+            labels.add(trail[i].label);
+        }
+        return new Passage(
+                PassageId.of(epc, locationId, firstSeen),
+                epc,
+                tagUri,
+                locationId,
+                first.readPoint.readerId(),
+                first.readPoint.antenna(),
+                Instants.ofMicros(firstSeen),
+                Instants.ofMicros(lastSeen),
+                reads,
+                peakRssiCdbm == TagRead.NO_RSSI ? Double.NaN : peakRssiCdbm / 100.0,
+                Directions.of(first, last),
+                strongest.readPoint.lane(),
+                labels);
+    }
+
+    /** As plain values for a {@link LocationSnapshot}. */
+    LocationSnapshot.PresenceState toState() {
+        List<LocationSnapshot.At> ats = new ArrayList<>(trailSize);
+        for (int i = 0; i < trailSize; i++) {
+            ats.add(trail[i].at());
+        }
+        return new LocationSnapshot.PresenceState(epc, clock.readerId, firstSeen, lastSeen, reads, peakRssiCdbm, first.at(), last.at(),
+                strongest.at(), ats);
+    }
+}
