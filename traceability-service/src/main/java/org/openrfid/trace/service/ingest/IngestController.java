@@ -1,5 +1,6 @@
 package org.openrfid.trace.service.ingest;
 
+import org.openrfid.trace.pipeline.ingest.ReaderJsonMapper;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;

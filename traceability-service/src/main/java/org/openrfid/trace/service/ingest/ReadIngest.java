@@ -1,5 +1,7 @@
 package org.openrfid.trace.service.ingest;
 
+import org.openrfid.trace.pipeline.ingest.IngestRejection;
+import org.openrfid.trace.pipeline.ingest.ReaderJsonMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;

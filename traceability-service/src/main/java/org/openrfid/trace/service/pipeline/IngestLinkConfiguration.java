@@ -8,7 +8,7 @@ import org.openrfid.trace.pipeline.PipelineEndpoints;
 import org.openrfid.trace.service.ingest.DeadLetters;
 import org.openrfid.trace.service.ingest.IngestProperties;
 import org.openrfid.trace.service.ingest.ReadIngest;
-import org.openrfid.trace.service.ingest.ReaderJsonMapper;
+import org.openrfid.trace.pipeline.ingest.ReaderJsonMapper;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

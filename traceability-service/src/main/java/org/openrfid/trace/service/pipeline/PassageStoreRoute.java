@@ -2,14 +2,13 @@ package org.openrfid.trace.service.pipeline;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.locks.LockSupport;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePattern;
 import org.apache.camel.component.seda.SedaEndpoint;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.openrfid.trace.passage.Passage;
+import org.openrfid.trace.pipeline.BatchGatherer;
 import org.openrfid.trace.pipeline.PipelineEndpoints;
 import org.openrfid.trace.service.passage.spool.SpoolingPassageWriter;
 
@@ -30,8 +29,7 @@ public final class PassageStoreRoute extends RouteBuilder {
     private final PipelineEndpoints endpoints;
     private final SpoolingPassageWriter writer;
     private final long retryDelayMillis;
-    private final int batchSize;
-    private final long lingerNanos;
+    private final BatchGatherer<Exchange> gatherer;
 
     PassageStoreRoute(PipelineEndpoints endpoints, SpoolingPassageWriter writer, long retryDelayMillis) {
         this(endpoints, writer, retryDelayMillis, 5_000, java.time.Duration.ZERO);
@@ -47,8 +45,10 @@ public final class PassageStoreRoute extends RouteBuilder {
         this.endpoints = endpoints;
         this.writer = writer;
         this.retryDelayMillis = retryDelayMillis;
-        this.batchSize = batchSize;
-        this.lingerNanos = linger.toNanos();
+        // Only InOnly lists join a batch: anything else is left for the route to process on its own.
+        this.gatherer = new BatchGatherer<>(batchSize, linger,
+                e -> e.getPattern() == ExchangePattern.InOnly && e.getMessage().getBody() instanceof List<?>,
+                e -> e.getMessage().getBody(List.class).size());
     }
 
     /**
@@ -58,33 +58,17 @@ public final class PassageStoreRoute extends RouteBuilder {
      * or fail with it. Gathered once: a redelivery after a failure writes the same batch.
      */
     @SuppressWarnings("unchecked")
-    private List<Passage> gather(Exchange first) throws InterruptedException {
+    private List<Passage> gather(Exchange first) {
         List<Passage> gathered = first.getProperty(GATHERED, List.class);
         if (gathered != null) {
             return gathered;
         }
         List<Passage> batch = new ArrayList<>(first.getMessage().getBody(List.class));
         if (first.getFromEndpoint() instanceof SedaEndpoint seda && seda.getConcurrentConsumers() == 1) {
-            BlockingQueue<Exchange> queue = seda.getQueue();
-            long deadline = System.nanoTime() + lingerNanos;
-            while (batch.size() < batchSize) {
-                Exchange next = queue.peek();
-                if (next == null) {
-                    long left = deadline - System.nanoTime();
-                    if (left <= 0) {
-                        break;
-                    }
-                    // Wait for the next list without taking it: only InOnly lists are gathered.
-                    LockSupport.parkNanos(Math.min(left, 1_000_000L));
-                    continue;
-                }
-                if (next.getPattern() != ExchangePattern.InOnly || !(next.getMessage().getBody() instanceof List<?> more)
-                        || queue.poll() != next) {
-                    break;
-                }
+            gatherer.gather(seda.getQueue(), batch.size(), next -> {
                 next.getExchangeExtension().handoverCompletions(first);
-                batch.addAll((List<Passage>) more);
-            }
+                batch.addAll(next.getMessage().getBody(List.class));
+            });
         }
         first.setProperty(GATHERED, batch);
         return batch;

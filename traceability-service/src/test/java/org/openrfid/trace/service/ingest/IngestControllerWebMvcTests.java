@@ -1,5 +1,6 @@
 package org.openrfid.trace.service.ingest;
 
+import org.openrfid.trace.pipeline.ingest.ReaderJsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;

@@ -1,5 +1,6 @@
 package org.openrfid.trace.service.ingest;
 
+import org.openrfid.trace.pipeline.ingest.ReaderJsonMapper;
 import org.openrfid.trace.service.pipeline.MqttIngestRoute;
 import static org.assertj.core.api.Assertions.assertThat;
 

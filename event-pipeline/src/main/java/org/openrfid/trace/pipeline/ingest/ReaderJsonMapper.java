@@ -1,4 +1,4 @@
-package org.openrfid.trace.service.ingest;
+package org.openrfid.trace.pipeline.ingest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
