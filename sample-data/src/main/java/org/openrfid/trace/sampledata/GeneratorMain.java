@@ -1,5 +1,7 @@
 package org.openrfid.trace.sampledata;
 
+import org.openrfid.trace.sampledata.world.DemoFiles;
+import org.openrfid.trace.sampledata.world.DemoWorld;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.openrfid.trace.reader.simulator.Scenario;
 import org.openrfid.trace.service.readerfleet.ReaderDefinition;
-import org.openrfid.trace.sampledata.DemoWorld;
+import org.openrfid.trace.sampledata.world.DemoWorld;
 import org.openrfid.trace.sampledata.csv.AsciiRowWriter;
 import org.openrfid.trace.sampledata.generator.GeneratorOptions;
 import org.openrfid.trace.sampledata.generator.StreamingGenerator;

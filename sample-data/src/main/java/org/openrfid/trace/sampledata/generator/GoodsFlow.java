@@ -10,7 +10,7 @@ import java.util.NoSuchElementException;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
-import org.openrfid.trace.sampledata.DemoWorld;
+import org.openrfid.trace.sampledata.world.DemoWorld;
 import org.openrfid.trace.sampledata.world.Aggregation;
 import org.openrfid.trace.sampledata.world.Consignment;
 import org.openrfid.trace.sampledata.world.Pallet;

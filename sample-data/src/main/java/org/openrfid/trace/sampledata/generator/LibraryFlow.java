@@ -7,7 +7,7 @@ import java.util.NoSuchElementException;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
-import org.openrfid.trace.sampledata.DemoWorld;
+import org.openrfid.trace.sampledata.world.DemoWorld;
 import org.openrfid.trace.sampledata.world.LibraryItem;
 import org.openrfid.trace.sampledata.world.WorldBuilder;
 

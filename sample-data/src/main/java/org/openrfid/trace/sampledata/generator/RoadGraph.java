@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.openrfid.trace.sampledata.DemoWorld;
+import org.openrfid.trace.sampledata.world.DemoWorld;
 import org.openrfid.trace.sampledata.world.Location;
 import org.openrfid.trace.sampledata.world.LocationKind;
 import org.openrfid.trace.sampledata.world.ReadPoint;

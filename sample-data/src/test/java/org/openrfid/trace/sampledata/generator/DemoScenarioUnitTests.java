@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.openrfid.trace.sampledata.DemoFiles;
-import org.openrfid.trace.sampledata.DemoWorld;
+import org.openrfid.trace.sampledata.world.DemoFiles;
+import org.openrfid.trace.sampledata.world.DemoWorld;
 
 class DemoScenarioUnitTests {
     private static DemoWorld world;

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.openrfid.trace.sampledata.DemoWorld;
+import org.openrfid.trace.sampledata.world.DemoWorld;
 import org.openrfid.trace.sampledata.csv.Csv;
 import org.openrfid.trace.sampledata.world.ReadPoint;
 

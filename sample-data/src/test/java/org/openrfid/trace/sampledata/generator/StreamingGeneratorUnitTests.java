@@ -6,7 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.openrfid.trace.sampledata.DemoWorld;
+import org.openrfid.trace.sampledata.world.DemoWorld;
 import org.openrfid.trace.sampledata.csv.AsciiRowWriter;
 
 class StreamingGeneratorUnitTests {

@@ -1,8 +1,5 @@
 package org.openrfid.trace.service.location;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import java.util.Map;
 import java.util.Objects;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -23,7 +20,7 @@ import org.locationtech.jts.geom.Point;
  * @param shape  the WGS84 geometry (lon/lat): a Point, Polygon or MultiPolygon; area questions
  *               intersect it. Given as null, the point at lat/lon.
  */
-public record Location(String id, String name, String kind, double lat, double lon, String parent, @JsonIgnore Geometry shape) {
+public record Location(String id, String name, String kind, double lat, double lon, String parent, Geometry shape) {
 
     private static final GeometryFactory GEOMETRY = new GeometryFactory();
 
@@ -60,14 +57,7 @@ public record Location(String id, String name, String kind, double lat, double l
     }
 
     /** True when the location is an area (Polygon or MultiPolygon) rather than a point. */
-    @JsonIgnore
     public boolean isArea() {
         return !(shape instanceof Point);
-    }
-
-    /** The shape as a GeoJSON geometry object (RFC 7946), for the JSON API. */
-    @JsonProperty("geometry")
-    public Map<String, Object> geometry() {
-        return Shapes.toGeoJson(shape);
     }
 }

@@ -27,7 +27,7 @@ import org.openrfid.trace.passage.Instants;
 import org.openrfid.trace.passage.Passage;
 import org.openrfid.trace.passage.PassageId;
 import org.openrfid.trace.reader.RawEpc;
-import org.openrfid.trace.sampledata.DemoWorld;
+import org.openrfid.trace.sampledata.world.DemoWorld;
 import org.openrfid.trace.sampledata.generator.GeneratorOptions;
 import org.openrfid.trace.sampledata.generator.Pass;
 import org.openrfid.trace.sampledata.generator.PassageSummary;

@@ -64,7 +64,10 @@ class MqttIngestIntegrationTests {
         await().atMost(Duration.ofSeconds(10)).until(() -> camel.getRouteController().getRouteStatus(MqttIngestRoute.ROUTE_ID) == ServiceStatus.Started);
         publisher = new MqttClient(BROKER, "pub-" + UUID.randomUUID(), new MemoryPersistence());
         publisher.connect();
-        Thread.sleep(500); // let the subscription settle before publishing (no retained messages here)
+        // Camel reports the route started before the broker has confirmed the subscription, and
+        // Mosquitto shows no subscriptions to a client: this sleep only lets time pass for the SUBACK
+        // (the tests then wait for their outcomes with Awaitility; nothing is retained).
+        Thread.sleep(500);
     }
 
     @AfterEach

@@ -240,11 +240,7 @@ class PassageSpoolIntegrationTests {
                 first, first.plusSeconds(1), 3, -55.0, Direction.NONE);
     }
 
-    private static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime() < deadline).as("within %s: %s", timeout, what).isTrue();
-            Thread.sleep(20);
-        }
+    private static void await(String what, Duration timeout, BooleanSupplier condition) {
+        org.awaitility.Awaitility.await(what).atMost(timeout).pollInterval(Duration.ofMillis(20)).until(condition::getAsBoolean);
     }
 }

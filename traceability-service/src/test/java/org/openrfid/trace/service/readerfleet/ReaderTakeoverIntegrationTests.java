@@ -286,14 +286,14 @@ class ReaderTakeoverIntegrationTests {
         return stored.values().stream().filter(p -> p.firstSeen().isAfter(since)).map(Passage::readerId).distinct().count();
     }
 
-    static boolean waitUntil(long millis, BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-        while (System.nanoTime() < end) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            Thread.sleep(50);
+    /** Whether the condition holds within the time (polled by Awaitility); callers assert the answer. */
+    static boolean waitUntil(long millis, BooleanSupplier condition) {
+        try {
+            org.awaitility.Awaitility.await().atMost(Duration.ofMillis(millis)).pollInterval(Duration.ofMillis(50))
+                    .until(condition::getAsBoolean);
+            return true;
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            return false;
         }
-        return condition.getAsBoolean();
     }
 }

@@ -64,6 +64,7 @@ class RunGuardClusterIntegrationTests {
         assertThat(b.runExclusively(() -> report("SCHEDULED"))).isEmpty();
         release.countDown();
         t.join(10_000);
+        assertThat(t.isAlive()).as("the first member's run has finished").isFalse();
         // The report is the cluster's: the other member shows it, and may run now.
         assertThat(b.last()).map(RetentionReport::trigger).contains("MANUAL");
         Optional<RetentionReport> next = b.runExclusively(() -> report("SCHEDULED"));
@@ -77,9 +78,12 @@ class RunGuardClusterIntegrationTests {
 
     private static void await(CountDownLatch latch) {
         try {
-            latch.await(10, TimeUnit.SECONDS);
+            if (!latch.await(10, TimeUnit.SECONDS)) {
+                throw new AssertionError("the test did not release the running job within 10 s");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while the job waited to be released", e);
         }
     }
 }

@@ -51,12 +51,12 @@ class LocationController {
     record LocationRequest(String id, String name, String kind, Double lat, Double lon, String parent, JsonNode geometry) {
     }
 
-    record LocationPage(List<Location> items, String nextCursor, int limit) {
+    record LocationPage(List<LocationView> items, String nextCursor, int limit) {
     }
 
     /** Creates or replaces the location with this id; the parent must be registered. */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Location> save(@RequestBody LocationRequest r) {
+    ResponseEntity<LocationView> save(@RequestBody LocationRequest r) {
         String id = LocationFields.id(r.id());
         String parent = r.parent() == null || r.parent().isBlank() ? null : LocationFields.id(r.parent());
         if (parent != null && (parent.equals(id) || locations.find(parent).isEmpty())) {
@@ -77,12 +77,12 @@ class LocationController {
         Location l = LocationFields.located(id, r.name(), r.kind() == null ? null : LocationFields.kind(r.kind()),
                 r.lat(), r.lon(), shape, parent, "geometry");
         locations.save(List.of(l));
-        return ResponseEntity.created(URI.create("/api/v1/locations/" + l.id())).body(l);
+        return ResponseEntity.created(URI.create("/api/v1/locations/" + l.id())).body(LocationView.of(l));
     }
 
     @GetMapping("/{id}")
-    Location one(@PathVariable String id) {
-        return locations.find(id).orElseThrow(() -> {
+    LocationView one(@PathVariable String id) {
+        return locations.find(id).map(LocationView::of).orElseThrow(() -> {
             ErrorResponseException e = new ErrorResponseException(HttpStatus.NOT_FOUND);
             e.getBody().setTitle("Location not found");
             e.getBody().setDetail("no location " + id);
@@ -98,7 +98,7 @@ class LocationController {
         List<Location> page = locations.page(after, limit + 1);
         boolean more = page.size() > limit;
         List<Location> items = more ? page.subList(0, limit) : page;
-        return new LocationPage(items, more ? Cursors.encode(items.get(items.size() - 1).id()) : null, limit);
+        return new LocationPage(items.stream().map(LocationView::of).toList(), more ? Cursors.encode(items.get(items.size() - 1).id()) : null, limit);
     }
 
     /** Imports {@code id,name,kind,lat,lon,parent[,wkt]} CSV; all or nothing, like every registry import. */

@@ -1,4 +1,4 @@
-package org.openrfid.trace.sampledata;
+package org.openrfid.trace.sampledata.world;
 
 /**
  * Classpath paths of the committed demo files (see sample-data/README.md for their formats) and the

@@ -1,4 +1,4 @@
-package org.openrfid.trace.sampledata;
+package org.openrfid.trace.sampledata.world;
 
 import java.io.InputStream;
 import java.util.List;
