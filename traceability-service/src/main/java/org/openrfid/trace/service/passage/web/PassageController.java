@@ -25,26 +25,28 @@ class PassageController {
     }
 
     /**
-     * One passage in the API's shape; RSSI is null when no reader reported it, lane is 0 off lanes and
-     * readPoints lists {@code readerId/antenna} in the order they first saw the tag.
+     * One stored passage as {@code GET /api/v1/passages} lists it, straight from the store with no
+     * location lookup (queries answer with the located {@link org.openrfid.trace.service.passage.PassageView}).
+     * RSSI is null when no reader reported it, lane is 0 off lanes and readPoints lists
+     * {@code readerId/antenna} in the order they first saw the tag.
      */
-    record PassageView(String id, String epc, int epcBits, String tagUri, String locationId, String readerId,
-                       int antenna, Instant firstSeen, Instant lastSeen, int reads, Double peakRssi, String direction,
-                       int lane, List<String> readPoints) {
+    record StoredPassageView(String id, String epc, int epcBits, String tagUri, String locationId, String readerId,
+                             int antenna, Instant firstSeen, Instant lastSeen, int reads, Double peakRssi, String direction,
+                             int lane, List<String> readPoints) {
 
-        static PassageView of(Passage p) {
-            return new PassageView(p.id(), p.epc().toHex(), p.epc().bitLength(), p.tagUri(), p.locationId(), p.readerId(),
+        static StoredPassageView of(Passage p) {
+            return new StoredPassageView(p.id(), p.epc().toHex(), p.epc().bitLength(), p.tagUri(), p.locationId(), p.readerId(),
                     p.antenna(), p.firstSeen(), p.lastSeen(), p.reads(), Double.isNaN(p.peakRssiDbm()) ? null : p.peakRssiDbm(),
                     p.direction().name(), p.lane(), p.readPoints());
         }
     }
 
-    record PassagePage(List<PassageView> items, int limit) {
+    record PassagePage(List<StoredPassageView> items, int limit) {
     }
 
     /** The newest passages, newest first. {@code limit} is 1..1000 (default 50); more is refused, not cut. */
     @GetMapping
     PassagePage latest(@RequestParam(defaultValue = "50") @Min(1) @Max(1000) int limit) {
-        return new PassagePage(store.latest(limit).stream().map(PassageView::of).toList(), limit);
+        return new PassagePage(store.latest(limit).stream().map(StoredPassageView::of).toList(), limit);
     }
 }
