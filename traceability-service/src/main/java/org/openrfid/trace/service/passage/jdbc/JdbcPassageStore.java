@@ -1,6 +1,7 @@
 package org.openrfid.trace.service.passage.jdbc;
 
 import org.openrfid.trace.service.passage.PassageStore;
+import org.openrfid.trace.service.platform.sql.SqlColumn;
 import org.openrfid.trace.service.platform.sql.SqlDialect;
 
 import java.sql.Array;
@@ -35,20 +36,22 @@ class JdbcPassageStore implements PassageStore {
     static final String COLUMNS = "id, epc_hex, epc_bits, tag_uri, location_id, reader_id, antenna, first_seen, last_seen, reads,"
             + " peak_rssi, direction, lane, read_points, object_kind, object_id";
 
-    /** The idempotent insert of one passage: PostGIS ON CONFLICT DO NOTHING, H2GIS MERGE ... WHEN NOT MATCHED. */
+    /** {@link #COLUMNS} with the H2 types their bound values are cast to in a MERGE source. */
+    private static final List<SqlColumn> INSERT_COLUMNS = List.of(
+            SqlColumn.bound("id", "VARCHAR"), SqlColumn.bound("epc_hex", "VARCHAR"), SqlColumn.bound("epc_bits", "INT"),
+            SqlColumn.bound("tag_uri", "VARCHAR"), SqlColumn.bound("location_id", "VARCHAR"), SqlColumn.bound("reader_id", "VARCHAR"),
+            SqlColumn.bound("antenna", "INT"), SqlColumn.bound("first_seen", "TIMESTAMP WITH TIME ZONE"),
+            SqlColumn.bound("last_seen", "TIMESTAMP WITH TIME ZONE"), SqlColumn.bound("reads", "INT"),
+            SqlColumn.bound("peak_rssi", "DOUBLE PRECISION"), SqlColumn.bound("direction", "VARCHAR"), SqlColumn.bound("lane", "INT"),
+            SqlColumn.bound("read_points", "VARCHAR(128) ARRAY"), SqlColumn.bound("object_kind", "VARCHAR"),
+            SqlColumn.bound("object_id", "VARCHAR"));
+
+    /**
+     * The idempotent insert of one passage, by id; on PostGIS the primary key also holds {@code first_seen}, the
+     * partition column (an id fixes the first-seen time, so the two keys are equally unique).
+     */
     static String insertStatement(SqlDialect dialect) {
-        return switch (dialect) {
-            case POSTGIS -> "INSERT INTO passage (" + COLUMNS + ")"
-                    + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id, first_seen) DO NOTHING";
-            case H2GIS -> "MERGE INTO passage p USING (VALUES (CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS INT), CAST(? AS VARCHAR),"
-                    + " CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS INT), CAST(? AS TIMESTAMP WITH TIME ZONE),"
-                    + " CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS INT), CAST(? AS DOUBLE PRECISION), CAST(? AS VARCHAR),"
-                    + " CAST(? AS INT), CAST(? AS VARCHAR(128) ARRAY), CAST(? AS VARCHAR), CAST(? AS VARCHAR)))"
-                    + " s(" + COLUMNS + ")"
-                    + " ON p.id = s.id WHEN NOT MATCHED THEN INSERT (" + COLUMNS + ")"
-                    + " VALUES (s.id, s.epc_hex, s.epc_bits, s.tag_uri, s.location_id, s.reader_id, s.antenna, s.first_seen,"
-                    + " s.last_seen, s.reads, s.peak_rssi, s.direction, s.lane, s.read_points, s.object_kind, s.object_id)";
-        };
+        return dialect.insertIfAbsent("passage", List.of("id"), List.of("first_seen"), INSERT_COLUMNS);
     }
 
     private final JdbcTemplate jdbc;
