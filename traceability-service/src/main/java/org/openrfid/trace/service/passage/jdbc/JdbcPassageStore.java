@@ -4,24 +4,16 @@ import org.openrfid.trace.service.passage.PassageStore;
 import org.openrfid.trace.service.platform.sql.SqlColumn;
 import org.openrfid.trace.service.platform.sql.SqlDialect;
 
-import java.sql.Array;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.openrfid.trace.service.passage.EnrichedPassage;
-import org.openrfid.trace.passage.Direction;
 import org.openrfid.trace.passage.Passage;
-import org.openrfid.trace.reader.RawEpc;
-import org.openrfid.trace.service.registry.binding.BoundObject;
-import org.openrfid.trace.service.registry.binding.ObjectKind;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -96,7 +88,7 @@ class JdbcPassageStore implements PassageStore {
 
     @Override
     public List<Passage> latest(int limit) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM passage ORDER BY first_seen DESC, id DESC LIMIT ?", ROW, limit)
+        return jdbc.query("SELECT " + COLUMNS + " FROM passage ORDER BY first_seen DESC, id DESC LIMIT ?", PassageRows.ENRICHED, limit)
                 .stream().map(EnrichedPassage::passage).toList();
     }
 
@@ -107,7 +99,7 @@ class JdbcPassageStore implements PassageStore {
 
     @Override
     public Optional<EnrichedPassage> findEnriched(String id) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM passage WHERE id = ?", ROW, id).stream().findFirst();
+        return jdbc.query("SELECT " + COLUMNS + " FROM passage WHERE id = ?", PassageRows.ENRICHED, id).stream().findFirst();
     }
 
     @Override
@@ -138,47 +130,5 @@ class JdbcPassageStore implements PassageStore {
         ps.setArray(14, ps.getConnection().createArrayOf("varchar", p.readPoints().toArray()));
         ps.setString(15, e.object() == null ? null : e.object().kind().name());
         ps.setString(16, e.object() == null ? null : e.object().id());
-    }
-
-    private static final RowMapper<EnrichedPassage> ROW = (ResultSet rs, int row) -> {
-        double rssi = rs.getDouble("peak_rssi");
-        if (rs.wasNull()) {
-            rssi = Double.NaN;
-        }
-        Passage passage = new Passage(
-                rs.getString("id").trim(),
-                RawEpc.ofHex(rs.getString("epc_hex"), rs.getInt("epc_bits")),
-                rs.getString("tag_uri"),
-                rs.getString("location_id"),
-                rs.getString("reader_id"),
-                rs.getInt("antenna"),
-                rs.getTimestamp("first_seen").toInstant(),
-                rs.getTimestamp("last_seen").toInstant(),
-                rs.getInt("reads"),
-                rssi,
-                Direction.valueOf(rs.getString("direction")),
-                rs.getInt("lane"),
-                readPoints(rs.getArray("read_points")));
-        String kind = rs.getString("object_kind");
-        String objectId = rs.getString("object_id");
-        // Retention's anonymisation clears the id and keeps the kind: such a row names no object.
-        BoundObject object = kind == null || objectId == null ? null : new BoundObject(ObjectKind.valueOf(kind), objectId);
-        return new EnrichedPassage(passage, object, null);
-    };
-
-    /** Passages stored before the column existed have none (null). */
-    private static List<String> readPoints(Array array) throws SQLException {
-        if (array == null) {
-            return List.of();
-        }
-        try {
-            List<String> out = new ArrayList<>();
-            for (Object o : (Object[]) array.getArray()) {
-                out.add((String) o);
-            }
-            return out;
-        } finally {
-            array.free();
-        }
     }
 }
