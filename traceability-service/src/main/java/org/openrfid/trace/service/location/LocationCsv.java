@@ -1,24 +1,18 @@
 package org.openrfid.trace.service.location;
 
-import org.openrfid.trace.service.location.Location;
-import org.openrfid.trace.service.location.LocationFields;
-import org.openrfid.trace.service.location.Locations;
-import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.WKTWriter;
-import org.openrfid.trace.service.location.Shapes;
-import org.apache.commons.csv.CSVPrinter;
+import org.openrfid.trace.service.platform.web.csv.CsvExport;
+import org.openrfid.trace.service.platform.web.csv.CsvImport;
 import org.openrfid.trace.service.platform.web.csv.CsvProblem;
 import org.openrfid.trace.service.platform.web.csv.CsvReading;
-import org.openrfid.trace.service.platform.web.csv.CsvRejectedException;
 import org.openrfid.trace.service.platform.web.csv.CsvRow;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -34,11 +28,11 @@ public class LocationCsv {
     public static final String WKT = "wkt";
 
     private final Locations locations;
-    private final TransactionTemplate tx;
+    private final CsvImport<Location> imports;
 
     public LocationCsv(Locations locations, TransactionTemplate tx) {
         this.locations = locations;
-        this.tx = tx;
+        this.imports = new CsvImport<>("location", COLUMNS, List.of(WKT), tx);
     }
 
     public record ImportResult(long rows) {
@@ -50,21 +44,17 @@ public class LocationCsv {
     public ImportResult importFile(Reader in) {
         Set<String> ids = new HashSet<>();
         List<ParentRef> parents = new ArrayList<>();
-        Long rows = tx.execute(status -> {
-            long n = CsvReading.read(in, "location", COLUMNS, List.of(WKT), row -> parse(row, ids, parents), locations::save);
-            // Parents may come later in the file than their children: checked once the file is read.
+        // Parents may come later in the file than their children: checked once the file is read.
+        long rows = imports.run(in, row -> parse(row, ids, parents), locations::save, () -> {
             List<CsvProblem> problems = new ArrayList<>();
             for (ParentRef ref : parents) {
                 if (!ids.contains(ref.parent()) && locations.find(ref.parent()).isEmpty()) {
                     problems.add(new CsvProblem(ref.line(), "parent", "location " + ref.parent() + " is neither in the file nor registered"));
                 }
             }
-            if (!problems.isEmpty()) {
-                throw new CsvRejectedException("location", problems.subList(0, Math.min(problems.size(), CsvReading.MAX_REPORTED_PROBLEMS)), problems.size());
-            }
-            return n;
+            return problems;
         });
-        return new ImportResult(rows == null ? 0 : rows);
+        return new ImportResult(rows);
     }
 
     static Location parse(CsvRow row, Set<String> ids, List<ParentRef> parents) {
@@ -111,29 +101,15 @@ public class LocationCsv {
     }
 
     public long exportFile(Writer out) {
-        long n = 0;
-        try {
-            List<String> header = new ArrayList<>(COLUMNS);
-            header.add(WKT);
-            CSVPrinter printer = CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).setRecordSeparator('\n').get().print(out);
-            String after = null;
-            while (true) {
-                List<Location> page = locations.page(after, 1000);
-                if (page.isEmpty()) {
-                    break;
-                }
-                for (Location l : page) {
-                    printer.printRecord(l.id(), l.name(), l.kind(), String.format(java.util.Locale.ROOT, "%.6f", l.lat()),
-                            String.format(java.util.Locale.ROOT, "%.6f", l.lon()), l.parent() == null ? "" : l.parent(),
-                            l.isArea() ? new WKTWriter().write(l.shape()) : "");
-                    n++;
-                }
-                after = page.get(page.size() - 1).id();
-            }
-            printer.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return n;
+        List<String> header = new ArrayList<>(COLUMNS);
+        header.add(WKT);
+        return CsvExport.write(out, header, (Location last) -> locations.page(last == null ? null : last.id(), CsvExport.PAGE),
+                (page, records) -> {
+                    for (Location l : page) {
+                        records.print(l.id(), l.name(), l.kind(), String.format(Locale.ROOT, "%.6f", l.lat()),
+                                String.format(Locale.ROOT, "%.6f", l.lon()), l.parent() == null ? "" : l.parent(),
+                                l.isArea() ? new WKTWriter().write(l.shape()) : "");
+                    }
+                });
     }
 }

@@ -1,6 +1,7 @@
 package org.openrfid.trace.service.location.jdbc;
 
 import org.openrfid.trace.service.platform.sql.Sql;
+import org.openrfid.trace.service.platform.sql.SqlColumn;
 import org.openrfid.trace.service.platform.sql.SqlDialect;
 
 import java.util.ArrayList;
@@ -42,7 +43,7 @@ public class JdbcLocations implements Locations {
     @Override
     public void save(Collection<Location> locations) {
         List<Location> batch = List.copyOf(locations);
-        String upsert = dialect == SqlDialect.POSTGIS ? UPSERT_POSTGIS : UPSERT_H2GIS;
+        String upsert = dialect.upsert("location", List.of("id"), UPSERT_COLUMNS);
         tx.executeWithoutResult(status -> jdbc.batchUpdate(upsert, batch, 500, (ps, l) -> {
             ps.setString(1, l.id());
             ps.setString(2, l.name());
@@ -148,12 +149,10 @@ public class JdbcLocations implements Locations {
     /** Mean Earth radius (IUGG), metres. */
     private static final double EARTH_RADIUS_M = 6_371_008.8;
 
-    private static final String UPSERT_POSTGIS = "INSERT INTO location (id, name, kind, parent_id, geom, anchor)"
-            + " VALUES (?,?,?,?, ST_GeomFromWKB(?, 4326), ST_SetSRID(ST_MakePoint(?, ?), 4326))"
-            + " ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind,"
-            + " parent_id = EXCLUDED.parent_id, geom = EXCLUDED.geom, anchor = EXCLUDED.anchor";
-    private static final String UPSERT_H2GIS = "MERGE INTO location (id, name, kind, parent_id, geom, anchor) KEY (id)"
-            + " VALUES (?,?,?,?, ST_GeomFromWKB(?, 4326), ST_SetSRID(ST_MakePoint(?, ?), 4326))";
+    /** Parameters: id, name, kind, parent, shape as WKB, anchor lon, anchor lat. */
+    private static final List<SqlColumn> UPSERT_COLUMNS = List.of(SqlColumn.bound("id"), SqlColumn.bound("name"), SqlColumn.bound("kind"),
+            SqlColumn.bound("parent_id"), SqlColumn.expression("geom", "ST_GeomFromWKB(?, 4326)"),
+            SqlColumn.expression("anchor", "ST_SetSRID(ST_MakePoint(?, ?), 4326)"));
 
     private static final String SELECT = "SELECT id, name, kind, parent_id, ST_Y(anchor) AS lat, ST_X(anchor) AS lon,"
             + " ST_AsBinary(geom) AS shape FROM location";

@@ -1,24 +1,17 @@
 package org.openrfid.trace.service.passage.jdbc;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
-import org.openrfid.trace.service.location.Location;
-import org.openrfid.trace.passage.Direction;
-import org.openrfid.trace.passage.Passage;
 import org.openrfid.trace.service.passage.LocatedPassage;
 import org.openrfid.trace.service.passage.PassageCursor;
 import org.openrfid.trace.service.passage.PassageQueries;
 import org.openrfid.trace.service.passage.TagWindow;
 import org.openrfid.trace.service.passage.TimeOrder;
-import org.openrfid.trace.reader.RawEpc;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
 
 /**
  * Passage queries over JDBC: every one is an equality on the B-tree's leading column (tag or
@@ -116,7 +109,7 @@ public class JdbcPassageQueries implements PassageQueries {
         String dir = order == TimeOrder.NEWEST_FIRST ? " DESC" : "";
         sql.append(" ORDER BY p.first_seen").append(dir).append(", p.id").append(dir).append(" LIMIT ?");
         args.add(limit);
-        return jdbc.query(sql.toString(), ROW, args.toArray());
+        return jdbc.query(sql.toString(), PassageRows.LOCATED, args.toArray());
     }
 
     /**
@@ -140,7 +133,7 @@ public class JdbcPassageQueries implements PassageQueries {
         sql.append(") u ORDER BY u.first_seen").append(dir).append(", u.id").append(dir).append(" LIMIT ?) q")
                 .append(" LEFT JOIN location l ON l.id = q.location_id ORDER BY q.first_seen").append(dir).append(", q.id").append(dir);
         args.add(limit);
-        return jdbc.query(sql.toString(), ROW, args.toArray());
+        return jdbc.query(sql.toString(), PassageRows.LOCATED, args.toArray());
     }
 
     private static void cursor(StringBuilder sql, List<Object> args, PassageCursor after, TimeOrder order) {
@@ -152,31 +145,5 @@ public class JdbcPassageQueries implements PassageQueries {
             args.add(t);
             args.add(after.id());
         }
-    }
-
-    private static final RowMapper<LocatedPassage> ROW = (ResultSet rs, int row) -> {
-        double rssi = rs.getDouble("peak_rssi");
-        if (rs.wasNull()) {
-            rssi = Double.NaN;
-        }
-        Passage passage = new Passage(
-                rs.getString("id").trim(),
-                RawEpc.ofHex(rs.getString("epc_hex"), rs.getInt("epc_bits")),
-                rs.getString("tag_uri"),
-                rs.getString("location_id"),
-                rs.getString("reader_id"),
-                rs.getInt("antenna"),
-                rs.getTimestamp("first_seen").toInstant(),
-                rs.getTimestamp("last_seen").toInstant(),
-                rs.getInt("reads"),
-                rssi,
-                Direction.valueOf(rs.getString("direction")));
-        return new LocatedPassage(passage, location(rs));
-    };
-
-    private static Location location(ResultSet rs) throws SQLException {
-        String id = rs.getString("l_id");
-        return id == null ? null : new Location(id, rs.getString("l_name"), rs.getString("l_kind"),
-                rs.getDouble("l_lat"), rs.getDouble("l_lon"), rs.getString("l_parent"));
     }
 }

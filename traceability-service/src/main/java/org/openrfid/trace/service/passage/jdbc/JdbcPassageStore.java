@@ -1,26 +1,19 @@
 package org.openrfid.trace.service.passage.jdbc;
 
 import org.openrfid.trace.service.passage.PassageStore;
+import org.openrfid.trace.service.platform.sql.SqlColumn;
 import org.openrfid.trace.service.platform.sql.SqlDialect;
 
-import java.sql.Array;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.openrfid.trace.service.passage.EnrichedPassage;
-import org.openrfid.trace.passage.Direction;
 import org.openrfid.trace.passage.Passage;
-import org.openrfid.trace.reader.RawEpc;
-import org.openrfid.trace.service.registry.binding.BoundObject;
-import org.openrfid.trace.service.registry.binding.ObjectKind;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -35,20 +28,22 @@ class JdbcPassageStore implements PassageStore {
     static final String COLUMNS = "id, epc_hex, epc_bits, tag_uri, location_id, reader_id, antenna, first_seen, last_seen, reads,"
             + " peak_rssi, direction, lane, read_points, object_kind, object_id";
 
-    /** The idempotent insert of one passage: PostGIS ON CONFLICT DO NOTHING, H2GIS MERGE ... WHEN NOT MATCHED. */
+    /** {@link #COLUMNS} with the H2 types their bound values are cast to in a MERGE source. */
+    private static final List<SqlColumn> INSERT_COLUMNS = List.of(
+            SqlColumn.bound("id", "VARCHAR"), SqlColumn.bound("epc_hex", "VARCHAR"), SqlColumn.bound("epc_bits", "INT"),
+            SqlColumn.bound("tag_uri", "VARCHAR"), SqlColumn.bound("location_id", "VARCHAR"), SqlColumn.bound("reader_id", "VARCHAR"),
+            SqlColumn.bound("antenna", "INT"), SqlColumn.bound("first_seen", "TIMESTAMP WITH TIME ZONE"),
+            SqlColumn.bound("last_seen", "TIMESTAMP WITH TIME ZONE"), SqlColumn.bound("reads", "INT"),
+            SqlColumn.bound("peak_rssi", "DOUBLE PRECISION"), SqlColumn.bound("direction", "VARCHAR"), SqlColumn.bound("lane", "INT"),
+            SqlColumn.bound("read_points", "VARCHAR(128) ARRAY"), SqlColumn.bound("object_kind", "VARCHAR"),
+            SqlColumn.bound("object_id", "VARCHAR"));
+
+    /**
+     * The idempotent insert of one passage, by id; on PostGIS the primary key also holds {@code first_seen}, the
+     * partition column (an id fixes the first-seen time, so the two keys are equally unique).
+     */
     static String insertStatement(SqlDialect dialect) {
-        return switch (dialect) {
-            case POSTGIS -> "INSERT INTO passage (" + COLUMNS + ")"
-                    + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id, first_seen) DO NOTHING";
-            case H2GIS -> "MERGE INTO passage p USING (VALUES (CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS INT), CAST(? AS VARCHAR),"
-                    + " CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS INT), CAST(? AS TIMESTAMP WITH TIME ZONE),"
-                    + " CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS INT), CAST(? AS DOUBLE PRECISION), CAST(? AS VARCHAR),"
-                    + " CAST(? AS INT), CAST(? AS VARCHAR(128) ARRAY), CAST(? AS VARCHAR), CAST(? AS VARCHAR)))"
-                    + " s(" + COLUMNS + ")"
-                    + " ON p.id = s.id WHEN NOT MATCHED THEN INSERT (" + COLUMNS + ")"
-                    + " VALUES (s.id, s.epc_hex, s.epc_bits, s.tag_uri, s.location_id, s.reader_id, s.antenna, s.first_seen,"
-                    + " s.last_seen, s.reads, s.peak_rssi, s.direction, s.lane, s.read_points, s.object_kind, s.object_id)";
-        };
+        return dialect.insertIfAbsent("passage", List.of("id"), List.of("first_seen"), INSERT_COLUMNS);
     }
 
     private final JdbcTemplate jdbc;
@@ -93,7 +88,7 @@ class JdbcPassageStore implements PassageStore {
 
     @Override
     public List<Passage> latest(int limit) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM passage ORDER BY first_seen DESC, id DESC LIMIT ?", ROW, limit)
+        return jdbc.query("SELECT " + COLUMNS + " FROM passage ORDER BY first_seen DESC, id DESC LIMIT ?", PassageRows.ENRICHED, limit)
                 .stream().map(EnrichedPassage::passage).toList();
     }
 
@@ -104,7 +99,7 @@ class JdbcPassageStore implements PassageStore {
 
     @Override
     public Optional<EnrichedPassage> findEnriched(String id) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM passage WHERE id = ?", ROW, id).stream().findFirst();
+        return jdbc.query("SELECT " + COLUMNS + " FROM passage WHERE id = ?", PassageRows.ENRICHED, id).stream().findFirst();
     }
 
     @Override
@@ -135,47 +130,5 @@ class JdbcPassageStore implements PassageStore {
         ps.setArray(14, ps.getConnection().createArrayOf("varchar", p.readPoints().toArray()));
         ps.setString(15, e.object() == null ? null : e.object().kind().name());
         ps.setString(16, e.object() == null ? null : e.object().id());
-    }
-
-    private static final RowMapper<EnrichedPassage> ROW = (ResultSet rs, int row) -> {
-        double rssi = rs.getDouble("peak_rssi");
-        if (rs.wasNull()) {
-            rssi = Double.NaN;
-        }
-        Passage passage = new Passage(
-                rs.getString("id").trim(),
-                RawEpc.ofHex(rs.getString("epc_hex"), rs.getInt("epc_bits")),
-                rs.getString("tag_uri"),
-                rs.getString("location_id"),
-                rs.getString("reader_id"),
-                rs.getInt("antenna"),
-                rs.getTimestamp("first_seen").toInstant(),
-                rs.getTimestamp("last_seen").toInstant(),
-                rs.getInt("reads"),
-                rssi,
-                Direction.valueOf(rs.getString("direction")),
-                rs.getInt("lane"),
-                readPoints(rs.getArray("read_points")));
-        String kind = rs.getString("object_kind");
-        String objectId = rs.getString("object_id");
-        // Retention's anonymisation clears the id and keeps the kind: such a row names no object.
-        BoundObject object = kind == null || objectId == null ? null : new BoundObject(ObjectKind.valueOf(kind), objectId);
-        return new EnrichedPassage(passage, object, null);
-    };
-
-    /** Passages stored before the column existed have none (null). */
-    private static List<String> readPoints(Array array) throws SQLException {
-        if (array == null) {
-            return List.of();
-        }
-        try {
-            List<String> out = new ArrayList<>();
-            for (Object o : (Object[]) array.getArray()) {
-                out.add((String) o);
-            }
-            return out;
-        } finally {
-            array.free();
-        }
     }
 }

@@ -1,9 +1,7 @@
 package org.openrfid.trace.service.registry.goods;
 
 import org.openrfid.trace.service.registry.binding.TagBinder;
-import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,13 +13,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.openrfid.trace.identity.EpcInput;
 import org.openrfid.trace.service.registry.binding.ObjectKind;
 import org.openrfid.trace.service.registry.binding.TagBinding;
 import org.openrfid.trace.service.registry.binding.TagBindings;
-import org.openrfid.trace.service.platform.web.csv.CsvReading;
+import org.openrfid.trace.service.platform.web.csv.CsvExport;
+import org.openrfid.trace.service.platform.web.csv.CsvImport;
 import org.openrfid.trace.service.platform.web.csv.CsvRow;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -37,16 +34,17 @@ public class AggregationCsv {
 
     public static final List<String> COLUMNS = List.of("parent", "child", "level");
     public static final List<String> OPTIONAL = List.of("from");
+    static final List<String> EXPORT = List.of("parent", "child", "level", "from");
 
     private final Aggregations aggregations;
     private final TagBindings bindings;
-    private final TransactionTemplate tx;
+    private final CsvImport<Row> imports;
     private final Clock clock;
 
     public AggregationCsv(Aggregations aggregations, TagBindings bindings, TransactionTemplate tx, Clock clock) {
         this.aggregations = aggregations;
         this.bindings = bindings;
-        this.tx = tx;
+        this.imports = new CsvImport<>("aggregation", COLUMNS, OPTIONAL, tx);
         this.clock = clock;
     }
 
@@ -57,9 +55,8 @@ public class AggregationCsv {
         Instant now = clock.instant();
         long[] counts = new long[1];
         Set<String> children = new HashSet<>();
-        Long rows = tx.execute(status -> CsvReading.read(in, "aggregation", COLUMNS, OPTIONAL,
-                row -> parse(row, now, children), batch -> write(batch, now, counts)));
-        return new ImportCounts(rows == null ? 0 : rows, counts[0], 0, counts[0]);
+        long rows = imports.run(in, row -> parse(row, now, children), batch -> write(batch, now, counts));
+        return new ImportCounts(rows, counts[0], 0, counts[0]);
     }
 
     private Row parse(CsvRow row, Instant now, Set<String> children) {
@@ -127,29 +124,15 @@ public class AggregationCsv {
 
     /** Writes every open aggregation in the import format, units named by their current EPC (SSCC or container number when untagged). */
     public long exportFile(Writer out) {
-        long n = 0;
-        try {
-            CSVPrinter printer = CSVFormat.RFC4180.builder().setHeader("parent", "child", "level", "from").setRecordSeparator('\n').get().print(out);
-            long after = 0;
-            while (true) {
-                List<Aggregation> page = aggregations.page(after, 1000);
-                if (page.isEmpty()) {
-                    break;
-                }
-                for (Aggregation a : page) {
-                    if (a.validTo() == null) {
-                        printer.printRecord(name(a.parentKind(), a.parentId()), name(a.childKind(), a.childId()),
-                                a.parentKind() == UnitKind.CONTAINER ? "container_pallet" : "pallet_case", a.validFrom().toString());
-                        n++;
+        return CsvExport.write(out, EXPORT, (Aggregation last) -> aggregations.page(last == null ? 0 : last.id(), CsvExport.PAGE),
+                (page, records) -> {
+                    for (Aggregation a : page) {
+                        if (a.validTo() == null) {
+                            records.print(name(a.parentKind(), a.parentId()), name(a.childKind(), a.childId()),
+                                    a.parentKind() == UnitKind.CONTAINER ? "container_pallet" : "pallet_case", a.validFrom().toString());
+                        }
                     }
-                }
-                after = page.get(page.size() - 1).id();
-            }
-            printer.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return n;
+                });
     }
 
     private String name(UnitKind kind, String id) {

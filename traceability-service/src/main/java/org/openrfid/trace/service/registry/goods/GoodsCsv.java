@@ -1,9 +1,7 @@
 package org.openrfid.trace.service.registry.goods;
 
 import org.openrfid.trace.service.registry.binding.TagBinder;
-import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,14 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.openrfid.trace.identity.EpcInput;
 import org.openrfid.trace.reader.RawEpc;
 import org.openrfid.trace.service.registry.binding.ObjectKind;
 import org.openrfid.trace.service.registry.binding.TagBinding;
 import org.openrfid.trace.service.registry.binding.TagBindings;
-import org.openrfid.trace.service.platform.web.csv.CsvReading;
+import org.openrfid.trace.service.platform.web.csv.CsvExport;
+import org.openrfid.trace.service.platform.web.csv.CsvImport;
 import org.openrfid.trace.service.platform.web.csv.CsvRow;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -43,14 +40,14 @@ public class GoodsCsv {
     private final GoodsItems goods;
     private final TagBinder binder;
     private final TagBindings bindings;
-    private final TransactionTemplate tx;
+    private final CsvImport<Row> imports;
     private final Clock clock;
 
     public GoodsCsv(GoodsItems goods, TagBinder binder, TagBindings bindings, TransactionTemplate tx, Clock clock) {
         this.goods = goods;
         this.binder = binder;
         this.bindings = bindings;
-        this.tx = tx;
+        this.imports = new CsvImport<>("goods", COLUMNS, OPTIONAL, tx);
         this.clock = clock;
     }
 
@@ -60,9 +57,8 @@ public class GoodsCsv {
         long[] counts = new long[3];
         Set<UUID> ids = new HashSet<>();
         Set<String> epcs = new HashSet<>();
-        Long rows = tx.execute(status -> CsvReading.read(in, "goods", COLUMNS, OPTIONAL,
-                row -> parse(row, ids, epcs), batch -> write(batch, now, counts)));
-        return new ImportCounts(rows == null ? 0 : rows, counts[0], counts[1], counts[2]);
+        long rows = imports.run(in, row -> parse(row, ids, epcs), batch -> write(batch, now, counts));
+        return new ImportCounts(rows, counts[0], counts[1], counts[2]);
     }
 
     private static Row parse(CsvRow row, Set<UUID> ids, Set<String> epcs) {
@@ -107,33 +103,17 @@ public class GoodsCsv {
 
     /** Writes every item in GTIN, serial order with its current tag, in the import format. */
     public long exportFile(Writer out) {
-        long n = 0;
-        try {
-            CSVPrinter printer = CSVFormat.RFC4180.builder().setHeader(EXPORT.toArray(String[]::new)).setRecordSeparator('\n').get().print(out);
-            String afterGtin = null;
-            String afterSerial = null;
-            while (true) {
-                List<GoodsItem> page = goods.page(afterGtin, afterSerial, 1000);
-                if (page.isEmpty()) {
-                    break;
-                }
-                Map<String, TagBinding> open = bindings.openOf(ObjectKind.GOODS, page.stream().map(g -> g.id().toString()).toList());
-                for (GoodsItem g : page) {
-                    TagBinding b = open.get(g.id().toString());
-                    String uri = b == null ? null : Gs1Epcs.uri(b.epcHex());
-                    printer.printRecord(b == null ? "" : b.epcHex(), uri == null ? "" : uri, g.gtin(), g.serial(),
-                            nz(g.product()), nz(g.consignment()), nz(g.lot()), g.expiry() == null ? "" : g.expiry().toString());
-                    n++;
-                }
-                GoodsItem last = page.get(page.size() - 1);
-                afterGtin = last.gtin();
-                afterSerial = last.serial();
-            }
-            printer.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return n;
+        return CsvExport.write(out, EXPORT,
+                (GoodsItem last) -> goods.page(last == null ? null : last.gtin(), last == null ? null : last.serial(), CsvExport.PAGE),
+                (page, records) -> {
+                    Map<String, TagBinding> open = bindings.openOf(ObjectKind.GOODS, page.stream().map(g -> g.id().toString()).toList());
+                    for (GoodsItem g : page) {
+                        TagBinding b = open.get(g.id().toString());
+                        String uri = b == null ? null : Gs1Epcs.uri(b.epcHex());
+                        records.print(b == null ? "" : b.epcHex(), uri == null ? "" : uri, g.gtin(), g.serial(),
+                                nz(g.product()), nz(g.consignment()), nz(g.lot()), g.expiry() == null ? "" : g.expiry().toString());
+                    }
+                });
     }
 
     static String nz(String s) {

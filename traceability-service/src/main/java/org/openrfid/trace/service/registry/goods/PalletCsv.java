@@ -1,9 +1,7 @@
 package org.openrfid.trace.service.registry.goods;
 
 import org.openrfid.trace.service.registry.binding.TagBinder;
-import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,14 +10,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.openrfid.trace.identity.EpcInput;
 import org.openrfid.trace.reader.RawEpc;
 import org.openrfid.trace.service.registry.binding.ObjectKind;
 import org.openrfid.trace.service.registry.binding.TagBinding;
 import org.openrfid.trace.service.registry.binding.TagBindings;
-import org.openrfid.trace.service.platform.web.csv.CsvReading;
+import org.openrfid.trace.service.platform.web.csv.CsvExport;
+import org.openrfid.trace.service.platform.web.csv.CsvImport;
 import org.openrfid.trace.service.platform.web.csv.CsvRow;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -39,14 +36,14 @@ public class PalletCsv {
     private final Pallets pallets;
     private final TagBinder binder;
     private final TagBindings bindings;
-    private final TransactionTemplate tx;
+    private final CsvImport<Row> imports;
     private final Clock clock;
 
     public PalletCsv(Pallets pallets, TagBinder binder, TagBindings bindings, TransactionTemplate tx, Clock clock) {
         this.pallets = pallets;
         this.binder = binder;
         this.bindings = bindings;
-        this.tx = tx;
+        this.imports = new CsvImport<>("pallet", COLUMNS, OPTIONAL, tx);
         this.clock = clock;
     }
 
@@ -55,9 +52,8 @@ public class PalletCsv {
         long[] counts = new long[3];
         Set<String> ssccs = new HashSet<>();
         Set<String> epcs = new HashSet<>();
-        Long rows = tx.execute(status -> CsvReading.read(in, "pallet", COLUMNS, OPTIONAL,
-                row -> parse(row, ssccs, epcs), batch -> write(batch, now, counts)));
-        return new ImportCounts(rows == null ? 0 : rows, counts[0], counts[1], counts[2]);
+        long rows = imports.run(in, row -> parse(row, ssccs, epcs), batch -> write(batch, now, counts));
+        return new ImportCounts(rows, counts[0], counts[1], counts[2]);
     }
 
     private static Row parse(CsvRow row, Set<String> ssccs, Set<String> epcs) {
@@ -93,28 +89,14 @@ public class PalletCsv {
     }
 
     public long exportFile(Writer out) {
-        long n = 0;
-        try {
-            CSVPrinter printer = CSVFormat.RFC4180.builder().setHeader(EXPORT.toArray(String[]::new)).setRecordSeparator('\n').get().print(out);
-            String after = null;
-            while (true) {
-                List<Pallet> page = pallets.page(after, 1000);
-                if (page.isEmpty()) {
-                    break;
-                }
-                Map<String, TagBinding> open = bindings.openOf(ObjectKind.PALLET, page.stream().map(Pallet::sscc).toList());
-                for (Pallet p : page) {
-                    TagBinding b = open.get(p.sscc());
-                    String uri = b == null ? null : Gs1Epcs.uri(b.epcHex());
-                    printer.printRecord(b == null ? "" : b.epcHex(), uri == null ? "" : uri, p.sscc(), GoodsCsv.nz(p.consignment()));
-                    n++;
-                }
-                after = page.get(page.size() - 1).sscc();
-            }
-            printer.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return n;
+        return CsvExport.write(out, EXPORT, (Pallet last) -> pallets.page(last == null ? null : last.sscc(), CsvExport.PAGE),
+                (page, records) -> {
+                    Map<String, TagBinding> open = bindings.openOf(ObjectKind.PALLET, page.stream().map(Pallet::sscc).toList());
+                    for (Pallet p : page) {
+                        TagBinding b = open.get(p.sscc());
+                        String uri = b == null ? null : Gs1Epcs.uri(b.epcHex());
+                        records.print(b == null ? "" : b.epcHex(), uri == null ? "" : uri, p.sscc(), GoodsCsv.nz(p.consignment()));
+                    }
+                });
     }
 }

@@ -1,8 +1,6 @@
 package org.openrfid.trace.service.registry.library;
 
-import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,16 +10,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.openrfid.trace.identity.EpcInput;
 import org.openrfid.trace.reader.RawEpc;
 import org.openrfid.trace.service.registry.binding.ObjectKind;
 import org.openrfid.trace.service.registry.binding.TagBinding;
 import org.openrfid.trace.service.registry.binding.TagBindings;
-import org.openrfid.trace.service.platform.web.csv.CsvReading;
+import org.openrfid.trace.service.platform.web.csv.CsvExport;
+import org.openrfid.trace.service.platform.web.csv.CsvImport;
 import org.openrfid.trace.service.platform.web.csv.CsvRow;
 import org.openrfid.trace.service.registry.goods.GoodsFields;
+import org.openrfid.trace.service.registry.goods.Gs1Epcs;
 import org.openrfid.trace.service.registry.goods.ImportCounts;
 import org.openrfid.trace.service.registry.binding.TagBinder;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -43,14 +41,14 @@ public class LibraryItemCsv {
     private final LibraryItems items;
     private final TagBinder binder;
     private final TagBindings bindings;
-    private final TransactionTemplate tx;
+    private final CsvImport<Row> imports;
     private final Clock clock;
 
     public LibraryItemCsv(LibraryItems items, TagBinder binder, TagBindings bindings, TransactionTemplate tx, Clock clock) {
         this.items = items;
         this.binder = binder;
         this.bindings = bindings;
-        this.tx = tx;
+        this.imports = new CsvImport<>("library item", COLUMNS, OPTIONAL, tx);
         this.clock = clock;
     }
 
@@ -59,9 +57,8 @@ public class LibraryItemCsv {
         long[] counts = new long[3];
         Set<String> ids = new HashSet<>();
         Set<String> epcs = new HashSet<>();
-        Long rows = tx.execute(status -> CsvReading.read(in, "library item", COLUMNS, OPTIONAL,
-                row -> parse(row, ids, epcs), batch -> write(batch, now, counts)));
-        return new ImportCounts(rows == null ? 0 : rows, counts[0], counts[1], counts[2]);
+        long rows = imports.run(in, row -> parse(row, ids, epcs), batch -> write(batch, now, counts));
+        return new ImportCounts(rows, counts[0], counts[1], counts[2]);
     }
 
     private static Row parse(CsvRow row, Set<String> ids, Set<String> epcs) {
@@ -98,30 +95,16 @@ public class LibraryItemCsv {
     }
 
     public long exportFile(Writer out) {
-        long n = 0;
-        try {
-            CSVPrinter printer = CSVFormat.RFC4180.builder().setHeader(EXPORT.toArray(String[]::new)).setRecordSeparator('\n').get().print(out);
-            String after = null;
-            while (true) {
-                List<LibraryItem> page = items.page(after, null, 1000);
-                if (page.isEmpty()) {
-                    break;
-                }
-                Map<String, TagBinding> open = bindings.openOf(ObjectKind.LIBRARY_ITEM, page.stream().map(LibraryItem::itemId).toList());
-                for (LibraryItem i : page) {
-                    TagBinding b = open.get(i.itemId());
-                    String uri = b == null ? null : org.openrfid.trace.service.registry.goods.Gs1Epcs.uri(b.epcHex());
-                    printer.printRecord(b == null ? "" : b.epcHex(), uri == null ? "" : uri, i.itemId(), i.title(), i.loanStatus(),
-                            i.dueDate() == null ? "" : i.dueDate().toString(), nz(i.callNumber()), nz(i.homeLibrary()));
-                    n++;
-                }
-                after = page.get(page.size() - 1).itemId();
-            }
-            printer.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return n;
+        return CsvExport.write(out, EXPORT, (LibraryItem last) -> items.page(last == null ? null : last.itemId(), null, CsvExport.PAGE),
+                (page, records) -> {
+                    Map<String, TagBinding> open = bindings.openOf(ObjectKind.LIBRARY_ITEM, page.stream().map(LibraryItem::itemId).toList());
+                    for (LibraryItem i : page) {
+                        TagBinding b = open.get(i.itemId());
+                        String uri = b == null ? null : Gs1Epcs.uri(b.epcHex());
+                        records.print(b == null ? "" : b.epcHex(), uri == null ? "" : uri, i.itemId(), i.title(), i.loanStatus(),
+                                i.dueDate() == null ? "" : i.dueDate().toString(), nz(i.callNumber()), nz(i.homeLibrary()));
+                    }
+                });
     }
 
     private static String nz(String s) {

@@ -1,8 +1,6 @@
 package org.openrfid.trace.service.registry.vehicle;
 
-import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.Clock;
 import java.time.Instant;
@@ -11,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.openrfid.trace.identity.EpcInput;
 import org.openrfid.trace.reader.RawEpc;
 import org.openrfid.trace.service.registry.binding.NewBinding;
@@ -22,7 +18,8 @@ import org.openrfid.trace.service.registry.binding.TagBinding;
 import org.openrfid.trace.service.registry.binding.TagBindings;
 import org.openrfid.trace.service.registry.binding.Tags;
 import org.openrfid.trace.service.registry.binding.Tids;
-import org.openrfid.trace.service.platform.web.csv.CsvReading;
+import org.openrfid.trace.service.platform.web.csv.CsvExport;
+import org.openrfid.trace.service.platform.web.csv.CsvImport;
 import org.openrfid.trace.service.platform.web.csv.CsvRow;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -49,14 +46,14 @@ public class VehicleCsv {
     private final Vehicles vehicles;
     private final Tags tags;
     private final TagBindings bindings;
-    private final TransactionTemplate tx;
+    private final CsvImport<Row> imports;
     private final Clock clock;
 
     public VehicleCsv(Vehicles vehicles, Tags tags, TagBindings bindings, TransactionTemplate tx, Clock clock) {
         this.vehicles = vehicles;
         this.tags = tags;
         this.bindings = bindings;
-        this.tx = tx;
+        this.imports = new CsvImport<>("vehicle", COLUMNS, OPTIONAL, tx);
         this.clock = clock;
     }
 
@@ -67,10 +64,8 @@ public class VehicleCsv {
         Set<String> plates = new java.util.HashSet<>();
         Set<String> vins = new java.util.HashSet<>();
         Set<String> epcs = new java.util.HashSet<>();
-        Long rows = tx.execute(status -> CsvReading.read(in, "vehicle", COLUMNS, OPTIONAL,
-                row -> parse(row, plates, vins, epcs),
-                batch -> write(batch, now, counts)));
-        return new ImportResult(rows == null ? 0 : rows, counts[0], counts[1], counts[2]);
+        long rows = imports.run(in, row -> parse(row, plates, vins, epcs), batch -> write(batch, now, counts));
+        return new ImportResult(rows, counts[0], counts[1], counts[2]);
     }
 
     private static Row parse(CsvRow row, Set<String> plates, Set<String> vins, Set<String> epcs) {
@@ -141,28 +136,14 @@ public class VehicleCsv {
 
     /** Writes every vehicle in plate order with its current tag, in the import format. */
     public long exportFile(Writer out) {
-        long n = 0;
-        try {
-            CSVPrinter printer = CSVFormat.RFC4180.builder().setHeader(COLUMNS.toArray(String[]::new)).setRecordSeparator('\n').get().print(out);
-            String after = null;
-            while (true) {
-                List<Vehicle> page = vehicles.page(after, 1000);
-                if (page.isEmpty()) {
-                    break;
-                }
-                Map<String, TagBinding> open = bindings.openOf(ObjectKind.VEHICLE, page.stream().map(v -> v.id().toString()).toList());
-                for (Vehicle v : page) {
-                    TagBinding b = open.get(v.id().toString());
-                    printer.printRecord(v.plate(), v.plateType(), v.plateColour(), v.vehicleType(), v.vin(), v.status(),
-                            b == null ? "" : b.epcHex(), v.registeredTid() == null ? "" : v.registeredTid());
-                    n++;
-                }
-                after = page.get(page.size() - 1).plate();
-            }
-            printer.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return n;
+        return CsvExport.write(out, COLUMNS, (Vehicle last) -> vehicles.page(last == null ? null : last.plate(), CsvExport.PAGE),
+                (page, records) -> {
+                    Map<String, TagBinding> open = bindings.openOf(ObjectKind.VEHICLE, page.stream().map(v -> v.id().toString()).toList());
+                    for (Vehicle v : page) {
+                        TagBinding b = open.get(v.id().toString());
+                        records.print(v.plate(), v.plateType(), v.plateColour(), v.vehicleType(), v.vin(), v.status(),
+                                b == null ? "" : b.epcHex(), v.registeredTid() == null ? "" : v.registeredTid());
+                    }
+                });
     }
 }

@@ -1,8 +1,6 @@
 package org.openrfid.trace.service.registry.watchlist;
 
-import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.Clock;
 import java.time.Instant;
@@ -10,12 +8,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.openrfid.trace.identity.EpcInput;
 import org.openrfid.trace.service.registry.binding.ObjectKind;
 import org.openrfid.trace.service.registry.binding.TagBinding;
 import org.openrfid.trace.service.registry.binding.TagBindings;
+import org.openrfid.trace.service.platform.web.csv.CsvExport;
+import org.openrfid.trace.service.platform.web.csv.CsvImport;
 import org.openrfid.trace.service.platform.web.csv.CsvReading;
 import org.openrfid.trace.service.platform.web.csv.CsvRow;
 import org.openrfid.trace.service.registry.goods.ImportCounts;
@@ -36,13 +34,13 @@ public class WatchlistCsv {
 
     private final Watchlist watchlist;
     private final TagBindings bindings;
-    private final TransactionTemplate tx;
+    private final CsvImport<WatchlistEntry> imports;
     private final Clock clock;
 
     public WatchlistCsv(Watchlist watchlist, TagBindings bindings, TransactionTemplate tx, Clock clock) {
         this.watchlist = watchlist;
         this.bindings = bindings;
-        this.tx = tx;
+        this.imports = new CsvImport<>("watchlist", COLUMNS, OPTIONAL, tx);
         this.clock = clock;
     }
 
@@ -50,13 +48,12 @@ public class WatchlistCsv {
         Instant now = clock.instant();
         long[] counts = new long[2];
         Set<String> keys = new HashSet<>();
-        Long rows = tx.execute(status -> CsvReading.read(in, "watchlist", COLUMNS, OPTIONAL,
-                row -> parse(row, now, keys), batch -> {
-                    int created = watchlist.save(batch);
-                    counts[0] += created;
-                    counts[1] += batch.size() - created;
-                }));
-        return new ImportCounts(rows == null ? 0 : rows, counts[0], counts[1], 0);
+        long rows = imports.run(in, row -> parse(row, now, keys), batch -> {
+            int created = watchlist.save(batch);
+            counts[0] += created;
+            counts[1] += batch.size() - created;
+        });
+        return new ImportCounts(rows, counts[0], counts[1], 0);
     }
 
     private WatchlistEntry parse(CsvRow row, Instant now, Set<String> keys) {
@@ -105,27 +102,13 @@ public class WatchlistCsv {
     }
 
     public long exportFile(Writer out) {
-        long n = 0;
-        try {
-            CSVPrinter printer = CSVFormat.RFC4180.builder().setHeader(EXPORT.toArray(String[]::new)).setRecordSeparator('\n').get().print(out);
-            long after = 0;
-            while (true) {
-                List<WatchlistEntry> page = watchlist.page(after, null, 1000);
-                if (page.isEmpty()) {
-                    break;
-                }
-                for (WatchlistEntry e : page) {
-                    printer.printRecord(e.list(), nz(e.epcHex()), nz(e.subject()), e.reason(), e.validFrom().toString(),
-                            e.validTo() == null ? "" : e.validTo().toString(), e.kind().name(), e.objectId());
-                    n++;
-                }
-                after = page.get(page.size() - 1).id();
-            }
-            printer.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return n;
+        return CsvExport.write(out, EXPORT, (WatchlistEntry last) -> watchlist.page(last == null ? 0 : last.id(), null, CsvExport.PAGE),
+                (page, records) -> {
+                    for (WatchlistEntry e : page) {
+                        records.print(e.list(), nz(e.epcHex()), nz(e.subject()), e.reason(), e.validFrom().toString(),
+                                e.validTo() == null ? "" : e.validTo().toString(), e.kind().name(), e.objectId());
+                    }
+                });
     }
 
     private static String nz(String s) {

@@ -1,5 +1,6 @@
 package org.openrfid.trace.service.registry.binding.jdbc;
 
+import org.openrfid.trace.service.platform.sql.SqlColumn;
 import org.openrfid.trace.service.platform.sql.SqlDialect;
 
 import java.util.Collection;
@@ -21,10 +22,8 @@ public class JdbcNewTags implements NewTags {
     public JdbcNewTags(JdbcTemplate jdbc, TransactionTemplate tx, SqlDialect dialect) {
         this.jdbc = jdbc;
         this.tx = tx;
-        this.insert = dialect == SqlDialect.POSTGIS
-                ? "INSERT INTO tag (epc_hex, epc_bits, tid) VALUES (?,?,NULL) ON CONFLICT (epc_hex) DO NOTHING"
-                : "MERGE INTO tag t USING (VALUES (CAST(? AS VARCHAR), CAST(? AS INT))) s(epc_hex, epc_bits) ON t.epc_hex = s.epc_hex"
-                        + " WHEN NOT MATCHED THEN INSERT (epc_hex, epc_bits, tid) VALUES (s.epc_hex, s.epc_bits, NULL)";
+        this.insert = dialect.insertIfAbsent("tag", List.of("epc_hex"), List.of(
+                SqlColumn.bound("epc_hex", "VARCHAR"), SqlColumn.bound("epc_bits", "INT"), SqlColumn.expression("tid", "NULL")));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.openrfid.trace.service.registry.binding.jdbc;
 
+import org.openrfid.trace.service.platform.sql.SqlColumn;
 import org.openrfid.trace.service.platform.sql.SqlDialect;
 
 import java.util.Collection;
@@ -22,10 +23,7 @@ public class JdbcTags implements Tags {
     public JdbcTags(JdbcTemplate jdbc, TransactionTemplate tx, SqlDialect dialect) {
         this.jdbc = jdbc;
         this.tx = tx;
-        this.upsert = dialect == SqlDialect.POSTGIS
-                ? "INSERT INTO tag (epc_hex, epc_bits, tid) VALUES (?,?,?) ON CONFLICT (epc_hex) DO UPDATE SET"
-                        + " epc_bits = EXCLUDED.epc_bits, tid = EXCLUDED.tid"
-                : "MERGE INTO tag (epc_hex, epc_bits, tid) KEY (epc_hex) VALUES (?,?,?)";
+        this.upsert = dialect.upsert("tag", List.of("epc_hex"), SqlColumn.boundAll("epc_hex", "epc_bits", "tid"));
     }
 
     @Override

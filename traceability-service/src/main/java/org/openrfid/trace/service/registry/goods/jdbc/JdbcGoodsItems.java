@@ -1,6 +1,7 @@
 package org.openrfid.trace.service.registry.goods.jdbc;
 
 import org.openrfid.trace.service.platform.sql.Sql;
+import org.openrfid.trace.service.platform.sql.SqlColumn;
 import org.openrfid.trace.service.platform.sql.SqlDialect;
 
 import java.time.LocalDate;
@@ -16,7 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Goods items over JDBC; upsert by id with the dialect's MERGE / ON CONFLICT. */
+/** Goods items over JDBC; upsert by id with the dialect's upsert. */
 public class JdbcGoodsItems implements GoodsItems {
 
     private static final String COLUMNS = "id, gtin, serial, product, lot, expiry, consignment";
@@ -29,11 +30,7 @@ public class JdbcGoodsItems implements GoodsItems {
     public JdbcGoodsItems(JdbcTemplate jdbc, TransactionTemplate tx, SqlDialect dialect) {
         this.jdbc = jdbc;
         this.tx = tx;
-        this.upsert = dialect == SqlDialect.POSTGIS
-                ? "INSERT INTO goods_item (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?) ON CONFLICT (id) DO UPDATE SET"
-                        + " gtin = EXCLUDED.gtin, serial = EXCLUDED.serial, product = EXCLUDED.product, lot = EXCLUDED.lot,"
-                        + " expiry = EXCLUDED.expiry, consignment = EXCLUDED.consignment"
-                : "MERGE INTO goods_item (" + COLUMNS + ") KEY (id) VALUES (?,?,?,?,?,?,?)";
+        this.upsert = dialect.upsert("goods_item", List.of("id"), SqlColumn.boundAll(COLUMNS.split(", ")));
     }
 
     @Override

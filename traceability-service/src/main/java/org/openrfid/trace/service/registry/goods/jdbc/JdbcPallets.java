@@ -1,6 +1,7 @@
 package org.openrfid.trace.service.registry.goods.jdbc;
 
 import org.openrfid.trace.service.platform.sql.Sql;
+import org.openrfid.trace.service.platform.sql.SqlColumn;
 import org.openrfid.trace.service.platform.sql.SqlDialect;
 
 import java.util.Collection;
@@ -24,9 +25,7 @@ public class JdbcPallets implements Pallets {
     public JdbcPallets(JdbcTemplate jdbc, TransactionTemplate tx, SqlDialect dialect) {
         this.jdbc = jdbc;
         this.tx = tx;
-        this.upsert = dialect == SqlDialect.POSTGIS
-                ? "INSERT INTO pallet (sscc, consignment) VALUES (?,?) ON CONFLICT (sscc) DO UPDATE SET consignment = EXCLUDED.consignment"
-                : "MERGE INTO pallet (sscc, consignment) KEY (sscc) VALUES (?,?)";
+        this.upsert = dialect.upsert("pallet", List.of("sscc"), SqlColumn.boundAll("sscc", "consignment"));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.openrfid.trace.service.registry.library.jdbc;
 
 import org.openrfid.trace.service.platform.sql.Sql;
+import org.openrfid.trace.service.platform.sql.SqlColumn;
 import org.openrfid.trace.service.platform.sql.SqlDialect;
 
 import java.time.LocalDate;
@@ -29,11 +30,7 @@ public class JdbcLibraryItems implements LibraryItems {
     public JdbcLibraryItems(JdbcTemplate jdbc, TransactionTemplate tx, SqlDialect dialect) {
         this.jdbc = jdbc;
         this.tx = tx;
-        this.upsert = dialect == SqlDialect.POSTGIS
-                ? "INSERT INTO library_item (" + COLUMNS + ") VALUES (?,?,?,?,?,?) ON CONFLICT (item_id) DO UPDATE SET"
-                        + " title = EXCLUDED.title, call_number = EXCLUDED.call_number, home_library = EXCLUDED.home_library,"
-                        + " loan_status = EXCLUDED.loan_status, due_date = EXCLUDED.due_date"
-                : "MERGE INTO library_item (" + COLUMNS + ") KEY (item_id) VALUES (?,?,?,?,?,?)";
+        this.upsert = dialect.upsert("library_item", List.of("item_id"), SqlColumn.boundAll(COLUMNS.split(", ")));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.openrfid.trace.service.registry.vehicle.jdbc;
 
 import org.openrfid.trace.service.platform.sql.Sql;
+import org.openrfid.trace.service.platform.sql.SqlColumn;
 import org.openrfid.trace.service.platform.sql.SqlDialect;
 
 import java.util.Collection;
@@ -16,7 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Vehicles over JDBC; upsert by id with the dialect's MERGE / ON CONFLICT. */
+/** Vehicles over JDBC; upsert by id with the dialect's upsert. */
 public class JdbcVehicles implements Vehicles {
 
     private static final String COLUMNS = "id, plate, plate_type, plate_colour, vehicle_type, vin, status, registered_tid";
@@ -28,12 +29,7 @@ public class JdbcVehicles implements Vehicles {
     public JdbcVehicles(JdbcTemplate jdbc, TransactionTemplate tx, SqlDialect dialect) {
         this.jdbc = jdbc;
         this.tx = tx;
-        this.upsert = dialect == SqlDialect.POSTGIS
-                ? "INSERT INTO vehicle (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?) ON CONFLICT (id) DO UPDATE SET"
-                        + " plate = EXCLUDED.plate, plate_type = EXCLUDED.plate_type, plate_colour = EXCLUDED.plate_colour,"
-                        + " vehicle_type = EXCLUDED.vehicle_type, vin = EXCLUDED.vin, status = EXCLUDED.status,"
-                        + " registered_tid = EXCLUDED.registered_tid"
-                : "MERGE INTO vehicle (" + COLUMNS + ") KEY (id) VALUES (?,?,?,?,?,?,?,?)";
+        this.upsert = dialect.upsert("vehicle", List.of("id"), SqlColumn.boundAll(COLUMNS.split(", ")));
     }
 
     @Override
