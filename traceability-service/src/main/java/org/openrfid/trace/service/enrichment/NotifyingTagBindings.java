@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.openrfid.trace.reader.RawEpc;
 import org.openrfid.trace.service.registry.binding.NewBinding;
 import org.openrfid.trace.service.registry.binding.ObjectKind;
 import org.openrfid.trace.service.registry.binding.TagBinding;
@@ -79,6 +80,11 @@ final class NotifyingTagBindings implements TagBindings {
     @Override
     public Map<String, TagBinding> openOf(ObjectKind kind, Collection<String> objectIds) {
         return delegate.openOf(kind, objectIds);
+    }
+
+    @Override
+    public Map<String, List<RawEpc>> tagsOf(ObjectKind kind, Collection<String> objectIds) {
+        return delegate.tagsOf(kind, objectIds);
     }
 
     @Override

@@ -16,16 +16,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class EpcisEvents {
 
-    static final int CAPTURED = 0;
-    static final int PASSAGE = 1;
-    static final int AGGREGATION = 2;
+    public static final int CAPTURED = 0;
+    public static final int PASSAGE = 1;
+    public static final int AGGREGATION = 2;
 
     /** One event with its sort key (time, source, key within the source) and its capture context. */
-    record Item(Instant time, int source, String key, JsonNode event, JsonNode context) {
+    public record Item(Instant time, int source, String key, JsonNode event, JsonNode context) {
     }
 
     /** A position in the merged order; opaque to clients as the nextPageToken. */
-    record Cursor(Instant time, int source, String key) {
+    public record Cursor(Instant time, int source, String key) {
 
         String token() {
             return Base64.getUrlEncoder().withoutPadding()

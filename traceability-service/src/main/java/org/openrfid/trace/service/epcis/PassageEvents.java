@@ -10,10 +10,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.sql.DataSource;
 import org.openrfid.trace.identity.EpcDecoder;
 import org.openrfid.trace.identity.EpcInput;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.openrfid.trace.service.epcis.EpcisPassages.Row;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,14 +28,12 @@ public class PassageEvents {
     static final int BATCH = 500;
     private static final Map<String, String> NS = EventHash.namespaces(null);
 
-    private final JdbcTemplate jdbc;
+    private final EpcisPassages passages;
+    private final LocationConfigs configs;
 
-    public PassageEvents(DataSource dataSource) {
-        this.jdbc = new JdbcTemplate(dataSource);
-    }
-
-    private record Row(String id, String epcHex, int bits, String tagUri, String locationId, String direction,
-            Instant lastSeen, LocationConfig config) {
+    public PassageEvents(EpcisPassages passages, LocationConfigs configs) {
+        this.passages = passages;
+        this.configs = configs;
     }
 
     /** Passage events matching the query after the cursor, in (time, source, passage id) order. */
@@ -56,7 +53,7 @@ public class PassageEvents {
         List<EpcisEvents.Item> out = new ArrayList<>();
         EpcisEvents.Cursor cursor = after;
         while (out.size() < limit) {
-            List<Row> rows = rows(q, epcPatterns, locations, cursor);
+            List<Row> rows = passages.page(q.geEventTime(), q.ltEventTime(), epcPatterns, locations, cursor, BATCH);
             for (Row r : rows) {
                 toEvent(r).filter(e -> matches(q, e)).ifPresent(e -> {
                     if (out.size() < limit) {
@@ -71,48 +68,6 @@ public class PassageEvents {
             cursor = new EpcisEvents.Cursor(last.lastSeen(), EpcisEvents.PASSAGE, last.id());
         }
         return out;
-    }
-
-    private List<Row> rows(EpcisQuery q, Optional<List<String>> epcPatterns, Optional<List<String>> locations,
-            EpcisEvents.Cursor after) {
-        StringBuilder sql = new StringBuilder("SELECT p.id, p.epc_hex, p.epc_bits, p.tag_uri, p.location_id, p.direction,"
-                + " p.last_seen, c.biz_step, c.disposition, c.sgln, c.read_point, c.biz_location FROM passage p"
-                + " LEFT JOIN epcis_location_config c ON c.location_id = p.location_id WHERE 1=1");
-        List<Object> args = new ArrayList<>();
-        if (q.geEventTime() != null) {
-            sql.append(" AND p.last_seen >= ?");
-            args.add(EpcisEventStore.utc(q.geEventTime()));
-        }
-        if (q.ltEventTime() != null) {
-            sql.append(" AND p.last_seen < ?");
-            args.add(EpcisEventStore.utc(q.ltEventTime()));
-        }
-        epcPatterns.ifPresent(ps -> {
-            sql.append(" AND (").append(String.join(" OR ", java.util.Collections.nCopies(ps.size(), "p.tag_uri LIKE ? ESCAPE '!'")))
-                    .append(')');
-            args.addAll(ps);
-        });
-        locations.ifPresent(ls -> {
-            sql.append(" AND p.location_id IN (").append(EpcisEventStore.marks(ls.size())).append(')');
-            args.addAll(ls);
-        });
-        if (after != null) {
-            if (after.source() == EpcisEvents.PASSAGE) {
-                sql.append(" AND (p.last_seen > ? OR (p.last_seen = ? AND p.id > ?))");
-                args.add(EpcisEventStore.utc(after.time()));
-                args.add(EpcisEventStore.utc(after.time()));
-                args.add(after.key());
-            } else {
-                // sources before this one in the merged order may end a page at an instant whose passages are still due
-                sql.append(after.source() < EpcisEvents.PASSAGE ? " AND p.last_seen >= ?" : " AND p.last_seen > ?");
-                args.add(EpcisEventStore.utc(after.time()));
-            }
-        }
-        sql.append(" ORDER BY p.last_seen, p.id LIMIT ").append(BATCH);
-        return jdbc.query(sql.toString(), (rs, n) -> new Row(rs.getString(1).trim(), rs.getString(2), rs.getInt(3), rs.getString(4),
-                rs.getString(5), rs.getString(6), rs.getObject(7, OffsetDateTime.class).toInstant(),
-                new LocationConfig(rs.getString(5), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
-                        rs.getString(12))), args.toArray());
     }
 
     /** LIKE patterns on tag URIs for the MATCH_ parameters (passages carry EPCs only, no parents or children). */
@@ -184,22 +139,19 @@ public class PassageEvents {
             }
         }
         if (!sglns.isEmpty()) {
-            jdbc.query("SELECT id FROM location WHERE id LIKE 'urn:epc:id:sgln:%'", rs -> {
-                String id = rs.getString(1);
+            for (String id : passages.sglnLocationIds()) {
                 if (sglns.containsKey(DigitalLinks.normalise(id))) {
                     ids.add(id);
                 }
-            });
+            }
         }
-        jdbc.query("SELECT location_id, sgln, read_point, biz_location FROM epcis_location_config"
-                + " WHERE sgln IS NOT NULL OR read_point IS NOT NULL OR biz_location IS NOT NULL", rs -> {
-                    for (int column = 2; column <= 4; column++) {
-                        String value = rs.getString(column);
-                        if (value != null && wanted.contains(Vocabulary.location(value)) && !ids.contains(rs.getString(1))) {
-                            ids.add(rs.getString(1));
-                        }
-                    }
-                });
+        for (LocationConfig c : configs.all()) {
+            for (String value : new String[] {c.sgln(), c.readPoint(), c.bizLocation()}) {
+                if (value != null && wanted.contains(Vocabulary.location(value)) && !ids.contains(c.locationId())) {
+                    ids.add(c.locationId());
+                }
+            }
+        }
         return Optional.of(ids);
     }
 

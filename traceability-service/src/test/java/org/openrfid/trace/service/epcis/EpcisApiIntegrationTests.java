@@ -36,6 +36,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.openrfid.trace.service.registry.binding.jdbc.BindingStoreConfiguration;
+import org.openrfid.trace.service.registry.goods.jdbc.GoodsStoreConfiguration;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -58,6 +61,8 @@ class EpcisApiIntegrationTests {
     @ComponentScan(basePackages = {"org.openrfid.trace.service.platform.web", "org.openrfid.trace.service.epcis"},
             // other web slices' nested configurations live in the same test package
             excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = ".*Tests\\$.*"))
+    // registry aggregations are read through the goods and binding ports
+    @Import({GoodsStoreConfiguration.class, BindingStoreConfiguration.class})
     static class Slice {
 
         @Bean

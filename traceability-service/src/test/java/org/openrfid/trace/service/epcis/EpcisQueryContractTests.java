@@ -1,5 +1,7 @@
 package org.openrfid.trace.service.epcis;
 
+import org.openrfid.trace.service.epcis.jdbc.EpcisStoreConfiguration;
+import org.openrfid.trace.service.registry.goods.jdbc.GoodsStoreConfiguration;
 import org.openrfid.trace.service.testsupport.RegistryStores;
 import org.openrfid.trace.service.testsupport.ObjectRegistryStores;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -78,10 +80,12 @@ abstract class EpcisQueryContractTests {
         flyway(ds).migrate();
         DataSourceTransactionManager tx = new DataSourceTransactionManager(ds);
         stores = new TestStores(ds, new TransactionTemplate(tx), Clock.systemUTC());
-        store = new EpcisEventStore(ds, tx);
-        events = new EpcisEvents(store, new PassageEvents(ds), new AggregationEvents(ds));
+        store = EpcisStoreConfiguration.createEventStore(ds, tx);
         objects = ObjectRegistryStores.create(ds, new TransactionTemplate(tx));
         registry = RegistryStores.create(ds, new TransactionTemplate(tx));
+        events = new EpcisEvents(store, new PassageEvents(EpcisStoreConfiguration.createPassages(ds),
+                EpcisStoreConfiguration.createLocationConfigs(ds, tx)),
+                new AggregationEvents(GoodsStoreConfiguration.createAggregationChanges(ds), objects.goods(), registry.bindings()));
         stores.locations.save(List.of(new Location(SGLN_LOCATION, "Dock 7", "dock_door", 29.5, 106.5, null),
                 new Location("CP-1", "Gate 1", "gate", 29.6, 106.6, null)));
         stores.passages.saveAll(List.of(
@@ -368,7 +372,7 @@ abstract class EpcisQueryContractTests {
 
     @Test
     void locationConfigurationsAreStoredReplacedPagedAndDeleted() {
-        LocationConfigs configs = new LocationConfigs(dataSource, new DataSourceTransactionManager(dataSource));
+        LocationConfigs configs = EpcisStoreConfiguration.createLocationConfigs(dataSource, new DataSourceTransactionManager(dataSource));
         stores.locations.save(List.of(new Location("CP-10", "Gate 10", "gate", 29.6, 106.6, null),
                 new Location("CP-2", "Gate 2", "gate", 29.6, 106.6, null)));
         assertThat(configs.put(new LocationConfig("CP-2", "receiving", null, null, null, null))).isTrue();
@@ -389,7 +393,7 @@ abstract class EpcisQueryContractTests {
 
     @Test
     void configuredSglnReadPointAndBizLocationAreWhatPassageEventsSayAndMatch() {
-        LocationConfigs configs = new LocationConfigs(dataSource, new DataSourceTransactionManager(dataSource));
+        LocationConfigs configs = EpcisStoreConfiguration.createLocationConfigs(dataSource, new DataSourceTransactionManager(dataSource));
         configs.put(new LocationConfig("CP-1", "shipping", "in_transit", "urn:epc:id:sgln:0614141.00999.0", null,
                 "urn:epc:id:sgln:0614141.00999.7"));
         JsonNode event = all(query(Set.of(), List.of(), List.of(), List.of(), List.of(Vocabulary.location("urn:epc:id:sgln:0614141.00999.0")),

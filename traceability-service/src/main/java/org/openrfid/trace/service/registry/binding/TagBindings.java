@@ -1,5 +1,6 @@
 package org.openrfid.trace.service.registry.binding;
 
+import org.openrfid.trace.reader.RawEpc;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -43,6 +44,12 @@ public interface TagBindings {
 
     /** The open binding of each of these objects that has one, by object id. */
     java.util.Map<String, TagBinding> openOf(ObjectKind kind, Collection<String> objectIds);
+
+    /**
+     * The EPC of every tag ever bound to each of these objects, in binding order (oldest first), as
+     * registered (bit-exact); objects never tagged are absent.
+     */
+    java.util.Map<String, List<RawEpc>> tagsOf(ObjectKind kind, Collection<String> objectIds);
 
     /** The EPCs among {@code epcHex} that have ever been bound. */
     Set<String> everBound(Collection<String> epcHex);

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.openrfid.trace.identity.EpcInput;
+import org.openrfid.trace.reader.RawEpc;
 import org.openrfid.trace.service.registry.binding.NewBinding;
 import org.openrfid.trace.service.registry.binding.ObjectKind;
 import org.openrfid.trace.service.registry.binding.TagBinding;
@@ -265,6 +267,22 @@ public class JdbcTagBindings implements TagBindings {
             }
         }
         return open;
+    }
+
+    @Override
+    public Map<String, List<RawEpc>> tagsOf(ObjectKind kind, Collection<String> objectIds) {
+        Map<String, List<RawEpc>> tags = new HashMap<>();
+        for (List<String> chunk : Sql.chunks(List.copyOf(new java.util.LinkedHashSet<>(objectIds)), 500)) {
+            List<Object> args = new ArrayList<>();
+            args.add(kind.name());
+            args.addAll(chunk);
+            jdbc.query("SELECT b.object_id, t.epc_hex, t.epc_bits FROM tag_binding b JOIN tag t ON t.epc_hex = b.epc_hex"
+                    + " WHERE b.object_kind = ? AND b.object_id IN (" + marks(chunk.size()) + ") ORDER BY b.valid_from, b.id",
+                    rs -> {
+                        tags.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(EpcInput.parseHex(rs.getString(2), rs.getInt(3)));
+                    }, args.toArray());
+        }
+        return tags;
     }
 
     @Override

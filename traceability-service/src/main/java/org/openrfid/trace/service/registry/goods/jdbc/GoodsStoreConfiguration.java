@@ -1,5 +1,6 @@
 package org.openrfid.trace.service.registry.goods.jdbc;
 
+import org.openrfid.trace.service.registry.goods.AggregationChanges;
 import org.openrfid.trace.service.registry.goods.Aggregations;
 import org.openrfid.trace.service.registry.goods.GoodsItems;
 import org.openrfid.trace.service.registry.goods.Pallets;
@@ -32,6 +33,11 @@ public class GoodsStoreConfiguration {
         return createAggregations(dataSource, new TransactionTemplate(txManager));
     }
 
+    @Bean
+    AggregationChanges aggregationChanges(DataSource dataSource, Optional<FlywayMigrationInitializer> migrated) {
+        return createAggregationChanges(dataSource);
+    }
+
     /** The adapter as the application builds it; public so tests build the same against any data source. */
     public static GoodsItems createGoodsItems(DataSource dataSource, TransactionTemplate tx) {
         return new JdbcGoodsItems(new JdbcTemplate(dataSource), tx, SqlDialect.of(dataSource));
@@ -45,5 +51,10 @@ public class GoodsStoreConfiguration {
     /** The adapter as the application builds it; public so tests build the same against any data source. */
     public static Aggregations createAggregations(DataSource dataSource, TransactionTemplate tx) {
         return new JdbcAggregations(new JdbcTemplate(dataSource), tx);
+    }
+
+    /** The adapter as the application builds it; public so tests build the same against any data source. */
+    public static AggregationChanges createAggregationChanges(DataSource dataSource) {
+        return new JdbcAggregationChanges(new JdbcTemplate(dataSource));
     }
 }

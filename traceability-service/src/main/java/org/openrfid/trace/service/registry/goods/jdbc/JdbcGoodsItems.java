@@ -53,6 +53,17 @@ public class JdbcGoodsItems implements GoodsItems {
     }
 
     @Override
+    public java.util.Map<UUID, GoodsItem> findAll(Collection<UUID> ids) {
+        java.util.Map<UUID, GoodsItem> found = new java.util.HashMap<>();
+        for (List<UUID> chunk : Sql.chunks(List.copyOf(ids), 500)) {
+            for (GoodsItem item : jdbc.query(SELECT + " WHERE id IN (" + Sql.marks(chunk.size()) + ")", ROW, chunk.toArray())) {
+                found.put(item.id(), item);
+            }
+        }
+        return found;
+    }
+
+    @Override
     public Set<UUID> existing(Collection<UUID> ids) {
         Set<UUID> found = new HashSet<>();
         for (List<UUID> chunk : Sql.chunks(List.copyOf(ids), 500)) {
