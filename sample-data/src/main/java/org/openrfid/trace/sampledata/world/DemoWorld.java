@@ -2,17 +2,6 @@ package org.openrfid.trace.sampledata.world;
 
 import java.io.InputStream;
 import java.util.List;
-import org.openrfid.trace.sampledata.world.Aggregation;
-import org.openrfid.trace.sampledata.world.Consignment;
-import org.openrfid.trace.sampledata.world.GoodsCase;
-import org.openrfid.trace.sampledata.world.LibraryItem;
-import org.openrfid.trace.sampledata.world.Location;
-import org.openrfid.trace.sampledata.world.Pallet;
-import org.openrfid.trace.sampledata.world.ReadPoint;
-import org.openrfid.trace.sampledata.world.RoadLink;
-import org.openrfid.trace.sampledata.world.Vehicle;
-import org.openrfid.trace.sampledata.world.WatchlistEntry;
-import org.openrfid.trace.sampledata.world.WorldCsv;
 
 /**
  * The demo city's master data, as other modules see it: one list per CSV file under

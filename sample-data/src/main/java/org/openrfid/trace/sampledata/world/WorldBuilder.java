@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
-import org.openrfid.trace.sampledata.world.DemoWorld;
 import org.openrfid.trace.sampledata.epc.Giai96;
 import org.openrfid.trace.sampledata.epc.Sgtin96;
 import org.openrfid.trace.sampledata.epc.Sscc96;

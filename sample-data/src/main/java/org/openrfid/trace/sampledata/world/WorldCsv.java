@@ -5,8 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.openrfid.trace.sampledata.world.DemoFiles;
-import org.openrfid.trace.sampledata.world.DemoWorld;
 import org.openrfid.trace.sampledata.csv.Csv;
 
 /** The column layout of every world file, both directions, so writer and reader cannot drift apart. */

@@ -12,8 +12,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.openrfid.trace.sampledata.world.DemoWorld;
-import org.openrfid.trace.sampledata.world.DemoFiles;
 import org.openrfid.trace.sampledata.epc.Gs1CheckDigit;
 
 class DemoWorldUnitTests {

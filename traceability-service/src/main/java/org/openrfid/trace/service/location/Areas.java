@@ -4,7 +4,6 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
-import org.openrfid.trace.service.location.Shapes;
 
 /**
  * Areas of "who was here" questions, from query text: a bounding box, or a polygon as WKT or GeoJSON

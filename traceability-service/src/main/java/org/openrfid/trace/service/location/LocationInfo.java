@@ -1,6 +1,5 @@
 package org.openrfid.trace.service.location;
 
-import org.openrfid.trace.service.location.Location;
 
 /**
  * What a passage's consumers need to know of its location without asking the registry: name, kind

@@ -3,7 +3,6 @@ package org.openrfid.trace.service.passage;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import org.openrfid.trace.service.passage.EnrichedPassage;
 import org.openrfid.trace.passage.Passage;
 import org.slf4j.LoggerFactory;
 

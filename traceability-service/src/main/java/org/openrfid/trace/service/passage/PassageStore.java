@@ -4,7 +4,6 @@ package org.openrfid.trace.service.passage;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import org.openrfid.trace.service.passage.EnrichedPassage;
 import org.openrfid.trace.passage.Passage;
 
 /**

@@ -27,7 +27,6 @@ import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openrfid.trace.service.epcis.EpcisSchema;
 import org.openrfid.trace.identity.EpcInput;
 import org.openrfid.trace.service.location.Location;
 import org.openrfid.trace.passage.Direction;

@@ -19,8 +19,6 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openrfid.trace.service.location.Location;
-import org.openrfid.trace.service.location.Locations;
 import org.openrfid.trace.passage.Direction;
 import org.openrfid.trace.passage.Instants;
 import org.openrfid.trace.passage.Passage;

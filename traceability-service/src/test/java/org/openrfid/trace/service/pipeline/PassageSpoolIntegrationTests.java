@@ -1,6 +1,5 @@
 package org.openrfid.trace.service.pipeline;
 
-import org.openrfid.trace.service.pipeline.PassageStoreRoute;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -28,7 +28,6 @@ import org.openrfid.trace.passage.Instants;
 import org.openrfid.trace.passage.Passage;
 import org.openrfid.trace.passage.PassageId;
 import org.openrfid.trace.reader.RawEpc;
-import org.openrfid.trace.service.retention.PassageRetention;
 import org.openrfid.trace.service.retention.jdbc.JdbcPassageRetention;
 import org.openrfid.trace.service.retention.jdbc.RetentionStoreConfiguration;
 import org.openrfid.trace.service.passage.PassageStore;

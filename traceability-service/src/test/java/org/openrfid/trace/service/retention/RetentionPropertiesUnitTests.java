@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openrfid.trace.service.registry.binding.ObjectKind;
-import org.openrfid.trace.service.retention.RetentionPolicy;
 import org.openrfid.trace.service.retention.RetentionPolicy.Action;
 
 class RetentionPropertiesUnitTests {

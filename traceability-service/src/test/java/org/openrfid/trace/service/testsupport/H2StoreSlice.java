@@ -7,7 +7,6 @@ import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.openrfid.trace.service.location.Locations;
 import org.openrfid.trace.service.passage.PassageStore;
-import org.openrfid.trace.service.testsupport.TestStores;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;

@@ -6,9 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.openrfid.trace.reader.RawEpc;
-import org.openrfid.trace.service.registry.binding.NewBinding;
-import org.openrfid.trace.service.registry.binding.ObjectKind;
-import org.openrfid.trace.service.registry.binding.TagBindings;
 
 /**
  * Registers and binds the tags named in an object file, with the vehicle import's rule: a first

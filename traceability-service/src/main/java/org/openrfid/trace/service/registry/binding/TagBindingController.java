@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import org.openrfid.trace.service.platform.web.Cursors;
 import org.openrfid.trace.service.platform.web.Limits;
-import org.openrfid.trace.service.registry.binding.TagBinder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
