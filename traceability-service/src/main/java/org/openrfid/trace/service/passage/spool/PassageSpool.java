@@ -2,22 +2,14 @@ package org.openrfid.trace.service.passage.spool;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.openrfid.trace.service.passage.EnrichedPassage;
 import org.openrfid.trace.passage.Passage;
 import org.slf4j.Logger;
@@ -26,12 +18,10 @@ import org.slf4j.LoggerFactory;
 /**
  * A bounded, ordered spool of passage batches on local disk, for when the store is away.
  *
- * <p>Each batch is one file named by a sequence number ({@code 00000000000000000042.batch}), written
- * to a temporary file, fsync'd, atomically renamed and the directory fsync'd: once {@link #append}
- * returns the batch survives a crash. Files left by an earlier run are picked up in order when the
- * spool opens; temporary files (a write that never finished, so never acknowledged) are deleted.
- * A file that turns out torn or corrupt when read is moved to {@code corrupt/} and logged, and the
- * spool carries on with the next one.
+ * <p>Each batch is one file ({@link SpoolDirectory}): once {@link #append} returns the batch survives
+ * a crash. Files left by an earlier run are picked up in order when the spool opens. A file that
+ * turns out torn or corrupt when read is moved to {@code corrupt/} and logged, and the spool carries
+ * on with the next one.
  *
  * <p>The spool holds at most {@code maxBytes}: {@link #append} blocks while a batch does not fit
  * (a batch larger than the whole bound still goes into an empty spool, or nothing would move).
@@ -40,14 +30,9 @@ import org.slf4j.LoggerFactory;
 public final class PassageSpool implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PassageSpool.class);
-    static final String SUFFIX = ".batch";
-    private static final String TEMP_SUFFIX = ".tmp";
-    static final String CORRUPT_DIR = "corrupt";
 
-    private final Path dir;
+    private final SpoolDirectory directory;
     private final long maxBytes;
-    private final FileChannel lockChannel;
-    private final FileLock lock;
 
     private final ReentrantLock mutex = new ReentrantLock();
     private final Condition notEmpty = mutex.newCondition();
@@ -78,66 +63,19 @@ public final class PassageSpool implements AutoCloseable {
         if (maxBytes <= 0) {
             throw new IllegalArgumentException("spool bound must be positive: " + maxBytes);
         }
-        this.dir = dir.toAbsolutePath().normalize();
         this.maxBytes = maxBytes;
+        this.directory = new SpoolDirectory(dir);
         try {
-            Files.createDirectories(this.dir);
-            lockChannel = FileChannel.open(this.dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock l;
-            try {
-                l = lockChannel.tryLock();
-            } catch (OverlappingFileLockException e) {
-                l = null;
-            }
-            if (l == null) {
-                lockChannel.close();
-                throw new IllegalStateException("Passage spool " + this.dir + " is in use by another process or spool");
-            }
-            lock = l;
-            recover();
+            files.putAll(directory.recover());
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot open passage spool " + this.dir, e);
+            directory.close();
+            throw new UncheckedIOException("Cannot open passage spool " + directory.path(), e);
         }
+        bytes = files.values().stream().mapToLong(Long::longValue).sum();
+        nextSequence = files.isEmpty() ? 0 : files.lastKey() + 1;
         if (!files.isEmpty()) {
-            log.warn("Passage spool {} holds {} batches ({} bytes) from an earlier run: replaying them", this.dir, files.size(), bytes);
+            log.warn("Passage spool {} holds {} batches ({} bytes) from an earlier run: replaying them", directory.path(), files.size(), bytes);
         }
-    }
-
-    private void recover() throws IOException {
-        long last = -1;
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-            for (Path file : entries) {
-                String name = file.getFileName().toString();
-                if (name.endsWith(TEMP_SUFFIX)) {
-                    Files.deleteIfExists(file); // never renamed, so never acknowledged
-                    continue;
-                }
-                Long sequence = sequenceOf(name);
-                if (sequence == null || !Files.isRegularFile(file)) {
-                    continue;
-                }
-                long size = Files.size(file);
-                files.put(sequence, size);
-                bytes += size;
-                last = Math.max(last, sequence);
-            }
-        }
-        nextSequence = last + 1;
-    }
-
-    private static Long sequenceOf(String name) {
-        if (!name.endsWith(SUFFIX)) {
-            return null;
-        }
-        try {
-            return Long.parseLong(name.substring(0, name.length() - SUFFIX.length()));
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private Path fileOf(long sequence) {
-        return dir.resolve(String.format("%020d", sequence) + SUFFIX);
     }
 
     /**
@@ -164,58 +102,22 @@ public final class PassageSpool implements AutoCloseable {
                     blocked = true;
                     fullEpisodes++;
                     log.warn("Passage spool {} is full ({} batches, {} of {} bytes): blocking the store route until the store takes batches back",
-                            dir, files.size(), bytes, maxBytes);
+                            directory.path(), files.size(), bytes, maxBytes);
                 }
                 notFull.await();
                 ensureOpen();
             }
             if (blocked) {
                 blocked = false;
-                log.info("Passage spool {} has room again ({} bytes): store route unblocked", dir, bytes);
+                log.info("Passage spool {} has room again ({} bytes): store route unblocked", directory.path(), bytes);
             }
             long sequence = nextSequence++;
-            write(sequence, data);
+            directory.write(sequence, data);
             files.put(sequence, (long) data.length);
             bytes += data.length;
             notEmpty.signalAll();
         } finally {
             mutex.unlock();
-        }
-    }
-
-    private void write(long sequence, byte[] data) {
-        Path target = fileOf(sequence);
-        Path temp = dir.resolve(target.getFileName() + TEMP_SUFFIX);
-        try {
-            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                    StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(data);
-                while (buffer.hasRemaining()) {
-                    ch.write(buffer);
-                }
-                ch.force(true);
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            syncDirectory();
-        } catch (IOException e) {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException ignored) {
-                // the next start deletes it
-            }
-            throw new UncheckedIOException("Cannot spool a passage batch to " + dir, e);
-        }
-    }
-
-    private void syncDirectory() {
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException e) {
-            // Not every platform can fsync a directory; the rename is durable on those that cannot.
         }
     }
 
@@ -238,12 +140,13 @@ public final class PassageSpool implements AutoCloseable {
                     continue;
                 }
                 long sequence = first.getKey();
-                Path file = fileOf(sequence);
                 try {
-                    SpoolFormat.Decoded decoded = SpoolFormat.decodeBatch(Files.readAllBytes(file));
+                    SpoolFormat.Decoded decoded = SpoolFormat.decodeBatch(directory.read(sequence));
                     return new Batch(sequence, decoded.passages(), decoded.enriched());
                 } catch (SpoolFormat.CorruptBatchException | IOException e) {
-                    setAside(sequence, file, e);
+                    corrupt++;
+                    directory.setAside(sequence, e);
+                    forget(sequence);
                 }
             }
             return null;
@@ -252,33 +155,14 @@ public final class PassageSpool implements AutoCloseable {
         }
     }
 
-    private void setAside(long sequence, Path file, Exception why) {
-        corrupt++;
-        Path aside = dir.resolve(CORRUPT_DIR).resolve(file.getFileName());
-        try {
-            Files.createDirectories(aside.getParent());
-            Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
-            log.error("Spooled passage batch {} is unreadable ({}): moved to {}; its passages are not replayed", file, why.getMessage(), aside);
-        } catch (IOException e) {
-            log.error("Spooled passage batch {} is unreadable ({}) and could not be moved aside ({}): skipped", file, why.getMessage(), e.toString());
-        }
-        forget(sequence);
-    }
-
     /** Removes a batch once the store holds it. */
     public void remove(long sequence) {
         mutex.lock();
         try {
-            if (!files.containsKey(sequence)) {
-                return;
+            if (files.containsKey(sequence)) {
+                directory.delete(sequence);
+                forget(sequence);
             }
-            try {
-                Files.deleteIfExists(fileOf(sequence));
-            } catch (IOException e) {
-                // Replaying it again after a restart is harmless: the store is idempotent.
-                log.warn("Could not delete replayed spool batch {}: {}", fileOf(sequence), e.toString());
-            }
-            forget(sequence);
         } finally {
             mutex.unlock();
         }
@@ -294,65 +178,35 @@ public final class PassageSpool implements AutoCloseable {
 
     private void ensureOpen() {
         if (closed) {
-            throw new IllegalStateException("passage spool " + dir + " is closed");
+            throw new IllegalStateException("passage spool " + directory.path() + " is closed");
         }
     }
 
     public boolean isEmpty() {
-        mutex.lock();
-        try {
-            return files.isEmpty();
-        } finally {
-            mutex.unlock();
-        }
+        return underLock(files::isEmpty);
     }
 
     public int batches() {
-        mutex.lock();
-        try {
-            return files.size();
-        } finally {
-            mutex.unlock();
-        }
+        return underLock(files::size);
     }
 
     public long bytes() {
-        mutex.lock();
-        try {
-            return bytes;
-        } finally {
-            mutex.unlock();
-        }
+        return underLock(() -> bytes);
     }
 
     /** Batches found torn or corrupt and set aside. */
     public long corruptBatches() {
-        mutex.lock();
-        try {
-            return corrupt;
-        } finally {
-            mutex.unlock();
-        }
+        return underLock(() -> corrupt);
     }
 
     /** Whether an append is waiting for room now. */
     public boolean isBlocked() {
-        mutex.lock();
-        try {
-            return blocked;
-        } finally {
-            mutex.unlock();
-        }
+        return underLock(() -> blocked);
     }
 
     /** How many times the spool filled up and blocked an append. */
     public long fullEpisodes() {
-        mutex.lock();
-        try {
-            return fullEpisodes;
-        } finally {
-            mutex.unlock();
-        }
+        return underLock(() -> fullEpisodes);
     }
 
     public long maxBytes() {
@@ -360,7 +214,16 @@ public final class PassageSpool implements AutoCloseable {
     }
 
     public Path directory() {
-        return dir;
+        return directory.path();
+    }
+
+    private <T> T underLock(Supplier<T> read) {
+        mutex.lock();
+        try {
+            return read.get();
+        } finally {
+            mutex.unlock();
+        }
     }
 
     /** Wakes every waiter; the files stay for the next start. */
@@ -377,11 +240,6 @@ public final class PassageSpool implements AutoCloseable {
         } finally {
             mutex.unlock();
         }
-        try {
-            lock.release();
-            lockChannel.close();
-        } catch (IOException e) {
-            log.debug("Closing spool lock: {}", e.toString());
-        }
+        directory.close();
     }
 }

@@ -2,9 +2,11 @@ package org.openrfid.trace.service.passage.spool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -169,7 +171,7 @@ class PassageSpoolUnitTests {
             assertThat(spool.corruptBatches()).isEqualTo(1);
             assertThat(spool.batches()).isEqualTo(1);
             assertThat(spool.bytes()).isEqualTo(sizeOfBatchFiles());
-            assertThat(dir.resolve(PassageSpool.CORRUPT_DIR).resolve("00000000000000000001.batch")).exists();
+            assertThat(dir.resolve(SpoolDirectory.CORRUPT_DIR).resolve("00000000000000000001.batch")).exists();
         }
     }
 
@@ -187,11 +189,8 @@ class PassageSpoolUnitTests {
                     throw new IllegalStateException(e);
                 }
             });
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (!spool.isBlocked() && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
-            assertThat(spool.isBlocked()).as("append blocked on a full spool").isTrue();
+            await("append blocked on a full spool").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(5))
+                    .until(spool::isBlocked);
             assertThat(third).isNotDone();
             assertThat(spool.bytes()).isLessThanOrEqualTo(spool.maxBytes());
 
@@ -225,7 +224,7 @@ class PassageSpoolUnitTests {
 
     private long sizeOfBatchFiles() throws Exception {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> p.toString().endsWith(PassageSpool.SUFFIX)).mapToLong(p -> p.toFile().length()).sum();
+            return files.filter(p -> p.toString().endsWith(SpoolDirectory.SUFFIX)).mapToLong(p -> p.toFile().length()).sum();
         }
     }
 }

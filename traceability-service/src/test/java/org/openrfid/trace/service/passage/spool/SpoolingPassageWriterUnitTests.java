@@ -1,6 +1,7 @@
 package org.openrfid.trace.service.passage.spool;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.openrfid.trace.service.passage.spool.PassageSpoolUnitTests.batch;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -13,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openrfid.trace.service.passage.EnrichedPassage;
@@ -90,7 +89,7 @@ class SpoolingPassageWriterUnitTests {
             assertThat(registry.get("rfid.spool.bytes").gauge().value()).isPositive();
             store.down = false;
             writer.write(batch(30, 10)); // the spool is not empty yet: this one queues behind
-            await(() -> writer.spool().isEmpty());
+            awaitReplayed(writer);
             writer.write(batch(40, 10)); // direct again
 
             assertThat(store.order).containsExactlyElementsOf(batch(0, 50).stream().map(Passage::id).toList());
@@ -112,7 +111,7 @@ class SpoolingPassageWriterUnitTests {
         try (SpoolingPassageWriter writer = new SpoolingPassageWriter(store, new PassageSpool(dir, 10_000_000),
                 Duration.ofMillis(10), Duration.ofMillis(40), p -> { }).start()) {
             writer.write(batch(20, 10)); // behind the leftovers
-            await(() -> writer.spool().isEmpty());
+            awaitReplayed(writer);
             assertThat(store.order).containsExactlyElementsOf(batch(0, 30).stream().map(Passage::id).toList());
         }
     }
@@ -148,7 +147,7 @@ class SpoolingPassageWriterUnitTests {
             int callsWhileDown = enricher.calls.get();
             enricher.down = false;
             store.down = false;
-            await(() -> writer.spool().isEmpty());
+            awaitReplayed(writer);
 
             assertThat(store.order).containsExactlyElementsOf(batch(0, 10).stream().map(Passage::id).toList());
             for (Passage p : batch(0, 10)) {
@@ -167,7 +166,7 @@ class SpoolingPassageWriterUnitTests {
         SwitchableStore store = new SwitchableStore();
         try (SpoolingPassageWriter writer = new SpoolingPassageWriter(store, new PassageSpool(dir, 10_000_000),
                 Duration.ofMillis(10), Duration.ofMillis(40), new FlakyEnricher(), p -> { }).start()) {
-            await(() -> writer.spool().isEmpty());
+            awaitReplayed(writer);
 
             assertThat(store.enrichedById.values()).hasSize(2).allSatisfy(e -> assertThat(e.object()).isEqualTo(
                     new BoundObject(ObjectKind.VEHICLE, "V-" + e.passage().epc().toHex())));
@@ -175,11 +174,8 @@ class SpoolingPassageWriterUnitTests {
         }
     }
 
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition met within 10 s").isLessThan(deadline);
-            Thread.sleep(5);
-        }
+    /** Waits until the replayer has emptied the spool; fails the test after 10 s. */
+    private static void awaitReplayed(SpoolingPassageWriter writer) {
+        await("spool replayed").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5)).until(writer.spool()::isEmpty);
     }
 }
