@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -35,11 +36,16 @@ import org.openrfid.trace.reader.TagReadBatch;
 class MqttIngestIntegrationTests {
 
     static final String BROKER = "tcp://127.0.0.1:1883";
+    /** The reader id of the probe reads that show the subscription is live; kept out of {@link #batches}. */
+    static final String PROBE_READER = "subscription-probe";
+    static final String PROBE_READ = "{\"data\":{\"idHex\":\"3034257BF7194E4000000001\",\"antenna\":1,\"peakRssi\":-60,"
+            + "\"reads\":1,\"eventNum\":1},\"timestamp\":\"2025-01-01T00:00:00Z\",\"type\":\"SIMPLE\"}";
 
     final List<TagReadBatch> batches = new CopyOnWriteArrayList<>();
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     final DeadLetters deadLetters = new DeadLetters(10, Clock.systemUTC(), registry);
     final String base = "rfid-test-" + UUID.randomUUID().toString().substring(0, 8) + "/reads";
+    final AtomicBoolean subscribed = new AtomicBoolean();
     CamelContext camel;
     MqttClient publisher;
 
@@ -56,7 +62,13 @@ class MqttIngestIntegrationTests {
             assertThat("true".equalsIgnoreCase(System.getenv("CI"))).as("CI needs Mosquitto on 127.0.0.1:1883").isFalse();
             Assumptions.abort("no MQTT broker on 127.0.0.1:1883");
         }
-        ReadIngest ingest = new ReadIngest(new ReaderJsonMapper(new ObjectMapper()), batches::add, deadLetters, Clock.systemUTC(), 1000, registry);
+        ReadIngest ingest = new ReadIngest(new ReaderJsonMapper(new ObjectMapper()), batch -> {
+            if (PROBE_READER.equals(batch.readerId())) {
+                subscribed.set(true);
+            } else {
+                batches.add(batch);
+            }
+        }, deadLetters, Clock.systemUTC(), 1000, registry);
         IngestProperties.Mqtt mqtt = new IngestProperties.Mqtt(true, BROKER, base + "/#", "it-" + UUID.randomUUID(), 1, null, null);
         camel = new DefaultCamelContext();
         camel.addRoutes(new MqttIngestRoute(mqtt, ingest));
@@ -65,9 +77,11 @@ class MqttIngestIntegrationTests {
         publisher = new MqttClient(BROKER, "pub-" + UUID.randomUUID(), new MemoryPersistence());
         publisher.connect();
         // Camel reports the route started before the broker has confirmed the subscription, and
-        // Mosquitto shows no subscriptions to a client: this sleep only lets time pass for the SUBACK
-        // (the tests then wait for their outcomes with Awaitility; nothing is retained).
-        Thread.sleep(500);
+        // Mosquitto lists no subscriptions to a client: a probe read is published until one comes through
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            publish(base + "/" + PROBE_READER, PROBE_READ);
+            return subscribed.get();
+        });
     }
 
     @AfterEach
