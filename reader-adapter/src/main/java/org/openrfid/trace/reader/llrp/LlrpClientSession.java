@@ -221,19 +221,19 @@ public final class LlrpClientSession {
         if (!link.greeted()) {
             awaitConnectionAttempt(in);
         }
-        LLRPMessage caps = transact(in, ClientMessages.getReaderCapabilities(), 11);
+        LLRPMessage caps = transact(in, ClientMessages.getReaderCapabilities(), LlrpMessageType.GET_READER_CAPABILITIES_RESPONSE);
         int antennas = antennaCount(caps);
         boolean impinj = vendor(caps) == ImpinjExtensions.VENDOR && enableImpinjExtensions(in);
-        transact(in, ClientMessages.setReaderConfig(config, impinj), 13);
-        transact(in, ClientMessages.deleteRoSpec(0), 31);
-        transact(in, ClientMessages.deleteAccessSpec(0), 51);
-        transact(in, ClientMessages.addRoSpec(config, antennas, impinj), 30);
+        transact(in, ClientMessages.setReaderConfig(config, impinj), LlrpMessageType.SET_READER_CONFIG_RESPONSE);
+        transact(in, ClientMessages.deleteRoSpec(0), LlrpMessageType.DELETE_ROSPEC_RESPONSE);
+        transact(in, ClientMessages.deleteAccessSpec(0), LlrpMessageType.DELETE_ACCESSSPEC_RESPONSE);
+        transact(in, ClientMessages.addRoSpec(config, antennas, impinj), LlrpMessageType.ADD_ROSPEC_RESPONSE);
         if (config.readTid()) {
-            transact(in, ClientMessages.addTidAccessSpec(), 50);
-            transact(in, ClientMessages.enableAccessSpec(), 52);
+            transact(in, ClientMessages.addTidAccessSpec(), LlrpMessageType.ADD_ACCESSSPEC_RESPONSE);
+            transact(in, ClientMessages.enableAccessSpec(), LlrpMessageType.ENABLE_ACCESSSPEC_RESPONSE);
         }
-        transact(in, ClientMessages.enableRoSpec(), 34);
-        transact(in, ClientMessages.startRoSpec(), 32);
+        transact(in, ClientMessages.enableRoSpec(), LlrpMessageType.ENABLE_ROSPEC_RESPONSE);
+        transact(in, ClientMessages.startRoSpec(), LlrpMessageType.START_ROSPEC_RESPONSE);
         if (!running) {
             return;
         }
@@ -267,7 +267,7 @@ public final class LlrpClientSession {
                 throw new EOFException("reader closed the connection");
             }
             lastFrameNanos = System.nanoTime();
-            if (LlrpFrames.type(frame) == LlrpFrames.CLOSE_CONNECTION_RESPONSE && !running) {
+            if (LlrpFrames.type(frame) == LlrpMessageType.CLOSE_CONNECTION_RESPONSE && !running) {
                 log.info("[{}] LLRP connection closed", config.id());
                 return;
             }
@@ -278,7 +278,7 @@ public final class LlrpClientSession {
 
     private void awaitConnectionAttempt(InputStream in) throws IOException {
         byte[] frame = readOrFail(in);
-        if (LlrpFrames.type(frame) != LlrpFrames.READER_EVENT_NOTIFICATION) {
+        if (LlrpFrames.type(frame) != LlrpMessageType.READER_EVENT_NOTIFICATION) {
             throw new IOException("expected READER_EVENT_NOTIFICATION first, got message type " + LlrpFrames.type(frame));
         }
         ReaderEventNotificationData data = ((READER_EVENT_NOTIFICATION) decodeControl(frame)).getReaderEventNotificationData();
@@ -302,7 +302,7 @@ public final class LlrpClientSession {
             byte[] frame = readOrFail(in);
             lastFrameNanos = System.nanoTime();
             int type = LlrpFrames.type(frame);
-            if ((type == responseType || type == LlrpFrames.ERROR_MESSAGE) && LlrpFrames.messageId(frame) == id) {
+            if ((type == responseType || type == LlrpMessageType.ERROR_MESSAGE) && LlrpFrames.messageId(frame) == id) {
                 checkStatus(request.getName(), frame);
                 return decodeControl(frame);
             }
@@ -325,7 +325,7 @@ public final class LlrpClientSession {
             throw new IOException(request + ": response without LLRPStatus");
         }
         int code = ((frame[p + 4] & 0xFF) << 8) | (frame[p + 5] & 0xFF);
-        if (code == 0 && LlrpFrames.type(frame) != LlrpFrames.ERROR_MESSAGE) {
+        if (code == 0 && LlrpFrames.type(frame) != LlrpMessageType.ERROR_MESSAGE) {
             return;
         }
         int len = ((frame[p + 6] & 0xFF) << 8) | (frame[p + 7] & 0xFF);
@@ -337,14 +337,14 @@ public final class LlrpClientSession {
 
     private void dispatch(byte[] frame) throws IOException, LlrpDecodeException {
         switch (LlrpFrames.type(frame)) {
-            case LlrpFrames.RO_ACCESS_REPORT -> report(frame);
-            case LlrpFrames.KEEPALIVE -> {
+            case LlrpMessageType.RO_ACCESS_REPORT -> report(frame);
+            case LlrpMessageType.KEEPALIVE -> {
                 // §13.1.13: answer with KEEPALIVE_ACK carrying the same message ID.
-                sendRaw(LlrpFrames.headerOnly(LlrpFrames.KEEPALIVE_ACK, LlrpFrames.messageId(frame)));
+                sendRaw(LlrpFrames.headerOnly(LlrpMessageType.KEEPALIVE_ACK, LlrpFrames.messageId(frame)));
                 lastKeepalive = clock.instant();
             }
-            case LlrpFrames.READER_EVENT_NOTIFICATION -> event(frame);
-            case LlrpFrames.ERROR_MESSAGE -> {
+            case LlrpMessageType.READER_EVENT_NOTIFICATION -> event(frame);
+            case LlrpMessageType.ERROR_MESSAGE -> {
                 int code = frame.length >= 16 ? ((frame[14] & 0xFF) << 8) | (frame[15] & 0xFF) : -1;
                 lastError = "ERROR_MESSAGE " + statusName(code);
                 log.warn("[{}] reader sent ERROR_MESSAGE {} for message {}", config.id(), statusName(code), LlrpFrames.messageId(frame));
@@ -397,7 +397,7 @@ public final class LlrpClientSession {
             byte[] frame = readOrFail(in);
             lastFrameNanos = System.nanoTime();
             int type = LlrpFrames.type(frame);
-            if (LlrpFrames.messageId(frame) == id && type == LlrpFrames.CUSTOM_MESSAGE) {
+            if (LlrpFrames.messageId(frame) == id && type == LlrpMessageType.CUSTOM_MESSAGE) {
                 // u32 vendor, u8 subtype 22, then LLRPStatus (TLV 287): StatusCode at +4 of the parameter.
                 int p = LlrpFrames.HEADER_LENGTH + 5;
                 boolean ok = frame.length >= p + 8 && (frame[LlrpFrames.HEADER_LENGTH + 4] & 0xFF) == ImpinjExtensions.ENABLE_EXTENSIONS_RESPONSE
@@ -407,7 +407,7 @@ public final class LlrpClientSession {
                 }
                 return ok;
             }
-            if (LlrpFrames.messageId(frame) == id && type == LlrpFrames.ERROR_MESSAGE) {
+            if (LlrpFrames.messageId(frame) == id && type == LlrpMessageType.ERROR_MESSAGE) {
                 log.warn("[{}] reader answered IMPINJ_ENABLE_EXTENSIONS with ERROR_MESSAGE: using plain LLRP", config.id());
                 return false;
             }

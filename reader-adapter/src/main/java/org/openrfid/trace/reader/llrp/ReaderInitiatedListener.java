@@ -175,7 +175,7 @@ public final class ReaderInitiatedListener implements AutoCloseable {
 
     private static void expectConnectionAttempt(LlrpLink link) throws IOException {
         byte[] frame = read(link);
-        if (LlrpFrames.type(frame) != LlrpFrames.READER_EVENT_NOTIFICATION) {
+        if (LlrpFrames.type(frame) != LlrpMessageType.READER_EVENT_NOTIFICATION) {
             throw new IOException("expected READER_EVENT_NOTIFICATION first, got message type " + LlrpFrames.type(frame));
         }
         READER_EVENT_NOTIFICATION n = (READER_EVENT_NOTIFICATION) decode(frame);
@@ -192,14 +192,14 @@ public final class ReaderInitiatedListener implements AutoCloseable {
         while (true) {
             byte[] frame = read(link);
             int type = LlrpFrames.type(frame);
-            if (type == LlrpFrames.KEEPALIVE) {
-                LlrpFrames.write(link.out(), LlrpFrames.headerOnly(LlrpFrames.KEEPALIVE_ACK, LlrpFrames.messageId(frame)));
+            if (type == LlrpMessageType.KEEPALIVE) {
+                LlrpFrames.write(link.out(), LlrpFrames.headerOnly(LlrpMessageType.KEEPALIVE_ACK, LlrpFrames.messageId(frame)));
                 continue;
             }
             if (LlrpFrames.messageId(frame) != IDENTIFY_ID) {
                 continue;
             }
-            if (type != LlrpFrames.GET_READER_CONFIG_RESPONSE) {
+            if (type != LlrpMessageType.GET_READER_CONFIG_RESPONSE) {
                 return null;
             }
             Identification id = ((GET_READER_CONFIG_RESPONSE) decode(frame)).getIdentification();

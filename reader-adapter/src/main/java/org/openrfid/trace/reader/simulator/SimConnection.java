@@ -67,6 +67,7 @@ import org.llrp.ltk.types.UTF8String_UTF_8;
 import org.llrp.ltk.types.UnsignedInteger;
 import org.llrp.ltk.types.UnsignedShort;
 import org.openrfid.trace.reader.llrp.LlrpFrames;
+import org.openrfid.trace.reader.llrp.LlrpMessageType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -139,7 +140,7 @@ final class SimConnection {
     private boolean handle(byte[] frame) {
         long id = LlrpFrames.messageId(frame);
         int type = LlrpFrames.type(frame);
-        if (type == LlrpFrames.KEEPALIVE_ACK) {
+        if (type == LlrpMessageType.KEEPALIVE_ACK) {
             unacked.set(0);
             return true;
         }
@@ -424,7 +425,7 @@ final class SimConnection {
             abort();
             return;
         }
-        sendRaw(LlrpFrames.headerOnly(LlrpFrames.KEEPALIVE, ids.getAndIncrement()));
+        sendRaw(LlrpFrames.headerOnly(LlrpMessageType.KEEPALIVE, ids.getAndIncrement()));
     }
 
     void sendReport(List<SimMessages.Observation> batch, SimulatedReader.Selector sel, int tidOpSpecId) {
