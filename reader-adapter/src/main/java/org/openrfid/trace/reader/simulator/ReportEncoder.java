@@ -38,7 +38,7 @@ final class ReportEncoder {
     private final Map<String, short[]> tids = new IdentityHashMap<>();
 
     /** The frame of one report; {@code tidOpSpecId} −1 when no TID AccessSpec is enabled. */
-    byte[] encode(List<SimMessages.Observation> obs, SimulatedReader.Selector sel, int tidOpSpecId, int epcBits, long messageId) {
+    byte[] encode(List<SimMessages.Observation> obs, ReportSelector sel, int tidOpSpecId, int epcBits, long messageId) {
         pos = 0;
         u16((1 << 10) | LlrpMessageType.RO_ACCESS_REPORT);
         u32(0); // length, patched below
@@ -50,7 +50,7 @@ final class ReportEncoder {
         return Arrays.copyOf(buf, pos);
     }
 
-    private void tagReportData(SimMessages.Observation o, SimulatedReader.Selector sel, int tidOpSpecId, int epcBits) {
+    private void tagReportData(SimMessages.Observation o, ReportSelector sel, int tidOpSpecId, int epcBits) {
         ScenarioRow row = o.row();
         int start = tlvStart(TAG_REPORT_DATA);
         RawEpc epc = epcBits == 0 ? cached(epcs, row.epcHex(), h -> row.epc()) : SimMessages.epc(row, epcBits);
