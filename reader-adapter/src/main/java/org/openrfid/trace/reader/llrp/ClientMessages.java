@@ -1,8 +1,10 @@
 package org.openrfid.trace.reader.llrp;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.llrp.ltk.exceptions.InvalidLLRPMessageException;
+import org.llrp.ltk.generated.LLRPMessageFactory;
 import org.llrp.ltk.generated.enumerations.AISpecStopTriggerType;
 import org.llrp.ltk.generated.enumerations.AccessReportTriggerType;
 import org.llrp.ltk.generated.enumerations.AccessSpecState;
@@ -56,7 +58,7 @@ import org.llrp.ltk.types.UnsignedInteger;
 import org.llrp.ltk.types.UnsignedShort;
 import org.llrp.ltk.types.UnsignedShortArray;
 
-/** Builds the client's control messages with ltkjava (LLRP 1.0.1 only, so version 1 is implied). */
+/** Builds and reads the client's control messages with ltkjava (LLRP 1.0.1 only, so version 1 is implied). */
 final class ClientMessages {
 
     static final int ROSPEC_ID = 1;
@@ -73,6 +75,15 @@ final class ClientMessages {
             return msg.encodeBinary();
         } catch (InvalidLLRPMessageException e) {
             throw new IllegalStateException("cannot encode " + msg.getName(), e);
+        }
+    }
+
+    /** A control message as ltkjava reads it; one it cannot read is a broken link, hence an IOException. */
+    static LLRPMessage decode(byte[] frame) throws IOException {
+        try {
+            return LLRPMessageFactory.createLLRPMessage(frame);
+        } catch (InvalidLLRPMessageException | RuntimeException e) {
+            throw new IOException("undecodable LLRP message type " + LlrpFrames.type(frame) + ": " + e.getMessage(), e);
         }
     }
 

@@ -2,32 +2,17 @@ package org.openrfid.trace.reader.llrp;
 
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import org.llrp.ltk.exceptions.InvalidLLRPMessageException;
-import org.llrp.ltk.generated.LLRPMessageFactory;
-import org.llrp.ltk.generated.enumerations.StatusCode;
-import org.llrp.ltk.generated.messages.GET_READER_CAPABILITIES_RESPONSE;
-import org.llrp.ltk.generated.messages.READER_EVENT_NOTIFICATION;
-import org.llrp.ltk.generated.parameters.ConnectionAttemptEvent;
-import org.llrp.ltk.generated.parameters.ReaderEventNotificationData;
-import org.llrp.ltk.types.LLRPMessage;
 import org.openrfid.trace.reader.ReaderState;
 import org.openrfid.trace.reader.ReaderStatus;
-import org.openrfid.trace.reader.TagRead;
 import org.openrfid.trace.reader.TagReadBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,14 +20,11 @@ import org.slf4j.LoggerFactory;
 /**
  * A client-initiated LLRP 1.0.1 connection to one reader, kept alive for as long as it runs.
  *
- * <p>One daemon thread owns the socket: it connects, waits for the reader's ConnectionAttemptEvent
- * (§13.2.6.11: nothing may be sent before it), configures the reader (§1.5 of our STANDARDS notes:
- * capabilities, reader config with keepalive, clean ROSpec/AccessSpec slate, our ROSpec and
- * optional TID AccessSpec), then streams RO_ACCESS_REPORTs into the sink, one {@link TagReadBatch}
- * per report. Control messages are encoded and decoded with ltkjava; reports go through our own
- * {@link RoAccessReportDecoder}. Any failure — refused connection, error status, missed keepalives,
+ * <p>One daemon thread owns the socket: it connects, lets {@link LlrpHandshake} configure the reader,
+ * then streams RO_ACCESS_REPORTs through the {@link ReportDispatcher} into the sink, one
+ * {@link TagReadBatch} per report. Any failure — refused connection, error status, missed keepalives,
  * malformed or oversized frame — closes this connection only and retries after an exponential,
- * jittered backoff.
+ * jittered backoff. This class owns that lifecycle and the status; the talking is done elsewhere.
  */
 public final class LlrpClientSession {
 
@@ -51,36 +33,25 @@ public final class LlrpClientSession {
     /** A reader that misses this many keepalive periods is considered gone (dead TCP links stay "open"). */
     static final int MISSED_KEEPALIVES = 3;
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-    private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(1);
 
     private final LlrpReaderConfig config;
     private final LlrpConnector connector;
-    private final Consumer<TagReadBatch> sink;
     private final Clock clock;
-    private final RoAccessReportDecoder decoder;
-    private final Object writeLock = new Object();
+    private final ReadRateMeter reads = new ReadRateMeter();
+    private final ReportDispatcher dispatcher;
     private final AtomicLong messageIds = new AtomicLong(1);
-    private final AtomicLong tagReports = new AtomicLong();
-    private final AtomicLong sinkErrors = new AtomicLong();
     private final AtomicLong sessions = new AtomicLong();
 
     private volatile boolean running;
     private volatile Thread thread;
     private volatile Socket socket;
-    private volatile OutputStream out;
+    private volatile LlrpChannel channel;
     private volatile long closeSentNanos;
 
     private volatile ReaderState state = ReaderState.DISABLED;
     private volatile Instant since;
-    private volatile Instant lastKeepalive;
     private volatile String lastError;
-    private volatile long lastFrameNanos;
-
-    private final Object rateLock = new Object();
-    private long rateWindowStartNanos = System.nanoTime();
-    private long rateWindowReads;
-    private volatile double readsPerSecond;
 
     /** A client-initiated session over plain TCP to {@code config.host():config.port()}. */
     public LlrpClientSession(LlrpReaderConfig config, Consumer<TagReadBatch> sink, Clock clock) {
@@ -91,11 +62,9 @@ public final class LlrpClientSession {
     public LlrpClientSession(LlrpReaderConfig config, LlrpConnector connector, Consumer<TagReadBatch> sink, Clock clock) {
         this.config = Objects.requireNonNull(config, "config");
         this.connector = Objects.requireNonNull(connector, "connector");
-        this.sink = Objects.requireNonNull(sink, "sink");
         this.clock = Objects.requireNonNull(clock, "clock");
-        // These are the fields our ROReportSpec enables, hence subject to §13.2.3 carry-over.
-        this.decoder = new RoAccessReportDecoder(EnumSet.allOf(RoAccessReportDecoder.CarriedField.class),
-                RoAccessReportDecoder.DEFAULT_TID_OPSPEC_ID, RoAccessReportDecoder.DEFAULT_USER_OPSPEC_ID);
+        this.dispatcher = new ReportDispatcher(config.id(), Objects.requireNonNull(sink, "sink"), clock, reads,
+                error -> lastError = error);
         this.since = clock.instant();
     }
 
@@ -128,16 +97,7 @@ public final class LlrpClientSession {
             return;
         }
         if (state == ReaderState.CONNECTED) {
-            try {
-                closeSentNanos = System.nanoTime();
-                send(ClientMessages.closeConnection());
-                Socket s = socket;
-                if (s != null) {
-                    s.setSoTimeout(100);
-                }
-            } catch (IOException | RuntimeException e) {
-                log.debug("[{}] could not send CLOSE_CONNECTION: {}", config.id(), e.toString());
-            }
+            sayGoodbye();
         }
         t.interrupt();
         try {
@@ -151,18 +111,35 @@ public final class LlrpClientSession {
     }
 
     public ReaderStatus status() {
-        updateRate();
-        return new ReaderStatus(config.id(), state, lastKeepalive, tagReports.get(), readsPerSecond, lastError, since);
+        return new ReaderStatus(config.id(), state, dispatcher.lastKeepalive(), reads.total(), reads.perSecond(), lastError, since);
     }
 
     /** Sink calls that threw; each is logged, and the session carries on. */
     public long sinkErrors() {
-        return sinkErrors.get();
+        return dispatcher.sinkErrors();
     }
 
     /** How many connections reached the streaming state so far. */
     public long connectionsEstablished() {
         return sessions.get();
+    }
+
+    private void sayGoodbye() {
+        try {
+            closeSentNanos = System.nanoTime();
+            LlrpChannel c = channel;
+            if (c == null) {
+                throw new IOException("not connected");
+            }
+            c.send(ClientMessages.closeConnection());
+            Socket s = socket;
+            if (s != null) {
+                // The session thread now only waits for CLOSE_CONNECTION_RESPONSE: poll often.
+                s.setSoTimeout(100);
+            }
+        } catch (IOException | RuntimeException e) {
+            log.debug("[{}] could not send CLOSE_CONNECTION: {}", config.id(), e.toString());
+        }
     }
 
     private void run() {
@@ -211,39 +188,29 @@ public final class LlrpClientSession {
         if (!running) {
             return;
         }
-        InputStream in = link.in();
-        out = link.out();
-        decoder.reset();
+        LlrpChannel c = new LlrpChannel(config.id(), link, messageIds, dispatcher);
+        channel = c;
+        dispatcher.newConnection();
         closeSentNanos = 0;
-        lastFrameNanos = System.nanoTime();
-        s.setSoTimeout((int) Math.max(RESPONSE_TIMEOUT.toMillis(), config.keepalive().toMillis()));
+        s.setSoTimeout((int) Math.max(LlrpChannel.RESPONSE_TIMEOUT.toMillis(), config.keepalive().toMillis()));
 
-        if (!link.greeted()) {
-            awaitConnectionAttempt(in);
-        }
-        LLRPMessage caps = transact(in, ClientMessages.getReaderCapabilities(), 11);
-        int antennas = antennaCount(caps);
-        boolean impinj = vendor(caps) == ImpinjExtensions.VENDOR && enableImpinjExtensions(in);
-        transact(in, ClientMessages.setReaderConfig(config, impinj), 13);
-        transact(in, ClientMessages.deleteRoSpec(0), 31);
-        transact(in, ClientMessages.deleteAccessSpec(0), 51);
-        transact(in, ClientMessages.addRoSpec(config, antennas, impinj), 30);
-        if (config.readTid()) {
-            transact(in, ClientMessages.addTidAccessSpec(), 50);
-            transact(in, ClientMessages.enableAccessSpec(), 52);
-        }
-        transact(in, ClientMessages.enableRoSpec(), 34);
-        transact(in, ClientMessages.startRoSpec(), 32);
+        LlrpHandshake.Outcome outcome = new LlrpHandshake(config, c).run(link.greeted());
         if (!running) {
             return;
         }
         sessions.incrementAndGet();
         lastError = null;
         setState(ReaderState.CONNECTED);
-        log.info("[{}] LLRP session up ({}, peer {}, {} antennas{})", config.id(), connector.describe(), link.peer(), antennas,
-                impinj ? ", Impinj extensions" : "");
+        log.info("[{}] LLRP session up ({}, peer {}, {} antennas{})", config.id(), connector.describe(), link.peer(),
+                outcome.antennas(), outcome.impinj() ? ", Impinj extensions" : "");
 
+        // Short reads, so that a stop and a dead link are both noticed within about a second.
         s.setSoTimeout((int) Math.max(50, Math.min(config.keepalive().toMillis(), 1000)));
+        stream(c);
+    }
+
+    /** Reads until the reader goes, falls silent, or answers our CLOSE_CONNECTION after a stop. */
+    private void stream(LlrpChannel c) throws IOException, LlrpDecodeException {
         long deadAfter = config.keepalive().toNanos() * MISSED_KEEPALIVES;
         while (true) {
             if (!running && (closeSentNanos == 0 || System.nanoTime() - closeSentNanos > CLOSE_TIMEOUT.toNanos())) {
@@ -251,13 +218,13 @@ public final class LlrpClientSession {
             }
             byte[] frame;
             try {
-                frame = LlrpFrames.read(in, LlrpFrames.DEFAULT_MAX_FRAME);
+                frame = c.read();
             } catch (SocketTimeoutException e) {
-                if (running && System.nanoTime() - lastFrameNanos > deadAfter) {
+                if (running && c.silentForNanos() > deadAfter) {
                     throw new IOException("no message from the reader for " + MISSED_KEEPALIVES
                             + " keepalive periods (" + config.keepalive().toMillis() + " ms each): link presumed dead");
                 }
-                updateRate();
+                reads.tick();
                 continue;
             }
             if (frame == null) {
@@ -266,193 +233,12 @@ public final class LlrpClientSession {
                 }
                 throw new EOFException("reader closed the connection");
             }
-            lastFrameNanos = System.nanoTime();
-            if (LlrpFrames.type(frame) == LlrpFrames.CLOSE_CONNECTION_RESPONSE && !running) {
+            if (LlrpFrames.type(frame) == LlrpMessageType.CLOSE_CONNECTION_RESPONSE && !running) {
                 log.info("[{}] LLRP connection closed", config.id());
                 return;
             }
-            dispatch(frame);
-            updateRate();
-        }
-    }
-
-    private void awaitConnectionAttempt(InputStream in) throws IOException {
-        byte[] frame = readOrFail(in);
-        if (LlrpFrames.type(frame) != LlrpFrames.READER_EVENT_NOTIFICATION) {
-            throw new IOException("expected READER_EVENT_NOTIFICATION first, got message type " + LlrpFrames.type(frame));
-        }
-        ReaderEventNotificationData data = ((READER_EVENT_NOTIFICATION) decodeControl(frame)).getReaderEventNotificationData();
-        ConnectionAttemptEvent event = data == null ? null : data.getConnectionAttemptEvent();
-        if (event == null) {
-            throw new IOException("first READER_EVENT_NOTIFICATION has no ConnectionAttemptEvent");
-        }
-        if (event.getStatus().intValue() != 0) {
-            throw new IOException("reader refused the connection: " + event.getStatus());
-        }
-    }
-
-    /** Sends a request and reads until its response (same message ID), handling anything in between. */
-    private LLRPMessage transact(InputStream in, LLRPMessage request, int responseType) throws IOException, LlrpDecodeException {
-        long id = send(request);
-        long deadline = System.nanoTime() + RESPONSE_TIMEOUT.toNanos();
-        while (true) {
-            if (System.nanoTime() > deadline) {
-                throw new IOException("no " + request.getName() + " response within " + RESPONSE_TIMEOUT.toMillis() + " ms");
-            }
-            byte[] frame = readOrFail(in);
-            lastFrameNanos = System.nanoTime();
-            int type = LlrpFrames.type(frame);
-            if ((type == responseType || type == LlrpFrames.ERROR_MESSAGE) && LlrpFrames.messageId(frame) == id) {
-                checkStatus(request.getName(), frame);
-                return decodeControl(frame);
-            }
-            dispatch(frame);
-        }
-    }
-
-    private byte[] readOrFail(InputStream in) throws IOException {
-        byte[] frame = LlrpFrames.read(in, LlrpFrames.DEFAULT_MAX_FRAME);
-        if (frame == null) {
-            throw new EOFException("reader closed the connection during set-up");
-        }
-        return frame;
-    }
-
-    /** Every *_RESPONSE and ERROR_MESSAGE starts with LLRPStatus (§16.2.8.1): u16 StatusCode, utf8v description. */
-    private void checkStatus(String request, byte[] frame) throws IOException {
-        int p = LlrpFrames.HEADER_LENGTH;
-        if (frame.length < p + 8 || (((frame[p] & 0x03) << 8) | (frame[p + 1] & 0xFF)) != 287) {
-            throw new IOException(request + ": response without LLRPStatus");
-        }
-        int code = ((frame[p + 4] & 0xFF) << 8) | (frame[p + 5] & 0xFF);
-        if (code == 0 && LlrpFrames.type(frame) != LlrpFrames.ERROR_MESSAGE) {
-            return;
-        }
-        int len = ((frame[p + 6] & 0xFF) << 8) | (frame[p + 7] & 0xFF);
-        String text = new String(frame, p + 8, Math.min(len, frame.length - p - 8), StandardCharsets.UTF_8);
-        String msg = request + " failed: " + statusName(code) + (text.isEmpty() ? "" : " (" + text + ")");
-        log.warn("[{}] {}", config.id(), msg);
-        throw new IOException(msg);
-    }
-
-    private void dispatch(byte[] frame) throws IOException, LlrpDecodeException {
-        switch (LlrpFrames.type(frame)) {
-            case LlrpFrames.RO_ACCESS_REPORT -> report(frame);
-            case LlrpFrames.KEEPALIVE -> {
-                // §13.1.13: answer with KEEPALIVE_ACK carrying the same message ID.
-                sendRaw(LlrpFrames.headerOnly(LlrpFrames.KEEPALIVE_ACK, LlrpFrames.messageId(frame)));
-                lastKeepalive = clock.instant();
-            }
-            case LlrpFrames.READER_EVENT_NOTIFICATION -> event(frame);
-            case LlrpFrames.ERROR_MESSAGE -> {
-                int code = frame.length >= 16 ? ((frame[14] & 0xFF) << 8) | (frame[15] & 0xFF) : -1;
-                lastError = "ERROR_MESSAGE " + statusName(code);
-                log.warn("[{}] reader sent ERROR_MESSAGE {} for message {}", config.id(), statusName(code), LlrpFrames.messageId(frame));
-            }
-            default -> log.debug("[{}] ignoring LLRP message type {}", config.id(), LlrpFrames.type(frame));
-        }
-    }
-
-    private void report(byte[] frame) throws LlrpDecodeException {
-        long receivedAt = micros(clock.instant());
-        List<TagRead> reads = new ArrayList<>();
-        String id = config.id();
-        decoder.decode(frame, 0, frame.length, tag -> reads.add(tag.toTagRead(id, receivedAt)));
-        if (reads.isEmpty()) {
-            return;
-        }
-        tagReports.addAndGet(reads.size());
-        try {
-            sink.accept(new TagReadBatch(id, reads));
-        } catch (RuntimeException e) {
-            sinkErrors.incrementAndGet();
-            log.error("[{}] tag read sink failed on a batch of {} reads", id, reads.size(), e);
-        }
-    }
-
-    private void event(byte[] frame) {
-        try {
-            ReaderEventNotificationData data = ((READER_EVENT_NOTIFICATION) decodeControl(frame)).getReaderEventNotificationData();
-            if (data != null && data.getConnectionCloseEvent() != null) {
-                log.info("[{}] reader announced it is closing the connection", config.id());
-            } else if (data != null && data.getReaderExceptionEvent() != null) {
-                log.warn("[{}] reader exception event: {}", config.id(), data.getReaderExceptionEvent().getMessage());
-            } else {
-                log.debug("[{}] reader event", config.id());
-            }
-        } catch (IOException | RuntimeException e) {
-            log.debug("[{}] undecodable reader event: {}", config.id(), e.toString());
-        }
-    }
-
-    /**
-     * IMPINJ_ENABLE_EXTENSIONS (CUSTOM_MESSAGE subtype 21) must precede any Impinj parameter. A reader
-     * that answers with an error (an Impinj-branded reader without Octane extensions) is driven as a
-     * plain LLRP reader rather than failing the session.
-     */
-    private boolean enableImpinjExtensions(InputStream in) throws IOException, LlrpDecodeException {
-        long id = send(ImpinjExtensions.enableExtensions());
-        long deadline = System.nanoTime() + RESPONSE_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            byte[] frame = readOrFail(in);
-            lastFrameNanos = System.nanoTime();
-            int type = LlrpFrames.type(frame);
-            if (LlrpFrames.messageId(frame) == id && type == LlrpFrames.CUSTOM_MESSAGE) {
-                // u32 vendor, u8 subtype 22, then LLRPStatus (TLV 287): StatusCode at +4 of the parameter.
-                int p = LlrpFrames.HEADER_LENGTH + 5;
-                boolean ok = frame.length >= p + 8 && (frame[LlrpFrames.HEADER_LENGTH + 4] & 0xFF) == ImpinjExtensions.ENABLE_EXTENSIONS_RESPONSE
-                        && (((frame[p] & 0x03) << 8) | (frame[p + 1] & 0xFF)) == 287 && frame[p + 4] == 0 && frame[p + 5] == 0;
-                if (!ok) {
-                    log.warn("[{}] reader refused IMPINJ_ENABLE_EXTENSIONS: using plain LLRP", config.id());
-                }
-                return ok;
-            }
-            if (LlrpFrames.messageId(frame) == id && type == LlrpFrames.ERROR_MESSAGE) {
-                log.warn("[{}] reader answered IMPINJ_ENABLE_EXTENSIONS with ERROR_MESSAGE: using plain LLRP", config.id());
-                return false;
-            }
-            dispatch(frame);
-        }
-        throw new IOException("no IMPINJ_ENABLE_EXTENSIONS response within " + RESPONSE_TIMEOUT.toMillis() + " ms");
-    }
-
-    private static long vendor(LLRPMessage caps) {
-        if (caps instanceof GET_READER_CAPABILITIES_RESPONSE r && r.getGeneralDeviceCapabilities() != null
-                && r.getGeneralDeviceCapabilities().getDeviceManufacturerName() != null) {
-            return r.getGeneralDeviceCapabilities().getDeviceManufacturerName().toLong();
-        }
-        return -1;
-    }
-
-    private int antennaCount(LLRPMessage caps) {
-        if (caps instanceof GET_READER_CAPABILITIES_RESPONSE r && r.getGeneralDeviceCapabilities() != null
-                && r.getGeneralDeviceCapabilities().getMaxNumberOfAntennaSupported() != null) {
-            return r.getGeneralDeviceCapabilities().getMaxNumberOfAntennaSupported().intValue();
-        }
-        return 0;
-    }
-
-    private LLRPMessage decodeControl(byte[] frame) throws IOException {
-        try {
-            return LLRPMessageFactory.createLLRPMessage(frame);
-        } catch (InvalidLLRPMessageException | RuntimeException e) {
-            throw new IOException("undecodable LLRP message type " + LlrpFrames.type(frame) + ": " + e.getMessage(), e);
-        }
-    }
-
-    private long send(LLRPMessage msg) throws IOException {
-        long id = messageIds.getAndIncrement() & 0xFFFFFFFFL;
-        sendRaw(ClientMessages.encode(msg, id));
-        return id;
-    }
-
-    private void sendRaw(byte[] frame) throws IOException {
-        OutputStream o = out;
-        if (o == null) {
-            throw new IOException("not connected");
-        }
-        synchronized (writeLock) {
-            LlrpFrames.write(o, frame);
+            dispatcher.dispatch(frame, c);
+            reads.tick();
         }
     }
 
@@ -465,7 +251,7 @@ public final class LlrpClientSession {
                 // closing a socket that is already broken: nothing left to do
             }
         }
-        out = null;
+        channel = null;
     }
 
     private void setState(ReaderState s) {
@@ -475,36 +261,11 @@ public final class LlrpClientSession {
         }
     }
 
-    private void updateRate() {
-        synchronized (rateLock) {
-            long now = System.nanoTime();
-            long elapsed = now - rateWindowStartNanos;
-            if (elapsed >= 1_000_000_000L) {
-                long total = tagReports.get();
-                readsPerSecond = (total - rateWindowReads) * 1e9 / elapsed;
-                rateWindowReads = total;
-                rateWindowStartNanos = now;
-            }
-        }
-    }
-
-    private static String statusName(int code) {
-        try {
-            return new StatusCode(code).toString() + "(" + code + ")";
-        } catch (RuntimeException e) {
-            return "status " + code;
-        }
-    }
-
     private static String describe(Exception e) {
         String m = e.getMessage();
         if (e instanceof LlrpDecodeException) {
             return "malformed RO_ACCESS_REPORT: " + m;
         }
         return m == null ? e.getClass().getSimpleName() : m;
-    }
-
-    static long micros(Instant t) {
-        return t.getEpochSecond() * 1_000_000L + t.getNano() / 1_000;
     }
 }

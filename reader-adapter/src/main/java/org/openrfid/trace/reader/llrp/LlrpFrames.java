@@ -17,31 +17,6 @@ public final class LlrpFrames {
     /** Guard against a corrupt or hostile length field: no legitimate report comes near this. */
     public static final int DEFAULT_MAX_FRAME = 16 * 1024 * 1024;
 
-    public static final int GET_READER_CAPABILITIES = 1;
-    public static final int GET_READER_CONFIG = 2;
-    public static final int SET_READER_CONFIG = 3;
-    public static final int CLOSE_CONNECTION_RESPONSE = 4;
-    public static final int GET_READER_CAPABILITIES_RESPONSE = 11;
-    public static final int GET_READER_CONFIG_RESPONSE = 12;
-    public static final int SET_READER_CONFIG_RESPONSE = 13;
-    public static final int CLOSE_CONNECTION = 14;
-    public static final int ADD_ROSPEC = 20;
-    public static final int DELETE_ROSPEC = 21;
-    public static final int START_ROSPEC = 22;
-    public static final int STOP_ROSPEC = 23;
-    public static final int ENABLE_ROSPEC = 24;
-    public static final int DISABLE_ROSPEC = 25;
-    public static final int ADD_ACCESSSPEC = 40;
-    public static final int DELETE_ACCESSSPEC = 41;
-    public static final int ENABLE_ACCESSSPEC = 42;
-    public static final int DISABLE_ACCESSSPEC = 43;
-    public static final int RO_ACCESS_REPORT = 61;
-    public static final int KEEPALIVE = 62;
-    public static final int READER_EVENT_NOTIFICATION = 63;
-    public static final int KEEPALIVE_ACK = 72;
-    public static final int ERROR_MESSAGE = 100;
-    public static final int CUSTOM_MESSAGE = 1023;
-
     private LlrpFrames() {
     }
 

@@ -17,12 +17,10 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import org.llrp.ltk.generated.LLRPMessageFactory;
 import org.llrp.ltk.generated.messages.GET_READER_CONFIG_RESPONSE;
 import org.llrp.ltk.generated.messages.READER_EVENT_NOTIFICATION;
 import org.llrp.ltk.generated.parameters.ConnectionAttemptEvent;
 import org.llrp.ltk.generated.parameters.Identification;
-import org.llrp.ltk.types.LLRPMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -175,10 +173,10 @@ public final class ReaderInitiatedListener implements AutoCloseable {
 
     private static void expectConnectionAttempt(LlrpLink link) throws IOException {
         byte[] frame = read(link);
-        if (LlrpFrames.type(frame) != LlrpFrames.READER_EVENT_NOTIFICATION) {
+        if (LlrpFrames.type(frame) != LlrpMessageType.READER_EVENT_NOTIFICATION) {
             throw new IOException("expected READER_EVENT_NOTIFICATION first, got message type " + LlrpFrames.type(frame));
         }
-        READER_EVENT_NOTIFICATION n = (READER_EVENT_NOTIFICATION) decode(frame);
+        READER_EVENT_NOTIFICATION n = (READER_EVENT_NOTIFICATION) ClientMessages.decode(frame);
         ConnectionAttemptEvent ev = n.getReaderEventNotificationData() == null ? null
                 : n.getReaderEventNotificationData().getConnectionAttemptEvent();
         if (ev == null || ev.getStatus().intValue() != 0) {
@@ -192,17 +190,17 @@ public final class ReaderInitiatedListener implements AutoCloseable {
         while (true) {
             byte[] frame = read(link);
             int type = LlrpFrames.type(frame);
-            if (type == LlrpFrames.KEEPALIVE) {
-                LlrpFrames.write(link.out(), LlrpFrames.headerOnly(LlrpFrames.KEEPALIVE_ACK, LlrpFrames.messageId(frame)));
+            if (type == LlrpMessageType.KEEPALIVE) {
+                LlrpFrames.write(link.out(), LlrpFrames.headerOnly(LlrpMessageType.KEEPALIVE_ACK, LlrpFrames.messageId(frame)));
                 continue;
             }
             if (LlrpFrames.messageId(frame) != IDENTIFY_ID) {
                 continue;
             }
-            if (type != LlrpFrames.GET_READER_CONFIG_RESPONSE) {
+            if (type != LlrpMessageType.GET_READER_CONFIG_RESPONSE) {
                 return null;
             }
-            Identification id = ((GET_READER_CONFIG_RESPONSE) decode(frame)).getIdentification();
+            Identification id = ((GET_READER_CONFIG_RESPONSE) ClientMessages.decode(frame)).getIdentification();
             if (id == null || id.getReaderID() == null) {
                 return null;
             }
@@ -263,14 +261,6 @@ public final class ReaderInitiatedListener implements AutoCloseable {
             throw new IOException("reader hung up during greeting");
         }
         return frame;
-    }
-
-    private static LLRPMessage decode(byte[] frame) throws IOException {
-        try {
-            return LLRPMessageFactory.createLLRPMessage(frame);
-        } catch (Exception e) {
-            throw new IOException("undecodable LLRP message type " + LlrpFrames.type(frame) + ": " + e.getMessage(), e);
-        }
     }
 
     @Override

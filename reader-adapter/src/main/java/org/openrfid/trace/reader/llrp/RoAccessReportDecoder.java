@@ -102,7 +102,7 @@ public final class RoAccessReportDecoder {
             throw new LlrpDecodeException("frame shorter than the LLRP header", off);
         }
         int type = ((frame[off] & 0x03) << 8) | (frame[off + 1] & 0xFF);
-        if (type != LlrpFrames.RO_ACCESS_REPORT) {
+        if (type != LlrpMessageType.RO_ACCESS_REPORT) {
             throw new LlrpDecodeException("message type " + type + " is not RO_ACCESS_REPORT", off);
         }
         long msgLen = LlrpFrames.u32(frame, off + 2);

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.openrfid.trace.reader.RawEpc;
 import org.openrfid.trace.reader.llrp.ImpinjExtensions;
+import org.openrfid.trace.reader.llrp.LlrpMessageType;
 
 /**
  * Writes RO_ACCESS_REPORT frames straight into bytes, the same bytes ltkjava's {@code encodeBinary} makes
@@ -20,7 +21,6 @@ import org.openrfid.trace.reader.llrp.ImpinjExtensions;
  */
 final class ReportEncoder {
 
-    private static final int RO_ACCESS_REPORT = 61;
     private static final int TAG_REPORT_DATA = 240;
     private static final int EPC_DATA = 241;
     private static final int C1G2_READ_OP_SPEC_RESULT = 349;
@@ -38,9 +38,9 @@ final class ReportEncoder {
     private final Map<String, short[]> tids = new IdentityHashMap<>();
 
     /** The frame of one report; {@code tidOpSpecId} −1 when no TID AccessSpec is enabled. */
-    byte[] encode(List<SimMessages.Observation> obs, SimulatedReader.Selector sel, int tidOpSpecId, int epcBits, long messageId) {
+    byte[] encode(List<SimMessages.Observation> obs, ReportSelector sel, int tidOpSpecId, int epcBits, long messageId) {
         pos = 0;
-        u16((1 << 10) | RO_ACCESS_REPORT);
+        u16((1 << 10) | LlrpMessageType.RO_ACCESS_REPORT);
         u32(0); // length, patched below
         u32(messageId);
         for (SimMessages.Observation o : obs) {
@@ -50,7 +50,7 @@ final class ReportEncoder {
         return Arrays.copyOf(buf, pos);
     }
 
-    private void tagReportData(SimMessages.Observation o, SimulatedReader.Selector sel, int tidOpSpecId, int epcBits) {
+    private void tagReportData(SimMessages.Observation o, ReportSelector sel, int tidOpSpecId, int epcBits) {
         ScenarioRow row = o.row();
         int start = tlvStart(TAG_REPORT_DATA);
         RawEpc epc = epcBits == 0 ? cached(epcs, row.epcHex(), h -> row.epc()) : SimMessages.epc(row, epcBits);

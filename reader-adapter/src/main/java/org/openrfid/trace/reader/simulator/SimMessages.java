@@ -2,6 +2,7 @@ package org.openrfid.trace.reader.simulator;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import org.llrp.ltk.generated.enumerations.IdentificationType;
 import org.llrp.ltk.generated.messages.CUSTOM_MESSAGE;
 import org.llrp.ltk.generated.parameters.Identification;
@@ -64,6 +65,11 @@ final class SimMessages {
 
     static LLRPStatus success() {
         return status(StatusCode.M_Success, "");
+    }
+
+    /** Success, or A_Invalid with the reason the reader state gave for refusing. */
+    static LLRPStatus outcome(Optional<String> refusal) {
+        return refusal.map(reason -> status(StatusCode.A_Invalid, reason)).orElseGet(SimMessages::success);
     }
 
     /** READER_EVENT_NOTIFICATION with ConnectionAttemptEvent (§13.2.6.11), the first thing a reader says. */
@@ -135,11 +141,11 @@ final class SimMessages {
     }
 
     /** RO_ACCESS_REPORT carrying the fields the TagReportContentSelector asks for (§13.2.1, §13.2.3). */
-    static LLRPMessage report(List<Observation> obs, SimulatedReader.Selector sel, int tidOpSpecId) {
+    static LLRPMessage report(List<Observation> obs, ReportSelector sel, int tidOpSpecId) {
         return report(obs, sel, tidOpSpecId, SimOptions.DEFAULT, new Carry());
     }
 
-    static LLRPMessage report(List<Observation> obs, SimulatedReader.Selector sel, int tidOpSpecId, SimOptions options, Carry carry) {
+    static LLRPMessage report(List<Observation> obs, ReportSelector sel, int tidOpSpecId, SimOptions options, Carry carry) {
         RO_ACCESS_REPORT m = new RO_ACCESS_REPORT();
         boolean omit = options.omitUnchanged();
         for (Observation o : obs) {

@@ -274,7 +274,7 @@ class RoAccessReportDecoderUnitTests {
         List<byte[]> out = new ArrayList<>();
         ByteArrayInputStream in = new ByteArrayInputStream(stream);
         for (byte[] f = LlrpFrames.read(in, LlrpFrames.DEFAULT_MAX_FRAME); f != null; f = LlrpFrames.read(in, LlrpFrames.DEFAULT_MAX_FRAME)) {
-            if (LlrpFrames.type(f) == LlrpFrames.RO_ACCESS_REPORT) {
+            if (LlrpFrames.type(f) == LlrpMessageType.RO_ACCESS_REPORT) {
                 out.add(f);
             }
         }

@@ -77,7 +77,10 @@ class TsharkDissectionIntegrationTests {
             await().atMost(Duration.ofSeconds(10)).until(() -> reads.get() >= 10 && session.status().lastKeepalive() != null);
             assertThat(session.status().state()).isEqualTo(ReaderState.CONNECTED);
             session.stop();
-            Thread.sleep(500); // let the last segments reach the capture
+            // The reader's CLOSE_CONNECTION_RESPONSE (type 4) is the session's last message: once the
+            // capture file holds it, it holds everything before it too.
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> llrpTypesSoFar(tshark, pcap, port).contains("4"));
         } finally {
             capture.destroy();
             assertThat(capture.waitFor(20, TimeUnit.SECONDS)).as("tshark stopped").isTrue();
@@ -112,6 +115,17 @@ class TsharkDissectionIntegrationTests {
         }
         Assumptions.abort(note);
         return null;
+    }
+
+    /** The LLRP types in the capture file dumpcap is still writing; its last block may be cut short, so the exit code is ignored. */
+    private static Set<String> llrpTypesSoFar(Path tshark, Path pcap, int port) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(tshark.toString(), "-r", pcap.toString(), "-d", "tcp.port==" + port + ",llrp", "-Y", "llrp",
+                "-T", "fields", "-e", "llrp.type").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("tshark finished").isTrue();
+        Set<String> types = new TreeSet<>();
+        out.lines().filter(l -> !l.isBlank()).forEach(l -> types.addAll(Arrays.asList(l.split(","))));
+        return types;
     }
 
     private static List<String> run(String... command) throws IOException, InterruptedException {

@@ -14,7 +14,7 @@ class ImpinjReportUnitTests {
     @Test
     void dopplerPhaseAndPeakRssiAreDecoded() throws Exception {
         ScenarioRow row = new ScenarioRow(1234, "r1", 3, "3034257BF7194E4000019919", null, -47.12);
-        SimulatedReader.Selector sel = new SimulatedReader.Selector(true, false, true, true, true, true, true, true, true);
+        ReportSelector sel = new ReportSelector(true, false, true, true, true, true, true, true, true);
         byte[] frame = SimMessages.report(List.of(new SimMessages.Observation(row, 1L)), sel, -1).encodeBinary();
         List<int[]> seen = new ArrayList<>();
         List<Double> hz = new ArrayList<>();
@@ -35,7 +35,7 @@ class ImpinjReportUnitTests {
     @Test
     void withoutTheDopplerParameterTheViewSaysSo() throws Exception {
         ScenarioRow row = new ScenarioRow(0, "r1", 1, "3034257BF7194E4000019919", null, -50);
-        byte[] frame = SimMessages.report(List.of(new SimMessages.Observation(row, 1L)), SimulatedReader.Selector.DEFAULT, -1)
+        byte[] frame = SimMessages.report(List.of(new SimMessages.Observation(row, 1L)), ReportSelector.DEFAULT, -1)
                 .encodeBinary();
         List<Integer> doppler = new ArrayList<>();
         new RoAccessReportDecoder().decode(frame, 0, frame.length, t -> doppler.add(t.dopplerHz16()));

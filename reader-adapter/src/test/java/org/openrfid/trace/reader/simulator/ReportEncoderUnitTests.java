@@ -30,7 +30,7 @@ class ReportEncoderUnitTests {
         ReportEncoder encoder = new ReportEncoder();
         int compared = 0;
         for (int mask = 0; mask < 512; mask++) {
-            SimulatedReader.Selector sel = new SimulatedReader.Selector((mask & 1) != 0, false, (mask & 2) != 0, (mask & 4) != 0,
+            ReportSelector sel = new ReportSelector((mask & 1) != 0, false, (mask & 2) != 0, (mask & 4) != 0,
                     (mask & 8) != 0, (mask & 16) != 0, (mask & 32) != 0, (mask & 64) != 0, (mask & 128) != 0);
             boolean tid = (mask & 256) != 0;
             List<SimMessages.Observation> obs = observations(random, 1 + random.nextInt(5), tid);
@@ -50,11 +50,11 @@ class ReportEncoderUnitTests {
         for (int bits : new int[] {8, 64, 128, 170, 198, 496}) {
             List<SimMessages.Observation> obs = observations(random, 3, true);
             SimOptions resized = new SimOptions(plain.impinj(), false, bits, null, null, 0);
-            byte[] expected = SimMessages.encode(SimMessages.report(obs, SimulatedReader.Selector.DEFAULT, 3, resized, new SimMessages.Carry()), 1);
-            assertThat(encoder.encode(obs, SimulatedReader.Selector.DEFAULT, 3, bits, 1)).as("%d-bit EPC", bits).isEqualTo(expected);
+            byte[] expected = SimMessages.encode(SimMessages.report(obs, ReportSelector.DEFAULT, 3, resized, new SimMessages.Carry()), 1);
+            assertThat(encoder.encode(obs, ReportSelector.DEFAULT, 3, bits, 1)).as("%d-bit EPC", bits).isEqualTo(expected);
         }
         List<SimMessages.Observation> many = observations(random, 400, true); // grows the buffer past its first size
-        byte[] expected = SimMessages.encode(SimMessages.report(many, SimulatedReader.Selector.DEFAULT, 3), 99);
-        assertThat(encoder.encode(many, SimulatedReader.Selector.DEFAULT, 3, 0, 99)).isEqualTo(expected);
+        byte[] expected = SimMessages.encode(SimMessages.report(many, ReportSelector.DEFAULT, 3), 99);
+        assertThat(encoder.encode(many, ReportSelector.DEFAULT, 3, 0, 99)).isEqualTo(expected);
     }
 }

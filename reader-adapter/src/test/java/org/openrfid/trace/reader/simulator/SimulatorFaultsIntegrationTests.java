@@ -70,8 +70,8 @@ class SimulatorFaultsIntegrationTests {
         ScenarioRow b = new ScenarioRow(10, "r1", 2, "3034257BF7194E400001991A", null, -50);
         SimOptions omit = new SimOptions(false, true, 0, null, null, 0);
         var obs = List.of(new SimMessages.Observation(a, 5), new SimMessages.Observation(b, 5));
-        byte[] omitted = SimMessages.report(obs, SimulatedReader.Selector.DEFAULT, -1, omit, new SimMessages.Carry()).encodeBinary();
-        byte[] full = SimMessages.report(obs, SimulatedReader.Selector.DEFAULT, -1).encodeBinary();
+        byte[] omitted = SimMessages.report(obs, ReportSelector.DEFAULT, -1, omit, new SimMessages.Carry()).encodeBinary();
+        byte[] full = SimMessages.report(obs, ReportSelector.DEFAULT, -1).encodeBinary();
         // Second TagReportData loses AntennaID (3 B), PeakRSSI (2 B), both timestamps (9 B each) and TagSeenCount (3 B).
         assertThat(full.length - omitted.length).isEqualTo(3 + 2 + 9 + 9 + 3);
     }
