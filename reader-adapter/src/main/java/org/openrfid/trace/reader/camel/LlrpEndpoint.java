@@ -25,6 +25,8 @@ public class LlrpEndpoint extends DefaultEndpoint {
     private long maxBackoffMs = 60_000;
     private ConnectionMode connection = ConnectionMode.CLIENT;
     private boolean tls;
+    /** Reader-initiated only: sources besides {@code host} the reader may dial in from, comma-separated. */
+    private String allowedAddresses = "";
 
     public LlrpEndpoint(String uri, LlrpComponent component, String readerId) {
         super(uri, component);
@@ -56,7 +58,7 @@ public class LlrpEndpoint extends DefaultEndpoint {
     /** How the session gets its link: dialled (TCP or TLS) or handed over by the component's listener. */
     LlrpConnector connector() throws Exception {
         if (connection == ConnectionMode.READER_INITIATED) {
-            return getComponent().listener().connectorFor(readerId, host);
+            return getComponent().listener().connectorFor(readerId, host, java.util.List.of(allowedAddresses.split(",")));
         }
         return tls ? LlrpConnector.tls(host, port, getComponent().clientTlsOrDefault()) : LlrpConnector.tcp(host, port);
     }
@@ -79,6 +81,14 @@ public class LlrpEndpoint extends DefaultEndpoint {
 
     public String getReaderId() {
         return readerId;
+    }
+
+    public String getAllowedAddresses() {
+        return allowedAddresses;
+    }
+
+    public void setAllowedAddresses(String allowedAddresses) {
+        this.allowedAddresses = allowedAddresses == null ? "" : allowedAddresses;
     }
 
     public String getHost() {

@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.llrp.ltk.generated.messages.GET_READER_CONFIG_RESPONSE;
 import org.llrp.ltk.generated.messages.READER_EVENT_NOTIFICATION;
@@ -34,27 +35,40 @@ import org.slf4j.LoggerFactory;
  * reader id equals the ReaderID (as text, or as hex for MAC/EPC identities); failing that, to the one
  * waiting session whose configured host is the caller's address. Unmatched callers get
  * CLOSE_CONNECTION (§13.1.6) and are hung up on. The matched session then runs the ordinary flow.
+ *
+ * <p>A caller is only greeted when its address is a source some waiting reader accepts (the reader's
+ * configured host, or its {@code allowedAddresses}, e.g. a load balancer's), and the matched reader must
+ * accept it too; others are hung up on before a byte is read. Greetings are bounded by {@link DialInGate}.
  */
 public final class ReaderInitiatedListener implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ReaderInitiatedListener.class);
-    private static final Duration GREETING_TIMEOUT = Duration.ofSeconds(10);
     /** Our identification request's message ID; the session's own IDs start at 1 on the link it gets. */
     private static final long IDENTIFY_ID = 0x7FFF_0001L;
     private static final HexFormat HEX = HexFormat.of().withUpperCase();
 
     private final int requestedPort;
+    private final DialInGate gate;
     private final Map<String, Slot> waiting = new ConcurrentHashMap<>();
     private volatile ServerSocket server;
     private volatile boolean closed;
 
-    /** A session waiting for its reader: a single-link hand-over slot. */
-    private record Slot(String readerId, String host, BlockingQueue<LlrpLink> links) {
+    /** A session waiting for its reader: a single-link hand-over slot, and the sources it accepts. */
+    private record Slot(String readerId, String host, List<String> allowedAddresses, BlockingQueue<LlrpLink> links) {
+
+        boolean admits(InetAddress from) {
+            return resolvesTo(host, from) || allowedAddresses.stream().anyMatch(a -> resolvesTo(a, from));
+        }
     }
 
     /** @param port 0 for an ephemeral port */
     public ReaderInitiatedListener(int port) {
+        this(port, DialInGate.Limits.DEFAULTS);
+    }
+
+    ReaderInitiatedListener(int port, DialInGate.Limits limits) {
         this.requestedPort = port;
+        this.gate = new DialInGate(limits);
     }
 
     public synchronized ReaderInitiatedListener start() throws IOException {
@@ -79,9 +93,18 @@ public final class ReaderInitiatedListener implements AutoCloseable {
 
     /** The connector a session uses to wait for {@code readerId}, expected from {@code host}. */
     public LlrpConnector connectorFor(String readerId, String host) {
+        return connectorFor(readerId, host, List.of());
+    }
+
+    /**
+     * The connector a session uses to wait for {@code readerId}, expected from {@code host} or from one of
+     * {@code allowedAddresses} (addresses or host names: a NAT or load balancer in front of the reader).
+     */
+    public LlrpConnector connectorFor(String readerId, String host, List<String> allowedAddresses) {
         Objects.requireNonNull(readerId, "readerId");
+        List<String> allowed = allowedAddresses.stream().map(String::trim).filter(a -> !a.isEmpty()).toList();
         return new LlrpConnector() {
-            private final Slot slot = new Slot(readerId, host, new ArrayBlockingQueue<>(1));
+            private final Slot slot = new Slot(readerId, host, allowed, new ArrayBlockingQueue<>(1));
 
             @Override
             public LlrpLink open(Duration timeout) throws IOException {
@@ -131,8 +154,28 @@ public final class ReaderInitiatedListener implements AutoCloseable {
                 }
                 return;
             }
+            if (waiting.values().stream().noneMatch(slot -> slot.admits(s.getInetAddress()))) {
+                log.warn("Reader-initiated LLRP connection from {}: no configured reader dials in from there; closing",
+                        s.getRemoteSocketAddress());
+                closeQuietly(s);
+                continue;
+            }
+            if (!gate.tryEnter()) {
+                log.warn("Reader-initiated LLRP connection from {}: {} greetings already in progress; closing",
+                        s.getRemoteSocketAddress(), gate.limits().maxConcurrentHandshakes());
+                closeQuietly(s);
+                continue;
+            }
             // Greeting and identification take a round trip; do them off the accept thread.
-            Thread t = new Thread(() -> greet(s), "llrp-greet-" + s.getRemoteSocketAddress());
+            Thread t = new Thread(() -> {
+                ScheduledFuture<?> deadline = gate.deadline(s);
+                try {
+                    greet(s);
+                } finally {
+                    deadline.cancel(false);
+                    gate.leave();
+                }
+            }, "llrp-greet-" + s.getRemoteSocketAddress());
             t.setDaemon(true);
             t.start();
         }
@@ -143,11 +186,16 @@ public final class ReaderInitiatedListener implements AutoCloseable {
         try {
             s.setTcpNoDelay(true);
             s.setKeepAlive(true);
-            s.setSoTimeout((int) GREETING_TIMEOUT.toMillis());
+            s.setSoTimeout((int) gate.limits().handshakeDeadline().toMillis());
             link = LlrpLink.of(s);
             expectConnectionAttempt(link);
             byte[] readerId = identify(link);
             Slot slot = match(readerId, s.getInetAddress());
+            if (slot != null && !slot.admits(s.getInetAddress())) {
+                log.warn("[{}] reader-initiated LLRP connection from {} is not from one of its sources: closing",
+                        slot.readerId(), link.peer());
+                slot = null;
+            }
             if (slot == null) {
                 log.warn("Reader-initiated LLRP connection from {} (ReaderID {}) matches no configured reader: closing",
                         link.peer(), readerId == null ? "unknown" : HEX.formatHex(readerId));
@@ -162,16 +210,20 @@ public final class ReaderInitiatedListener implements AutoCloseable {
             if (link != null) {
                 link.closeQuietly();
             } else {
-                try {
-                    s.close();
-                } catch (IOException ignored) {
-                    // nothing left to release
-                }
+                closeQuietly(s);
             }
         }
     }
 
-    private static void expectConnectionAttempt(LlrpLink link) throws IOException {
+    private static void closeQuietly(Socket s) {
+        try {
+            s.close();
+        } catch (IOException ignored) {
+            // nothing left to release
+        }
+    }
+
+    private void expectConnectionAttempt(LlrpLink link) throws IOException {
         byte[] frame = read(link);
         if (LlrpFrames.type(frame) != LlrpMessageType.READER_EVENT_NOTIFICATION) {
             throw new IOException("expected READER_EVENT_NOTIFICATION first, got message type " + LlrpFrames.type(frame));
@@ -185,7 +237,7 @@ public final class ReaderInitiatedListener implements AutoCloseable {
     }
 
     /** GET_READER_CONFIG(RequestedData=Identification); null when the reader does not tell. */
-    private static byte[] identify(LlrpLink link) throws IOException {
+    private byte[] identify(LlrpLink link) throws IOException {
         LlrpFrames.write(link.out(), ClientMessages.encode(ClientMessages.getIdentification(), IDENTIFY_ID));
         while (true) {
             byte[] frame = read(link);
@@ -255,8 +307,9 @@ public final class ReaderInitiatedListener implements AutoCloseable {
         }
     }
 
-    private static byte[] read(LlrpLink link) throws IOException {
-        byte[] frame = LlrpFrames.read(link.in(), LlrpFrames.DEFAULT_MAX_FRAME);
+    /** One greeting frame: small, because the caller is not yet known to be a reader. */
+    private byte[] read(LlrpLink link) throws IOException {
+        byte[] frame = LlrpFrames.read(link.in(), gate.limits().greetingMaxFrame());
         if (frame == null) {
             throw new IOException("reader hung up during greeting");
         }
@@ -266,6 +319,7 @@ public final class ReaderInitiatedListener implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        gate.close();
         ServerSocket s = server;
         if (s != null) {
             try {

@@ -3,8 +3,12 @@ package org.openrfid.trace.reader.llrp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.net.Socket;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -93,8 +97,10 @@ class ReaderInitiatedIntegrationTests {
     @Test
     void anUnknownReaderIsHungUpOnWithoutDisturbingOthers() throws Exception {
         listener = new ReaderInitiatedListener(0).start();
-        // Expected from another address, so neither id nor address matches the caller.
-        r1 = new LlrpClientSession(config("r1"), listener.connectorFor("r1", "192.0.2.7"), b -> { }, Clock.systemUTC());
+        // Expected from another address or through a front end on loopback, so the caller r2 is admitted
+        // to the greeting (r1 accepts loopback) but neither its id nor its address matches a reader.
+        r1 = new LlrpClientSession(config("r1"), listener.connectorFor("r1", "192.0.2.7", List.of("127.0.0.1")), b -> { },
+                Clock.systemUTC());
         r1.start();
         sim = LlrpReaderSimulator.builder().scenario(scenario).timeScale(4.0).loop(true)
                 .dial("r2", "127.0.0.1", listener.port()).build().start();
@@ -108,6 +114,49 @@ class ReaderInitiatedIntegrationTests {
             await().atMost(Duration.ofSeconds(5)).until(() -> r1.status().state() == ReaderState.CONNECTED);
         } finally {
             right.close();
+        }
+    }
+
+    @Test
+    void aReaderDiallingInFromAnAddressItIsNotExpectedFromGetsNoSession() throws Exception {
+        listener = new ReaderInitiatedListener(0).start();
+        r1 = new LlrpClientSession(config("r1"), listener.connectorFor("r1", "192.0.2.7"), b -> { }, Clock.systemUTC());
+        r1.start();
+        // the right ReaderID from the wrong address: hung up on before the greeting
+        sim = LlrpReaderSimulator.builder().scenario(scenario).timeScale(4.0).loop(true)
+                .dial("r1", "127.0.0.1", listener.port()).build().start();
+        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(4))
+                .until(() -> r1.status().state() == ReaderState.CONNECTING && r1.connectionsEstablished() == 0);
+    }
+
+    @Test
+    void dialersAnnouncingHugeFramesCostNoHeapAndTheReaderStillConnects() throws Exception {
+        listener = new ReaderInitiatedListener(0).start();
+        r1 = new LlrpClientSession(config("r1"), listener.connectorFor("r1", "127.0.0.1"), b -> { }, Clock.systemUTC());
+        r1.start();
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        System.gc();
+        long before = memory.getHeapMemoryUsage().getUsed();
+        List<Socket> dialers = new ArrayList<>();
+        try {
+            for (int i = 0; i < 200; i++) {
+                Socket s = new Socket("127.0.0.1", listener.port());
+                // READER_EVENT_NOTIFICATION (63), version 1, announcing 16 MiB, and then nothing
+                s.getOutputStream().write(new byte[] {0x04, 0x3F, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x01});
+                s.getOutputStream().flush();
+                dialers.add(s);
+            }
+            Thread.sleep(1000); // lets time pass for the greetings to read what the dialers sent
+            System.gc();
+            long grown = memory.getHeapMemoryUsage().getUsed() - before;
+            assertThat(grown).as("heap grown by 200 dialers announcing 16 MiB each").isLessThan(64L * 1024 * 1024);
+            sim = LlrpReaderSimulator.builder().scenario(scenario).timeScale(4.0).loop(true)
+                    .dial("r1", "127.0.0.1", listener.port()).build().start();
+            await().atMost(Duration.ofSeconds(10)).until(() -> r1.status().state() == ReaderState.CONNECTED);
+        } finally {
+            for (Socket s : dialers) {
+                s.close();
+            }
         }
     }
 }

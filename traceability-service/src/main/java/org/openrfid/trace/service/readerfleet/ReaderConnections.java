@@ -276,6 +276,7 @@ public class ReaderConnections implements AutoCloseable {
 
     static String llrpUri(ReaderDefinition reader) {
         return "llrp:" + reader.id() + "?host=" + reader.host() + "&port=" + reader.port()
-                + "&connection=" + reader.connection() + "&tls=" + reader.tls();
+                + "&connection=" + reader.connection() + "&tls=" + reader.tls()
+                + (reader.allowedAddresses().isEmpty() ? "" : "&allowedAddresses=" + String.join(",", reader.allowedAddresses()));
     }
 }

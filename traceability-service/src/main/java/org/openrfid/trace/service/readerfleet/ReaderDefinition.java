@@ -17,11 +17,14 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  * @param connection who dials: we ({@code CLIENT}) or the reader ({@code READER_INITIATED})
  * @param tls        LLRP over TLS (client-initiated only)
  * @param antennas   antenna → location mapping; antenna 0 maps every antenna
+ * @param allowedAddresses reader-initiated only: sources besides {@code host} the reader may call from
+ *                   (addresses or host names, e.g. a NAT or load balancer in front of it); a caller from
+ *                   anywhere else is hung up on before the greeting
  *
  * <p>Serializable because definitions are kept cluster-wide in a backed-up Hazelcast map.
  */
-public record ReaderDefinition(String id, String host, int port, ConnectionMode connection, boolean tls, List<Antenna> antennas)
-        implements Serializable {
+public record ReaderDefinition(String id, String host, int port, ConnectionMode connection, boolean tls, List<Antenna> antennas,
+        List<String> allowedAddresses) implements Serializable {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
@@ -63,6 +66,13 @@ public record ReaderDefinition(String id, String host, int port, ConnectionMode 
             throw new IllegalArgumentException("tls: supported on CLIENT connections only (reader " + id + ")");
         }
         antennas = antennas == null ? List.of() : List.copyOf(antennas);
+        allowedAddresses = allowedAddresses == null ? List.of()
+                : allowedAddresses.stream().filter(Objects::nonNull).map(String::trim).filter(a -> !a.isEmpty()).toList();
+        for (String a : allowedAddresses) {
+            if (!a.matches("[A-Za-z0-9.:_-]+")) {
+                throw new IllegalArgumentException("allowedAddresses: '" + a + "' is not an address or host name (reader " + id + ")");
+            }
+        }
         for (int i = 0; i < antennas.size(); i++) {
             Antenna a = antennas.get(i);
             if (a == null) {
@@ -84,6 +94,11 @@ public record ReaderDefinition(String id, String host, int port, ConnectionMode 
                 throw new IllegalArgumentException("antennas[" + i + "].lane: must be >= 0, was " + a.lane());
             }
         }
+    }
+
+    /** A reader that may call only from its {@code host} (or is dialled there). */
+    public ReaderDefinition(String id, String host, int port, ConnectionMode connection, boolean tls, List<Antenna> antennas) {
+        this(id, host, port, connection, tls, antennas, List.of());
     }
 
     /** A client-initiated plain-TCP reader. */

@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * rfid.readers[0].port=5084
  * rfid.readers[0].connection=CLIENT          # or READER_INITIATED
  * rfid.readers[0].tls=false                  # true: LLRP over TLS, port 5085 by convention
+ * rfid.readers[0].allowed-addresses=10.1.0.1  # reader-initiated: other sources it may call from (a NAT)
  * rfid.readers[0].antennas[0].antenna=1
  * rfid.readers[0].antennas[0].location=GATE-7
  * rfid.readers[0].antennas[0].direction=IN

@@ -7,7 +7,8 @@ import org.openrfid.trace.reader.llrp.ConnectionMode;
  * The JSON body of POST and PUT {@code /api/v1/readers}. Loose on purpose: {@link ReaderDefinition}
  * validates and names the offending field, so every mistake gets the same kind of 400.
  */
-record ReaderRequest(String id, String host, Integer port, ConnectionMode connection, Boolean tls, List<ReaderDefinition.Antenna> antennas) {
+record ReaderRequest(String id, String host, Integer port, ConnectionMode connection, Boolean tls, List<ReaderDefinition.Antenna> antennas,
+        List<String> allowedAddresses) {
 
     /** Port 5084 (5085 with TLS) when omitted, as LLRP's IANA registrations suggest. */
     ReaderDefinition toDefinition(String pathId) {
@@ -16,6 +17,6 @@ record ReaderRequest(String id, String host, Integer port, ConnectionMode connec
         }
         boolean secure = Boolean.TRUE.equals(tls);
         int p = port != null ? port : secure ? 5085 : 5084;
-        return new ReaderDefinition(pathId != null ? pathId : id, host, p, connection, secure, antennas);
+        return new ReaderDefinition(pathId != null ? pathId : id, host, p, connection, secure, antennas, allowedAddresses);
     }
 }

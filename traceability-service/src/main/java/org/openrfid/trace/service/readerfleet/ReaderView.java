@@ -18,6 +18,7 @@ record ReaderView(
         ConnectionMode connection,
         boolean tls,
         List<ReaderDefinition.Antenna> antennas,
+        List<String> allowedAddresses,
         ReaderState state,
         Instant stateSince,
         Instant lastKeepalive,
@@ -36,10 +37,10 @@ record ReaderView(
             // Held elsewhere: the state is that member's to tell. Held by nobody, or here before the session
             // registered: about to connect.
             ReaderState state = heldBy != null && !heldHere ? null : ReaderState.CONNECTING;
-            return new ReaderView(d.id(), d.host(), d.port(), d.connection(), d.tls(), d.antennas(), state,
+            return new ReaderView(d.id(), d.host(), d.port(), d.connection(), d.tls(), d.antennas(), d.allowedAddresses(), state,
                     null, null, 0, 0, null, heldBy);
         }
-        return new ReaderView(d.id(), d.host(), d.port(), d.connection(), d.tls(), d.antennas(), s.state(), s.since(),
+        return new ReaderView(d.id(), d.host(), d.port(), d.connection(), d.tls(), d.antennas(), d.allowedAddresses(), s.state(), s.since(),
                 s.lastKeepalive(), s.tagReportsReceived(), Math.round(s.readsPerSecond() * 10) / 10.0, s.lastError(), heldBy);
     }
 }

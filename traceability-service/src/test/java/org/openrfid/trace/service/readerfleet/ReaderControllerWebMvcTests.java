@@ -226,6 +226,24 @@ class ReaderControllerWebMvcTests {
     }
 
     @Test
+    void aReaderInitiatedReaderCallingThroughAFrontEndNeedsItInAllowedAddresses() throws Exception {
+        // expected from 192.0.2.9, but calling through a NAT on loopback, which its definition allows
+        postJson("{\"id\":\"gate-9\",\"host\":\"192.0.2.9\",\"port\":5084,\"connection\":\"READER_INITIATED\","
+                + "\"allowedAddresses\":[\"127.0.0.1\"],\"antennas\":[{\"antenna\":1,\"location\":\"GATE-7\",\"direction\":\"IN\"}]}")
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.allowedAddresses[0]").value("127.0.0.1"));
+        int listenPort = ((LlrpComponent) camel.getComponent("llrp")).listener().port();
+        sim = LlrpReaderSimulator.builder().scenario(Scenario.of(java.util.List.of(
+                        new ScenarioRow(0, "gate-9", 1, "3034257BF7194E4000019919", null, -50))))
+                .loop(true).dial("gate-9", "127.0.0.1", listenPort).build().start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> "CONNECTED".equals(state("gate-9")));
+
+        postJson(reader("g", 5084, ",\"connection\":\"READER_INITIATED\",\"allowedAddresses\":[\"10.0.0.1; rm\"]"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail", startsWith("allowedAddresses:")));
+    }
+
+    @Test
     void duplicatesConflictAndUnknownReadersAreNotFound() throws Exception {
         postJson(reader("gate-1", 1, "")).andExpect(status().isCreated());
         postJson(reader("gate-1", 2, ""))
