@@ -1,7 +1,6 @@
 package org.openrfid.trace.reader.camel;
 
 import java.io.IOException;
-import java.security.NoSuchAlgorithmException;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
 import org.apache.camel.Endpoint;
@@ -26,6 +25,7 @@ public class LlrpComponent extends DefaultComponent {
 
     private ReaderStatusBoard statusBoard = new ReaderStatusBoard();
     private SSLContext clientTls;
+    private boolean verifyHostName = true;
     private int listenPort = LlrpReaderConfig.DEFAULT_PORT;
     private ReaderInitiatedListener listener;
 
@@ -64,8 +64,22 @@ public class LlrpComponent extends DefaultComponent {
         return listener;
     }
 
-    SSLContext clientTlsOrDefault() throws NoSuchAlgorithmException {
-        return clientTls != null ? clientTls : SSLContext.getDefault();
+    public boolean isVerifyHostName() {
+        return verifyHostName;
+    }
+
+    /** Whether a TLS reader's certificate must name the host it is dialled at (true unless set otherwise). */
+    public void setVerifyHostName(boolean verifyHostName) {
+        this.verifyHostName = verifyHostName;
+    }
+
+    /** The readers' trust: there is none by default, because the JDK's public CAs do not vouch for readers. */
+    SSLContext requireClientTls(String readerId) {
+        if (clientTls == null) {
+            throw new IllegalStateException("reader " + readerId + ": tls=true needs the llrp component's clientTls"
+                    + " (rfid.llrp.tls.trust-store): no trust store, no TLS reader");
+        }
+        return clientTls;
     }
 
     @Override

@@ -60,7 +60,8 @@ public class LlrpEndpoint extends DefaultEndpoint {
         if (connection == ConnectionMode.READER_INITIATED) {
             return getComponent().listener().connectorFor(readerId, host, java.util.List.of(allowedAddresses.split(",")));
         }
-        return tls ? LlrpConnector.tls(host, port, getComponent().clientTlsOrDefault()) : LlrpConnector.tcp(host, port);
+        return tls ? LlrpConnector.tls(host, port, getComponent().requireClientTls(readerId), getComponent().isVerifyHostName())
+                : LlrpConnector.tcp(host, port);
     }
 
     public ConnectionMode getConnection() {

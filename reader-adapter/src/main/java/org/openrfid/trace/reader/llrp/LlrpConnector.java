@@ -6,6 +6,7 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.Objects;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 
 /**
@@ -29,7 +30,7 @@ public interface LlrpConnector {
     }
 
     static LlrpConnector tcp(String host, int port) {
-        return new Dial(host, port, null);
+        return new Dial(host, port, null, false);
     }
 
     /**
@@ -37,11 +38,19 @@ public interface LlrpConnector {
      * a TLS session, so the only difference to {@link #tcp} is the handshake before the first frame.
      */
     static LlrpConnector tls(String host, int port, SSLContext context) {
-        return new Dial(host, port, Objects.requireNonNull(context, "TLS context"));
+        return tls(host, port, context, true);
+    }
+
+    /**
+     * @param verifyHostName whether the reader's certificate must name {@code host} (SAN), as HTTPS clients
+     *                       check it; without, any reader the trust store trusts could answer for any other
+     */
+    static LlrpConnector tls(String host, int port, SSLContext context, boolean verifyHostName) {
+        return new Dial(host, port, Objects.requireNonNull(context, "TLS context"), verifyHostName);
     }
 
     /** A connector that dials {@code host:port}, with TLS when {@code tls} is not null. */
-    record Dial(String host, int port, SSLContext tls) implements LlrpConnector {
+    record Dial(String host, int port, SSLContext tls, boolean verifyHostName) implements LlrpConnector {
 
         @Override
         public LlrpLink open(Duration timeout) throws IOException {
@@ -54,6 +63,11 @@ public interface LlrpConnector {
                     return LlrpLink.of(plain);
                 }
                 SSLSocket s = (SSLSocket) tls.getSocketFactory().createSocket(plain, host, port, true);
+                if (verifyHostName) {
+                    SSLParameters parameters = s.getSSLParameters();
+                    parameters.setEndpointIdentificationAlgorithm("HTTPS");
+                    s.setSSLParameters(parameters);
+                }
                 s.setSoTimeout((int) timeout.toMillis());
                 // Handshake now, so certificate problems surface as a connect failure with a clear message.
                 s.startHandshake();

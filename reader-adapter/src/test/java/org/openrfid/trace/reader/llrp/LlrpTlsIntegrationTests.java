@@ -48,8 +48,12 @@ class LlrpTlsIntegrationTests {
     }
 
     private void startSimulator() {
+        startSimulator(stores);
+    }
+
+    private void startSimulator(TestKeystores keys) {
         sim = LlrpReaderSimulator.builder().reader("r1", 0).scenario(scenario).timeScale(4.0).catchUp(true)
-                .tls(LlrpTls.serverContext(stores.readerKeyStore(), stores.password())).build().start();
+                .tls(LlrpTls.serverContext(keys.readerKeyStore(), keys.password())).build().start();
     }
 
     private static LlrpReaderConfig config(int port) {
@@ -87,5 +91,25 @@ class LlrpTlsIntegrationTests {
         assertThat(session.status().lastError()).containsIgnoringCase("certification path");
         assertThat(session.status().state()).isNotEqualTo(ReaderState.CONNECTED);
         assertThat(session.connectionsEstablished()).isZero();
+    }
+
+    @Test
+    void aTrustedCertificateForAnotherHostFailsUnlessTheNameCheckIsOff() throws Exception {
+        // trusted, but issued to another reader's name: it could answer for any reader the store trusts
+        TestKeystores other = TestKeystores.create(dir, "other-reader", "dns:other-reader.example");
+        startSimulator(other);
+        SSLContext trust = LlrpTls.context(other.clientTrustStore(), other.password(), null, null);
+        int port = sim.port("r1");
+        session = new LlrpClientSession(config(port), LlrpConnector.tls("127.0.0.1", port, trust), b -> { }, Clock.systemUTC());
+        session.start();
+        await().atMost(Duration.ofSeconds(5)).until(() -> session.status().lastError() != null);
+        assertThat(session.status().lastError()).containsIgnoringCase("subject alternative name");
+        assertThat(session.connectionsEstablished()).isZero();
+        session.stop();
+
+        session = new LlrpClientSession(config(port), LlrpConnector.tls("127.0.0.1", port, trust, false), b -> { },
+                Clock.systemUTC());
+        session.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> session.status().state() == ReaderState.CONNECTED);
     }
 }

@@ -11,13 +11,18 @@ import java.util.concurrent.TimeUnit;
 record TestKeystores(Path readerKeyStore, Path clientTrustStore, char[] password) {
 
     static TestKeystores create(Path dir, String alias) throws IOException, InterruptedException {
+        return create(dir, alias, "ip:127.0.0.1,dns:localhost");
+    }
+
+    /** @param san the certificate's subject alternative names, keytool syntax */
+    static TestKeystores create(Path dir, String alias, String san) throws IOException, InterruptedException {
         Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
         String pw = "changeit";
         Path ks = dir.resolve(alias + "-key.p12");
         Path cert = dir.resolve(alias + ".crt");
         Path ts = dir.resolve(alias + "-trust.p12");
         run(keytool.toString(), "-genkeypair", "-alias", alias, "-keyalg", "EC", "-groupname", "secp256r1",
-                "-dname", "CN=" + alias, "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2",
+                "-dname", "CN=" + alias, "-ext", "SAN=" + san, "-validity", "2",
                 "-storetype", "PKCS12", "-keystore", ks.toString(), "-storepass", pw, "-keypass", pw);
         run(keytool.toString(), "-exportcert", "-alias", alias, "-keystore", ks.toString(), "-storepass", pw,
                 "-file", cert.toString());

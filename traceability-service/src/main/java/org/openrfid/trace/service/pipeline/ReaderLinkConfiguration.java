@@ -43,6 +43,9 @@ public class ReaderLinkConfiguration {
             llrp.setListenPort(settings.listenPort());
         }
         ReaderProperties.Tls tls = settings.tls();
+        if (tls != null) {
+            llrp.setVerifyHostName(tls.verifiesHostName());
+        }
         if (tls != null && (hasText(tls.trustStore()) || hasText(tls.keyStore()))) {
             llrp.setClientTls(LlrpTls.context(path(tls.trustStore()), chars(tls.trustStorePassword()),
                     path(tls.keyStore()), chars(tls.keyStorePassword())));

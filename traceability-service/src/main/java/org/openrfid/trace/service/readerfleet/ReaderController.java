@@ -32,10 +32,12 @@ class ReaderController {
 
     private final ReaderConnections connections;
     private final ObjectProvider<Locations> locations;
+    private final ObjectProvider<ReaderProperties> properties;
 
-    ReaderController(ReaderConnections connections, ObjectProvider<Locations> locations) {
+    ReaderController(ReaderConnections connections, ObjectProvider<Locations> locations, ObjectProvider<ReaderProperties> properties) {
         this.connections = connections;
         this.locations = locations;
+        this.properties = properties;
     }
 
     @GetMapping
@@ -76,8 +78,13 @@ class ReaderController {
         return ResponseEntity.noContent().build();
     }
 
-    /** Antennas reference locations by id; with a registry present, the locations must exist. */
+    /** TLS readers need the server's trust store; antennas reference locations by id, which must exist when a registry is present. */
     private ReaderDefinition checked(ReaderDefinition reader) {
+        ReaderProperties settings = properties.getIfAvailable();
+        if (reader.tls() && (settings == null || !settings.llrp().hasTrustStore())) {
+            throw new IllegalArgumentException("tls: this server has no reader trust store (rfid.llrp.tls.trust-store),"
+                    + " so no reader certificate can be trusted");
+        }
         Locations registry = locations.getIfAvailable();
         if (registry != null) {
             for (int i = 0; i < reader.antennas().size(); i++) {

@@ -30,13 +30,40 @@ public record ReaderProperties(List<ReaderDefinition> readers, Llrp llrp) {
     public ReaderProperties {
         readers = readers == null ? List.of() : List.copyOf(readers);
         llrp = llrp == null ? new Llrp(null, null) : llrp;
+        for (int i = 0; i < readers.size(); i++) {
+            if (readers.get(i).tls() && !llrp.hasTrustStore()) {
+                throw new IllegalStateException("rfid.readers[" + i + "].tls=true needs rfid.llrp.tls.trust-store: a reader's"
+                        + " certificate is checked against the readers' own trust store, not the JDK's public CAs");
+            }
+        }
     }
 
     /** @param listenPort port for reader-initiated connections; 5084 when unset */
     public record Llrp(Integer listenPort, Tls tls) {
+
+        /** Whether readers on TLS can be trusted at all: there is no TLS reader without a trust store. */
+        public boolean hasTrustStore() {
+            return tls != null && tls.trustStore() != null && !tls.trustStore().isBlank();
+        }
     }
 
-    /** Stores for LLRP over TLS; without a trust store the JDK's default trust applies. */
-    public record Tls(String trustStore, String trustStorePassword, String keyStore, String keyStorePassword) {
+    /**
+     * Stores for LLRP over TLS. The reader's certificate must be in (or signed by one in) the trust store and
+     * name the host it is dialled at (SAN); {@code verifyHostName=false} drops the name check only, for readers
+     * whose certificates name no address (say so in the deployment's notes: any trusted reader can then pose as any other).
+     */
+    public record Tls(String trustStore, String trustStorePassword, String keyStore, String keyStorePassword, Boolean verifyHostName) {
+
+        public Tls(String trustStore, String trustStorePassword, String keyStore, String keyStorePassword) {
+            this(trustStore, trustStorePassword, keyStore, keyStorePassword, null);
+        }
+
+        @org.springframework.boot.context.properties.bind.ConstructorBinding
+        public Tls {
+        }
+
+        public boolean verifiesHostName() {
+            return !Boolean.FALSE.equals(verifyHostName);
+        }
     }
 }

@@ -80,6 +80,13 @@ class ReaderControllerWebMvcTests {
             return camel;
         }
 
+        /** A server with a reader trust store configured (the controller only checks that there is one). */
+        @Bean
+        ReaderProperties readerProperties() {
+            return new ReaderProperties(java.util.List.of(), new ReaderProperties.Llrp(0,
+                    new ReaderProperties.Tls("/etc/rfid/readers-trust.p12", null, null, null)));
+        }
+
         @Bean
         ReaderStatusBoard board() {
             return new ReaderStatusBoard();
