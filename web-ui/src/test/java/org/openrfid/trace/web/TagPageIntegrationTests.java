@@ -88,4 +88,11 @@ class TagPageIntegrationTests {
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         return response.getBody();
     }
+
+    @Test
+    void theSessionCookieIsHttpOnlyAndSameSiteLax() {
+        ResponseEntity<String> login = http.getForEntity("/login", String.class);
+        assertThat(login.getHeaders().get("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+                .startsWith("JSESSIONID=").contains("HttpOnly").contains("SameSite=Lax"));
+    }
 }
