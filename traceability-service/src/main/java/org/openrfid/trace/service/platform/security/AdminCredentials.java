@@ -9,7 +9,7 @@ import java.util.Optional;
  */
 public final class AdminCredentials {
 
-    public static final String USERNAME = "admin";
+    public static final String USERNAME = org.openrfid.trace.service.user.UserAdministration.BOOTSTRAP_ADMIN;
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
     private final String password;

@@ -2,25 +2,39 @@ package org.openrfid.trace.service.platform.security;
 
 import static org.springframework.security.config.Customizer.withDefaults;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.util.Optional;
+import org.openrfid.trace.service.user.ApiTokens;
+import org.openrfid.trace.service.user.UserSessions;
+import org.openrfid.trace.service.user.Users;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
- * Everything needs login except health and the login page; {@code /api/v1/admin/**} needs role ADMIN. Browsers log in with a form and keep a
- * session; machine clients send HTTP Basic to the API and get 401, not a login page, when they fail.
+ * Everything needs login except health and the login page; {@code /api/v1/admin/**} and the users API need role
+ * ADMIN; a user's tokens are for ADMIN or that user. Browsers log in with a form and keep a session (registered, so
+ * disabling a user ends it); machine clients send HTTP Basic or {@code Authorization: Bearer <token>} to the API and
+ * get 401, not a login page, when they fail. Who may log in: {@link AccountDetailsService}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -37,26 +51,58 @@ class SecurityConfiguration {
     }
 
     @Bean
-    UserDetailsService users(AdminCredentials admin, PasswordEncoder encoder) {
-        return new InMemoryUserDetailsManager(User.withUsername(AdminCredentials.USERNAME)
-                .password(encoder.encode(admin.password()))
-                .roles("ADMIN", "OPERATOR")
-                .build());
+    AccountDetailsService userDetailsService(AdminCredentials admin, PasswordEncoder encoder, ObjectProvider<Users> users) {
+        return new AccountDetailsService(encoder.encode(admin.password()), Optional.ofNullable(users.getIfAvailable()));
     }
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, @Value("${rfid.security.login-page:}") String loginPage) throws Exception {
+    SessionRegistry sessionRegistry() {
+        return new SessionRegistryImpl();
+    }
+
+    /** Tells the session registry when the servlet container ends a session. */
+    @Bean
+    static HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new HttpSessionEventPublisher();
+    }
+
+    @Bean
+    UserSessions userSessions(SessionRegistry registry) {
+        return new RegistrySessions(registry);
+    }
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, @Value("${rfid.security.login-page:}") String loginPage,
+                                            AccountDetailsService accounts, SessionRegistry sessionRegistry,
+                                            ObjectProvider<ApiTokens> tokens, ObjectProvider<Clock> clock) throws Exception {
         PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
+        String login = loginPage.isBlank() ? "/login" : loginPage;
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers(path.matcher("/actuator/health"), path.matcher("/actuator/health/**")).permitAll()
                         .requestMatchers(path.matcher("/login"), path.matcher("/error"), path.matcher("/webjars/**"),
                                 path.matcher("/css/**"), path.matcher("/img/**"), path.matcher("/favicon.ico")).permitAll()
                         // Administration (retention runs and the like) is for the ADMIN role only.
                         .requestMatchers(path.matcher("/api/v1/admin/**")).hasRole("ADMIN")
+                        // A user's API tokens: ADMIN, or the user for themself.
+                        .requestMatchers(path.matcher("/api/v1/users/{username}/tokens/**")).access(adminOrSelf())
+                        .requestMatchers(path.matcher("/api/v1/users"), path.matcher("/api/v1/users/**")).hasRole("ADMIN")
+                        .requestMatchers(path.matcher("/api/v1/me")).authenticated()
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("rfid-trace"))
+                .addFilterBefore(new BearerTokenFilter(() -> Optional.ofNullable(tokens.getIfAvailable()), accounts,
+                        clock.getIfAvailable(Clock::systemUTC)), BasicAuthenticationFilter.class)
                 .exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(
                         new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), path.matcher("/api/**")))
+                // Every form login is registered, so that disabling or deleting a user ends its sessions at once.
+                .sessionManagement(session -> session.maximumSessions(-1).sessionRegistry(sessionRegistry)
+                        .expiredSessionStrategy(event -> {
+                            HttpServletResponse response = event.getResponse();
+                            if (path.matcher("/api/**").matches(event.getRequest())) {
+                                response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "session ended");
+                            } else {
+                                response.sendRedirect(event.getRequest().getContextPath() + login + "?expired");
+                            }
+                        }))
                 // Machine clients send their own credentials on every call, which a cross-site form cannot;
                 // calls that ride on the browser's session cookie still need the CSRF token.
                 .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null
@@ -68,5 +114,15 @@ class SecurityConfiguration {
             http.formLogin(form -> form.loginPage(loginPage).permitAll());
         }
         return http.build();
+    }
+
+    private static AuthorizationManager<RequestAuthorizationContext> adminOrSelf() {
+        return (authentication, context) -> {
+            Authentication a = authentication.get();
+            boolean allowed = a != null && a.isAuthenticated()
+                    && (a.getAuthorities().stream().anyMatch(g -> "ROLE_ADMIN".equals(g.getAuthority()))
+                            || (!"anonymousUser".equals(a.getName()) && a.getName().equals(context.getVariables().get("username"))));
+            return new AuthorizationDecision(allowed);
+        };
     }
 }
