@@ -82,6 +82,10 @@ class DashboardBrowserIntegrationTests {
         assertThat(browser.getCurrentUrl()).isEqualTo(url("/"));
         Object location = browser.executeScript("return document.querySelector('tr.passage-row td:nth-child(2)').textContent");
         assertThat(String.valueOf(location)).isNotBlank();
+        // the page works under the CSP: nothing it needs was blocked
+        assertThat(browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll())
+                .extracting(org.openqa.selenium.logging.LogEntry::getMessage)
+                .noneMatch(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy"));
     }
 
     private void logIn(String user, String password) {

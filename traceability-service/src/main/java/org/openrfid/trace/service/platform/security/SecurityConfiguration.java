@@ -87,12 +87,16 @@ class SecurityConfiguration {
                         .requestMatchers(path.matcher("/api/v1/users/{username}/tokens/**")).access(adminOrSelf())
                         .requestMatchers(path.matcher("/api/v1/users"), path.matcher("/api/v1/users/**")).hasRole("ADMIN")
                         .requestMatchers(path.matcher("/api/v1/me")).authenticated()
+                        // Machines: scrapers hold METRICS, read pushers INGEST (ADMIN may do both).
+                        .requestMatchers(path.matcher("/actuator/prometheus")).hasAnyRole("METRICS", "ADMIN")
+                        .requestMatchers(path.matcher("/api/v1/ingest/**")).hasAnyRole("INGEST", "ADMIN")
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("rfid-trace"))
                 .addFilterBefore(new BearerTokenFilter(() -> Optional.ofNullable(tokens.getIfAvailable()), accounts,
                         clock.getIfAvailable(Clock::systemUTC)), BasicAuthenticationFilter.class)
                 .exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(
-                        new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), path.matcher("/api/**")))
+                                new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), path.matcher("/api/**"))
+                        .defaultAccessDeniedHandlerFor(new ProblemAccessDeniedHandler(), path.matcher("/api/**")))
                 // Every form login is registered, so that disabling or deleting a user ends its sessions at once.
                 .sessionManagement(session -> session.maximumSessions(-1).sessionRegistry(sessionRegistry)
                         .expiredSessionStrategy(event -> {
@@ -108,6 +112,7 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null
                         && (path.matcher("/api/**").matches(request) || path.matcher("/epcis/**").matches(request))))
                 .logout(withDefaults());
+        SecurityHeaders.apply(http);
         if (loginPage.isBlank()) {
             http.formLogin(withDefaults());
         } else {
