@@ -53,6 +53,7 @@ class SecurityConfiguration {
                                 path.matcher("/css/**"), path.matcher("/img/**"), path.matcher("/favicon.ico")).permitAll()
                         // Administration (retention runs and the like) is for the ADMIN role only.
                         .requestMatchers(path.matcher("/api/v1/admin/**")).hasRole("ADMIN")
+                        .requestMatchers(path.matcher("/api/v1/audit/**")).hasAnyRole("AUDITOR", "ADMIN")
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("rfid-trace"))
                 .exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(
