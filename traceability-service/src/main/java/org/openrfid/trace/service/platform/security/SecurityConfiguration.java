@@ -90,6 +90,8 @@ class SecurityConfiguration {
                         // Machines: scrapers hold METRICS, read pushers INGEST (ADMIN may do both).
                         .requestMatchers(path.matcher("/actuator/prometheus")).hasAnyRole("METRICS", "ADMIN")
                         .requestMatchers(path.matcher("/api/v1/ingest/**")).hasAnyRole("INGEST", "ADMIN")
+                        // The audit trail: auditors read it, administrators too.
+                        .requestMatchers(path.matcher("/api/v1/audit/**")).hasAnyRole("AUDITOR", "ADMIN")
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("rfid-trace"))
                 .addFilterBefore(new BearerTokenFilter(() -> Optional.ofNullable(tokens.getIfAvailable()), accounts,

@@ -1,0 +1,19 @@
+package org.openrfid.trace.service.audit;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The auditor other features call, and the failed-login listener. The trail itself is wired by {@code AuditStoreConfiguration}. */
+@Configuration(proxyBeanMethods = false)
+public class AuditConfiguration {
+
+    @Bean
+    Auditor auditor(AuditTrail trail) {
+        return new Auditor(trail);
+    }
+
+    @Bean
+    LoginFailureAuditor loginFailureAuditor(Auditor auditor) {
+        return new LoginFailureAuditor(auditor);
+    }
+}
