@@ -2,6 +2,9 @@ package org.openrfid.trace.service.platform.cluster;
 
 import com.hazelcast.config.AdvancedNetworkConfig;
 import com.hazelcast.config.Config;
+import com.hazelcast.config.EvictionConfig;
+import com.hazelcast.config.EvictionPolicy;
+import com.hazelcast.config.MaxSizePolicy;
 import com.hazelcast.config.JavaSerializationFilterConfig;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
@@ -61,7 +64,11 @@ public final class MemberConfig {
         JavaSerializationFilterConfig filter = new JavaSerializationFilterConfig().setDefaultsDisabled(true);
         filter.getWhitelist().addPrefixes(DESERIALIZABLE_PREFIXES.toArray(String[]::new));
         config.getSerializationConfig().setJavaSerializationFilterConfig(filter);
-        config.addMapConfig(new MapConfig(LastSeenBoard.MAP).setBackupCount(1));
+        // bounded in time and size: a tag not seen for the TTL, or the least recently used beyond the cap, is forgotten
+        config.addMapConfig(new MapConfig(LastSeenBoard.MAP).setBackupCount(1)
+                .setTimeToLiveSeconds((int) Math.min(Integer.MAX_VALUE, properties.lastSeenTtl().toSeconds()))
+                .setEvictionConfig(new EvictionConfig().setEvictionPolicy(EvictionPolicy.LRU)
+                        .setMaxSizePolicy(MaxSizePolicy.PER_NODE).setSize(properties.lastSeenMaxPerMember())));
         ClusterSmoothing.configure(config); // per-location read logs and presence snapshots (DESIGN.md §5)
         ReaderConnections.configure(config); // cluster-wide reader definitions and connection leases
         return config;

@@ -82,6 +82,16 @@ class MemberConfigIntegrationTests {
         assertThatThrownBy(() -> map.get("gadget")).isInstanceOf(HazelcastSerializationException.class);
     }
 
+    @Test
+    void aTagsLastSeenEntryExpiresAfterItsTtl() {
+        HazelcastInstance hz = member(MemberConfig.build(new ClusterProperties(name, List.of(), PORT + 20, "", java.time.Duration.ofSeconds(2), 1000)));
+        IMap<String, Object> board = hz.getMap(LastSeenBoard.MAP);
+        board.put("3034257BF7194E4000000001/96", new LastSeenBoard.LastSeen("CP-1", java.time.Instant.EPOCH, java.time.Instant.EPOCH));
+        assertThat(board.containsKey("3034257BF7194E4000000001/96")).isTrue();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> !board.containsKey("3034257BF7194E4000000001/96"));
+    }
+
     static ClientConfig client(String cluster, int port) {
         ClientConfig config = new ClientConfig().setClusterName(cluster);
         config.getNetworkConfig().addAddress("127.0.0.1:" + port);

@@ -44,4 +44,18 @@ class MemberConfigUnitTests {
         Config config = MemberConfig.build(bound);
         assertThat(config.getAdvancedNetworkConfig().getJoin().getTcpIpConfig().getMembers()).containsExactlyElementsOf(MEMBERS);
     }
+
+    @Test
+    void theLastSeenBoardIsBoundedInTimeAndSize() {
+        Config config = MemberConfig.build(new ClusterProperties("city-east", List.of(), 5701, ""));
+        var board = config.getMapConfig(LastSeenBoard.MAP);
+        assertThat(board.getTimeToLiveSeconds()).isEqualTo(30 * 24 * 3600);
+        assertThat(board.getEvictionConfig().getSize()).isEqualTo(2_000_000);
+        assertThat(board.getEvictionConfig().getEvictionPolicy()).isEqualTo(com.hazelcast.config.EvictionPolicy.LRU);
+        MockEnvironment env = new MockEnvironment().withProperty("rfid.cluster.last-seen-ttl", "7d")
+                .withProperty("rfid.cluster.last-seen-max-per-member", "1000");
+        ClusterProperties bound = Binder.get(env).bind("rfid.cluster", ClusterProperties.class).get();
+        assertThat(MemberConfig.build(bound).getMapConfig(LastSeenBoard.MAP).getTimeToLiveSeconds()).isEqualTo(7 * 24 * 3600);
+        assertThat(bound.lastSeenMaxPerMember()).isEqualTo(1000);
+    }
 }
