@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.List;
 import org.openrfid.trace.service.analytics.Level;
 import org.openrfid.trace.service.analytics.Period;
@@ -55,11 +54,6 @@ final class AnalyticsSql {
             sql.append(" AND ").append(KIND).append(" = ?");
             args.add(kind);
         }
-    }
-
-    /** {@code ?,?,…} for an IN list of {@code count} bound values. */
-    static String placeholders(int count) {
-        return String.join(",", Collections.nCopies(count, "?"));
     }
 
     /** Exact seconds since the epoch: bucket arithmetic in the database must not lose the nanoseconds. */

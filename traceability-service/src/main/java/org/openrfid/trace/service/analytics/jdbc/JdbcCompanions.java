@@ -4,7 +4,7 @@ import static org.openrfid.trace.service.analytics.jdbc.AnalyticsSql.instant;
 import static org.openrfid.trace.service.analytics.jdbc.AnalyticsSql.locationJoin;
 import static org.openrfid.trace.service.analytics.jdbc.AnalyticsSql.period;
 import static org.openrfid.trace.service.analytics.jdbc.AnalyticsSql.place;
-import static org.openrfid.trace.service.analytics.jdbc.AnalyticsSql.placeholders;
+import static org.openrfid.trace.service.platform.sql.Sql.marks;
 
 import java.sql.Timestamp;
 import java.util.ArrayList;
@@ -107,7 +107,7 @@ final class JdbcCompanions {
         args.add(deltaMillis);
         List<String> excluded = q.subject().excludedEpcs();
         if (!excluded.isEmpty()) {
-            sql.append(" AND c.epc_hex NOT IN (").append(placeholders(excluded.size())).append(')');
+            sql.append(" AND c.epc_hex NOT IN (").append(marks(excluded.size())).append(')');
             args.addAll(excluded);
         }
         return sql.append(')').toString();

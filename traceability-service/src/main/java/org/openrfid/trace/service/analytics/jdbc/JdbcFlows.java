@@ -6,7 +6,7 @@ import static org.openrfid.trace.service.analytics.jdbc.AnalyticsSql.OBJECT_KEY;
 import static org.openrfid.trace.service.analytics.jdbc.AnalyticsSql.locationJoin;
 import static org.openrfid.trace.service.analytics.jdbc.AnalyticsSql.period;
 import static org.openrfid.trace.service.analytics.jdbc.AnalyticsSql.place;
-import static org.openrfid.trace.service.analytics.jdbc.AnalyticsSql.placeholders;
+import static org.openrfid.trace.service.platform.sql.Sql.marks;
 import static org.openrfid.trace.service.analytics.jdbc.AnalyticsSql.seconds;
 
 import java.math.BigDecimal;
@@ -50,7 +50,7 @@ final class JdbcFlows {
         sql.append(" WHERE ");
         period(sql, args, q.period());
         if (!q.places().isEmpty()) {
-            sql.append(" AND ").append(place(q.level())).append(" IN (").append(placeholders(q.places().size())).append(')');
+            sql.append(" AND ").append(place(q.level())).append(" IN (").append(marks(q.places().size())).append(')');
             args.addAll(q.places().stream().sorted().toList());
         }
         sql.append(") x GROUP BY bucket, place, kind, vt ORDER BY bucket, ").append(dialect.codePointOrder("place"))

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.openrfid.trace.service.platform.sql.Sql;
 import org.openrfid.trace.service.epcis.EpcisEventStore;
 import org.openrfid.trace.service.epcis.EpcisEvents;
 import org.openrfid.trace.service.epcis.EpcisQuery;
@@ -102,7 +103,7 @@ class JdbcEpcisEventStore implements EpcisEventStore {
         StringBuilder sql = new StringBuilder("SELECT e.event_id, e.event_time, e.ld_context, e.document FROM epcis_event e WHERE 1=1");
         List<Object> args = new ArrayList<>();
         if (!q.eventTypes().isEmpty()) {
-            sql.append(" AND e.event_type IN (").append(marks(q.eventTypes().size())).append(')');
+            sql.append(" AND e.event_type IN (").append(Sql.marks(q.eventTypes().size())).append(')');
             args.addAll(q.eventTypes());
         }
         if (q.geEventTime() != null) {
@@ -118,17 +119,17 @@ class JdbcEpcisEventStore implements EpcisEventStore {
         in(sql, args, "e.biz_location", q.bizLocations());
         if (!q.matchEpc().isEmpty()) {
             sql.append(" AND EXISTS (SELECT 1 FROM epcis_event_epc x WHERE x.event_id = e.event_id AND x.role = 'epc'"
-                    + " AND x.epc IN (").append(marks(q.matchEpc().size())).append("))");
+                    + " AND x.epc IN (").append(Sql.marks(q.matchEpc().size())).append("))");
             args.addAll(q.matchEpc());
         }
         if (!q.matchParentId().isEmpty()) {
             sql.append(" AND EXISTS (SELECT 1 FROM epcis_event_epc x WHERE x.event_id = e.event_id AND x.role = 'parent'"
-                    + " AND x.epc IN (").append(marks(q.matchParentId().size())).append("))");
+                    + " AND x.epc IN (").append(Sql.marks(q.matchParentId().size())).append("))");
             args.addAll(q.matchParentId());
         }
         if (!q.matchAnyEpc().isEmpty()) {
             sql.append(" AND EXISTS (SELECT 1 FROM epcis_event_epc x WHERE x.event_id = e.event_id"
-                    + " AND x.epc IN (").append(marks(q.matchAnyEpc().size())).append("))");
+                    + " AND x.epc IN (").append(Sql.marks(q.matchAnyEpc().size())).append("))");
             args.addAll(q.matchAnyEpc());
         }
         if (after != null) {
@@ -150,13 +151,9 @@ class JdbcEpcisEventStore implements EpcisEventStore {
 
     private static void in(StringBuilder sql, List<Object> args, String column, List<String> values) {
         if (!values.isEmpty()) {
-            sql.append(" AND ").append(column).append(" IN (").append(marks(values.size())).append(')');
+            sql.append(" AND ").append(column).append(" IN (").append(Sql.marks(values.size())).append(')');
             args.addAll(values);
         }
-    }
-
-    static String marks(int n) {
-        return String.join(", ", java.util.Collections.nCopies(n, "?"));
     }
 
     static OffsetDateTime utc(Instant t) {
