@@ -1,5 +1,6 @@
 package org.openrfid.trace.service.platform.security;
 
+import org.openrfid.trace.service.platform.web.ProblemResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -56,11 +57,9 @@ final class BearerTokenFilter extends OncePerRequestFilter {
                 .filter(UserDetails::isEnabled);
         if (user.isEmpty()) {
             contexts.clearContext();
-            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
-            response.setContentType("application/problem+json");
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
-                    + "\"detail\":\"The bearer token is unknown, expired or revoked, or its user is disabled\"}");
+            ProblemResponses.write(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
+                    "The bearer token is unknown, expired or revoked, or its user is disabled");
             return;
         }
         SecurityContext context = contexts.createEmptyContext();

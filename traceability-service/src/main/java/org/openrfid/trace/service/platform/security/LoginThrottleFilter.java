@@ -1,5 +1,6 @@
 package org.openrfid.trace.service.platform.security;
 
+import org.openrfid.trace.service.platform.web.ProblemResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -39,12 +40,8 @@ class LoginThrottleFilter extends OncePerRequestFilter {
         Optional<Duration> refusal = throttle.refusal(username, address);
         if (refusal.isPresent()) {
             long seconds = Math.max(1, (refusal.get().toMillis() + 999) / 1000);
-            response.setStatus(429);
             response.setHeader("Retry-After", Long.toString(seconds));
-            response.setContentType("application/problem+json");
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,"
-                    + "\"detail\":\"too many failed logins; try again in " + seconds + " s\"}");
+            ProblemResponses.write(response, 429, "Too Many Requests", "too many failed logins; try again in " + seconds + " s");
             return;
         }
         chain.doFilter(request, response);

@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -55,11 +54,8 @@ class BodyLimitFilter extends OncePerRequestFilter {
     }
 
     static void tooLarge(HttpServletResponse response, long limit) throws IOException {
-        response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Payload Too Large\",\"status\":413,"
-                + "\"detail\":\"request body exceeds the limit of " + limit + " bytes for this endpoint\"}");
+        ProblemResponses.write(response, HttpStatus.PAYLOAD_TOO_LARGE.value(), "Payload Too Large",
+                "request body exceeds the limit of " + limit + " bytes for this endpoint");
     }
 
     /** The request with its body stream counted against the cap. */
