@@ -8,6 +8,8 @@ import org.openrfid.trace.identity.TagIdentity;
 import org.openrfid.trace.service.passage.PassageQueries;
 import org.openrfid.trace.service.passage.TagWindow;
 import org.openrfid.trace.service.passage.TimeOrder;
+import org.openrfid.trace.service.privacy.Lookups;
+import org.openrfid.trace.service.privacy.Scope;
 import org.openrfid.trace.reader.RawEpc;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,9 +27,11 @@ class TagPageController {
     private static final int LATEST = 50;
 
     private final PassageQueries queries;
+    private final Lookups lookups;
 
-    TagPageController(PassageQueries queries) {
+    TagPageController(PassageQueries queries, Lookups lookups) {
         this.queries = queries;
+        this.lookups = lookups;
     }
 
     @GetMapping("/tags")
@@ -43,7 +47,10 @@ class TagPageController {
             model.addAttribute("identity", identity);
             model.addAttribute("hex", raw.toHex());
             List<TagWindow> anyFilter = FilterVariants.ofInput(epc, raw).stream().map(v -> new TagWindow(v.toHex(), null, null)).toList();
-            model.addAttribute("passages", queries.ofTags(anyFilter, null, TimeOrder.NEWEST_FIRST, LATEST));
+            Scope scope = lookups.scope("TAG_HISTORY", "tag " + epc);
+            var passages = queries.ofTags(anyFilter, scope, null, TimeOrder.NEWEST_FIRST, LATEST);
+            lookups.record("TAG_HISTORY", "tag " + epc, null, passages.size());
+            model.addAttribute("passages", passages);
         } catch (IllegalArgumentException e) {
             // InvalidEpcException included: the reason names what is wrong with the input.
             model.addAttribute("error", e.getMessage());

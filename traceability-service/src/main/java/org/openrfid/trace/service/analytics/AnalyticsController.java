@@ -14,12 +14,15 @@ import org.openrfid.trace.identity.FilterVariants;
 import org.openrfid.trace.service.passage.TagWindow;
 import org.openrfid.trace.reader.RawEpc;
 import org.openrfid.trace.service.platform.web.Limits;
+import org.openrfid.trace.service.privacy.Lookups;
+import org.openrfid.trace.service.privacy.Scope;
 import org.openrfid.trace.service.registry.binding.ObjectKind;
 import org.openrfid.trace.service.registry.binding.TagBindings;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -28,6 +31,9 @@ import org.springframework.web.bind.annotation.RestController;
  * travel times between two places and origin-destination matrices. Every question needs a time range
  * no longer than {@code rfid.analytics.max-span}; answers beyond the stated bounds are refused with a
  * 400 naming the parameter to change, never cut short.
+ *
+ * <p>Answers count only the kinds the caller's roles see; companions never name a restricted object;
+ * companions of a vehicle need a purpose; every question is audited.
  */
 @RestController
 @RequestMapping("/api/v1/analytics")
@@ -37,11 +43,13 @@ class AnalyticsController {
     private final Analytics analytics;
     private final TagBindings bindings;
     private final AnalyticsProperties limits;
+    private final Lookups lookups;
 
-    AnalyticsController(Analytics analytics, TagBindings bindings, AnalyticsProperties limits) {
+    AnalyticsController(Analytics analytics, TagBindings bindings, AnalyticsProperties limits, Lookups lookups) {
         this.analytics = analytics;
         this.bindings = bindings;
         this.limits = limits;
+        this.lookups = lookups;
     }
 
     /** One page of companions; {@code nextCursor} is null on the last page. */
@@ -76,7 +84,9 @@ class AnalyticsController {
             @Parameter(description = "leave out companions with fewer shared sightings") @RequestParam(defaultValue = "2") int minShared,
             @Parameter(description = "shared sightings listed per companion (0..rfid.analytics.max-sightings)") @RequestParam(defaultValue = "10") int maxSightings,
             @Parameter(description = "companions per page, 1..1000") @RequestParam(defaultValue = "100") int limit,
-            @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false) String cursor) {
+            @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false) String cursor,
+            @Parameter(description = "why you look (a case number); required when the subject is a vehicle") @RequestParam(required = false) String purpose,
+            @RequestHeader(name = Lookups.PURPOSE_HEADER, required = false) String purposeHeader) {
         Period period = Parameters.period(from, to, limits.maxSpan());
         Duration d = Parameters.duration("delta", delta, limits.maxDelta());
         Level lvl = Level.parse(level);
@@ -84,8 +94,13 @@ class AnalyticsController {
         Parameters.between("maxSightings", maxSightings, 0, limits.maxSightings());
         Limits.page(limit);
         CompanionCursor after = CompanionCursor.decode(cursor);
+        boolean ofVehicle = kind != null && ObjectKind.parse(kind) == ObjectKind.VEHICLE;
+        String why = ofVehicle ? lookups.requirePurpose("COMPANIONS", "VEHICLE:" + id, purpose, purposeHeader) : Lookups.purposeOf(purpose, purposeHeader);
         Subject subject = subject(epc, gcp, kind, id);
-        List<Companion> found = analytics.companions(new CoLocationQuery(subject, period, d, lvl, minShared, maxSightings, after, limit));
+        String who = subject.objectKind() == null ? "TAG:" + subject.excludedEpcs().get(0) : subject.objectKind() + ":" + subject.objectId();
+        Scope scope = subject.objectKind() == null ? lookups.scope("COMPANIONS", who)
+                : lookups.checkObject("COMPANIONS", subject.objectKind(), subject.objectId(), why);
+        List<Companion> found = analytics.companions(new CoLocationQuery(subject, period, d, lvl, minShared, maxSightings, after, limit), scope);
         boolean more = found.size() > limit;
         List<Companion> items = more ? found.subList(0, limit) : found;
         String next = null;
@@ -93,7 +108,7 @@ class AnalyticsController {
             Companion last = items.get(items.size() - 1);
             next = new CompanionCursor(last.shared(), last.kind(), last.id()).encode();
         }
-        String who = subject.objectKind() == null ? "TAG:" + subject.excludedEpcs().get(0) : subject.objectKind() + ":" + subject.objectId();
+        lookups.record("COMPANIONS", who + " " + from + "/" + to, why, items.size());
         return new CompanionPage(who, from, to, d.toString(), lvl.name().toLowerCase(java.util.Locale.ROOT), items, next, limit);
     }
 
@@ -123,7 +138,9 @@ class AnalyticsController {
             }
             locations.forEach(l -> places.add(Parameters.place("location", l)));
         }
-        List<FlowRow> rows = analytics.flows(new FlowQuery(period, step, lvl, places, byType, limits.maxRows()));
+        String about = "flows " + from + "/" + to + (places.isEmpty() ? "" : " at " + String.join(",", places));
+        List<FlowRow> rows = analytics.flows(new FlowQuery(period, step, lvl, places, byType, limits.maxRows()), lookups.scope("FLOWS", about));
+        lookups.record("FLOWS", about, null, rows.size());
         return new Flows(from, to, step.toString(), lvl.name().toLowerCase(java.util.Locale.ROOT), byType ? "vehicleType" : "kind", rows);
     }
 
@@ -158,7 +175,10 @@ class AnalyticsController {
                         + ", more than " + limits.maxBuckets() + " (rfid.analytics.max-buckets)");
             }
         }
-        TravelTimes times = analytics.travelTimes(new TravelQuery(period, placeA, placeB, lvl, gap, k, width, limits.maxBuckets()));
+        String about = "travel " + placeA + " to " + placeB + " " + from + "/" + to;
+        TravelTimes times = analytics.travelTimes(new TravelQuery(period, placeA, placeB, lvl, gap, k, width, limits.maxBuckets()),
+                scopeFor("TRAVEL_TIMES", about, k));
+        lookups.record("TRAVEL_TIMES", about, null, times.count());
         return new Travel(placeA, placeB, from, to, lvl.name().toLowerCase(java.util.Locale.ROOT), gap.toString(), k, times);
     }
 
@@ -178,8 +198,19 @@ class AnalyticsController {
         Duration gap = Parameters.duration("tripGap", tripGap, limits.maxSpan());
         Level lvl = Level.parse(level);
         String k = Parameters.kind(kind);
-        OdMatrix m = analytics.originDestination(new OdQuery(period, gap, lvl, k, includeSingles, limits.maxRows()));
+        String about = "od " + from + "/" + to;
+        OdMatrix m = analytics.originDestination(new OdQuery(period, gap, lvl, k, includeSingles, limits.maxRows()), scopeFor("OD_MATRIX", about, k));
+        lookups.record("OD_MATRIX", about, null, m.trips());
         return new Matrix(from, to, gap.toString(), lvl.name().toLowerCase(java.util.Locale.ROOT), k, includeSingles, m.rows(), m.trips(), m.objects());
+    }
+
+    /** The caller's scope; a 403 when they asked for a kind their roles do not see. */
+    private Scope scopeFor(String action, String about, String kind) {
+        Scope scope = lookups.scope(action, about);
+        if (kind != null && !scope.sees(kind)) {
+            throw lookups.refuse(action, about, null, "your roles do not see objects of kind " + kind);
+        }
+        return scope;
     }
 
     /** Exactly one of epc or kind+id; a tag as given (every filter variant for a pure identity or Digital Link), an object through all its bindings. */

@@ -3,7 +3,7 @@ package org.openrfid.trace.service.audit;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The auditor other features call, and the failed-login listener. The trail itself is wired by {@code AuditStoreConfiguration}. */
+/** The auditor other features call, the failed-login and access-denied listeners. The trail itself is wired by {@code AuditStoreConfiguration}. */
 @Configuration(proxyBeanMethods = false)
 public class AuditConfiguration {
 
@@ -15,5 +15,10 @@ public class AuditConfiguration {
     @Bean
     LoginFailureAuditor loginFailureAuditor(Auditor auditor) {
         return new LoginFailureAuditor(auditor);
+    }
+
+    @Bean
+    AccessDeniedAuditor accessDeniedAuditor(Auditor auditor) {
+        return new AccessDeniedAuditor(auditor);
     }
 }

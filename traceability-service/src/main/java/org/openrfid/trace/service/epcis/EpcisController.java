@@ -1,5 +1,7 @@
 package org.openrfid.trace.service.epcis;
 
+import org.openrfid.trace.service.privacy.Lookups;
+import org.openrfid.trace.service.privacy.Scope;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -50,12 +52,14 @@ public class EpcisController {
     private static final MediaType JSON_LD = MediaType.parseMediaType("application/ld+json");
 
     private final ObjectMapper json = new ObjectMapper();
+    private final Lookups lookups;
     private final EpcisSchema schema;
     private final EpcisEventStore store;
     private final EpcisEvents events;
     private final Clock clock;
 
-    public EpcisController(EpcisSchema schema, EpcisEventStore store, EpcisEvents events, ObjectProvider<Clock> clock) {
+    public EpcisController(EpcisSchema schema, EpcisEventStore store, EpcisEvents events, ObjectProvider<Clock> clock, Lookups lookups) {
+        this.lookups = lookups;
         this.schema = schema;
         this.store = store;
         this.events = events;
@@ -132,7 +136,10 @@ public class EpcisController {
                 values(matchEpc, "\\|", Vocabulary::epc), values(matchParentId, "\\|", Vocabulary::epc), values(matchAnyEpc, "\\|", Vocabulary::epc),
                 values(eqBizStep, "\\|", Vocabulary::bizStep), values(eqReadPoint, "\\|", Vocabulary::location),
                 values(eqBizLocation, "\\|", Vocabulary::location));
-        EpcisEvents.Page page = events.query(q, nextPageToken, size);
+        String about = request.getQueryString() == null ? "all events" : request.getQueryString();
+        Scope scope = lookups.scope("EPCIS_QUERY", about);
+        EpcisEvents.Page page = events.query(q, nextPageToken, size, scope);
+        lookups.record("EPCIS_QUERY", about, null, page.events().size());
         ObjectNode doc = queryDocument(page);
         HttpHeaders headers = new HttpHeaders();
         headers.add("GS1-EPCIS-Version", "2.0.0");

@@ -1,5 +1,6 @@
 package org.openrfid.trace.service.epcis;
 
+import org.openrfid.trace.service.privacy.Scope;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -59,13 +60,19 @@ public class EpcisEvents {
         this.aggregations = aggregations;
     }
 
+    /** {@link #query(EpcisQuery, String, int, Scope)} as the system sees it: every passage. */
     public Page query(EpcisQuery q, String nextPageToken, int perPage) {
+        return query(q, nextPageToken, perPage, Scope.SYSTEM);
+    }
+
+    /** One page of events; passage events only of the kinds the scope sees, and none of restricted objects it holds no grant for. */
+    public Page query(EpcisQuery q, String nextPageToken, int perPage, Scope scope) {
         if (perPage < 1) {
             throw new IllegalArgumentException("perPage must be at least 1");
         }
         Cursor after = nextPageToken == null || nextPageToken.isBlank() ? null : Cursor.parse(nextPageToken);
         List<Item> all = new ArrayList<>(captured.find(q, after, perPage + 1));
-        all.addAll(passages.find(q, after, perPage + 1));
+        all.addAll(passages.find(q, after, perPage + 1, scope));
         all.addAll(aggregations.find(q, after, perPage + 1));
         all.sort(ORDER);
         boolean more = all.size() > perPage;

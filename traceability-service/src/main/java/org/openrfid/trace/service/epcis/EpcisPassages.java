@@ -3,6 +3,7 @@ package org.openrfid.trace.service.epcis;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.openrfid.trace.service.privacy.Scope;
 
 /** Stored passages as EPCIS needs them: with their location's EPCIS configuration, in (last seen, id) order (port). */
 public interface EpcisPassages {
@@ -15,10 +16,10 @@ public interface EpcisPassages {
     /**
      * Up to {@code limit} passages last seen in [{@code notBefore}, {@code before}) (either null: open),
      * whose tag URI matches one of the LIKE patterns (escape {@code !}) and whose location is one of these
-     * (empty optional: any), after the cursor of the merged EPCIS order.
+     * (empty optional: any), that the scope sees, after the cursor of the merged EPCIS order.
      */
     List<Row> page(Instant notBefore, Instant before, Optional<List<String>> tagUriPatterns, Optional<List<String>> locationIds,
-            EpcisEvents.Cursor after, int limit);
+            Scope scope, EpcisEvents.Cursor after, int limit);
 
     /** The ids of the registered locations that are SGLNs ({@code urn:epc:id:sgln:…}). */
     List<String> sglnLocationIds();

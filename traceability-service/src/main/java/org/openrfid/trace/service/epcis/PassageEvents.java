@@ -1,5 +1,6 @@
 package org.openrfid.trace.service.epcis;
 
+import org.openrfid.trace.service.privacy.Scope;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -37,7 +38,7 @@ public class PassageEvents {
     }
 
     /** Passage events matching the query after the cursor, in (time, source, passage id) order. */
-    List<EpcisEvents.Item> find(EpcisQuery q, EpcisEvents.Cursor after, int limit) {
+    List<EpcisEvents.Item> find(EpcisQuery q, EpcisEvents.Cursor after, int limit, Scope scope) {
         if (!q.wantsType("ObjectEvent") || !q.matchParentId().isEmpty()) {
             // passages carry no parentID, so MATCH_parentID selects none of them
             return List.of();
@@ -53,7 +54,7 @@ public class PassageEvents {
         List<EpcisEvents.Item> out = new ArrayList<>();
         EpcisEvents.Cursor cursor = after;
         while (out.size() < limit) {
-            List<Row> rows = passages.page(q.geEventTime(), q.ltEventTime(), epcPatterns, locations, cursor, BATCH);
+            List<Row> rows = passages.page(q.geEventTime(), q.ltEventTime(), epcPatterns, locations, scope, cursor, BATCH);
             for (Row r : rows) {
                 toEvent(r).filter(e -> matches(q, e)).ifPresent(e -> {
                     if (out.size() < limit) {

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.openrfid.trace.passage.Passage;
+import org.openrfid.trace.service.privacy.Scope;
 
 /**
  * Where completed passages are kept (port). Adapters: H2GIS (embedded default) and PostGIS
@@ -28,7 +29,12 @@ public interface PassageStore {
     }
 
     /** The newest passages by first-seen time, newest first. */
-    List<Passage> latest(int limit);
+    default List<Passage> latest(int limit) {
+        return latest(Scope.SYSTEM, limit);
+    }
+
+    /** The newest passages the scope sees, newest first. */
+    List<Passage> latest(Scope scope, int limit);
 
     Optional<Passage> find(String id);
 

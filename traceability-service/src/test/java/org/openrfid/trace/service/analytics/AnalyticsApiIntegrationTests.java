@@ -148,8 +148,9 @@ class AnalyticsApiIntegrationTests {
         cases.put("minShared", authorized(companions).param("epc", COMPANION).param("minShared", "0"));
         cases.put("maxSightings", authorized(companions).param("epc", COMPANION).param("maxSightings", "101"));
         cases.put("cursor", authorized(companions).param("epc", COMPANION).param("cursor", "not-a-cursor"));
-        cases.put("epc", authorized(companions).param("epc", COMPANION).param("kind", "VEHICLE").param("id", UUID.randomUUID().toString()));
-        cases.put("id", authorized(companions).param("kind", "VEHICLE").param("id", "car-1"));
+        cases.put("epc", authorized(companions).param("epc", COMPANION).param("kind", "VEHICLE").param("id", UUID.randomUUID().toString())
+                .param("purpose", "case 1"));
+        cases.put("id", authorized(companions).param("kind", "VEHICLE").param("id", "car-1").param("purpose", "case 1"));
         cases.put("interval", authorized("/api/v1/analytics/flows").param("interval", "PT0.1S"));
         cases.put("by", authorized("/api/v1/analytics/flows").param("by", "colour"));
         cases.put("location", authorized("/api/v1/analytics/flows").param("location", "CP 1!"));
@@ -174,7 +175,8 @@ class AnalyticsApiIntegrationTests {
 
     @Test
     void anObjectWithNoTagEverBoundIsNotFound() throws Exception {
-        mvc.perform(authorized("/api/v1/analytics/companions").param("kind", "VEHICLE").param("id", UUID.randomUUID().toString()))
+        mvc.perform(authorized("/api/v1/analytics/companions").param("kind", "VEHICLE").param("id", UUID.randomUUID().toString())
+                        .param("purpose", "case 1"))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.title").value("No tag bound"));
     }

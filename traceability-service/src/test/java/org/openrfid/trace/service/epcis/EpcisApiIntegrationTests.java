@@ -53,6 +53,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  */
 @WebMvcTest
 @AutoConfigureMockMvc(addFilters = false)
+@org.springframework.security.test.context.support.WithMockUser(username = "admin", roles = "ADMIN")
 class EpcisApiIntegrationTests {
 
     static final Instant NOW = Instant.parse("2025-06-03T08:00:00Z");
@@ -62,7 +63,7 @@ class EpcisApiIntegrationTests {
             // other web slices' nested configurations live in the same test package
             excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = ".*Tests\\$.*"))
     // registry aggregations are read through the goods and binding ports
-    @Import({GoodsStoreConfiguration.class, BindingStoreConfiguration.class})
+    @Import({GoodsStoreConfiguration.class, BindingStoreConfiguration.class, org.openrfid.trace.service.testsupport.AccessSlice.class})
     static class Slice {
 
         @Bean

@@ -45,6 +45,7 @@ import org.springframework.test.web.servlet.MvcResult;
  */
 @WebMvcTest
 @AutoConfigureMockMvc(addFilters = false)
+@org.springframework.security.test.context.support.WithMockUser(username = "admin", roles = "ADMIN")
 class LocationAreaApiIntegrationTests {
 
     static final Instant T0 = Instant.parse("2025-06-02T08:00:00Z");

@@ -192,8 +192,8 @@ class PassageSpoolIntegrationTests {
             }
 
             @Override
-            public List<Passage> latest(int limit) {
-                return stores.passages.latest(limit);
+            public List<Passage> latest(org.openrfid.trace.service.privacy.Scope scope, int limit) {
+                return stores.passages.latest(scope, limit);
             }
 
             @Override

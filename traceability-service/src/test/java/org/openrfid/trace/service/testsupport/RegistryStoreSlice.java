@@ -19,7 +19,7 @@ import org.springframework.context.annotation.Import;
  * the reason given on {@link H2StoreSlice}: slices bring it in with {@code @Import}.
  */
 @Import({BindingStoreConfiguration.class, VehicleStoreConfiguration.class, GoodsStoreConfiguration.class,
-        LibraryStoreConfiguration.class, WatchlistStoreConfiguration.class})
+        LibraryStoreConfiguration.class, WatchlistStoreConfiguration.class, AccessSlice.class})
 public class RegistryStoreSlice {
 
     @Bean

@@ -46,7 +46,7 @@ class UserApiIntegrationTests {
     @ComponentScan(basePackages = {"org.openrfid.trace.service.platform.web", "org.openrfid.trace.service.platform.security",
             "org.openrfid.trace.service.user.web"},
             excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = ".*Tests\\$.*"))
-    @Import({UserConfiguration.class, UserStoreConfiguration.class})
+    @Import({UserConfiguration.class, UserStoreConfiguration.class, org.openrfid.trace.service.testsupport.AccessSlice.class})
     static class Slice {
 
         @Bean
@@ -55,6 +55,11 @@ class UserApiIntegrationTests {
             ds.setURL("jdbc:h2:mem:users-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
             Flyway.configure().dataSource(ds).locations("classpath:db/migration/h2").load().migrate();
             return ds;
+        }
+
+        @Bean
+        java.time.Clock clock() {
+            return java.time.Clock.systemUTC();
         }
 
         @Bean

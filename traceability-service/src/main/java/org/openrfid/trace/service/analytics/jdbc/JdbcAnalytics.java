@@ -11,6 +11,7 @@ import org.openrfid.trace.service.analytics.OdQuery;
 import org.openrfid.trace.service.analytics.TravelQuery;
 import org.openrfid.trace.service.analytics.TravelTimes;
 import org.openrfid.trace.service.platform.sql.SqlDialect;
+import org.openrfid.trace.service.privacy.Scope;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -35,22 +36,22 @@ final class JdbcAnalytics implements Analytics {
     }
 
     @Override
-    public List<Companion> companions(CoLocationQuery query) {
-        return companions.companions(query);
+    public List<Companion> companions(CoLocationQuery query, Scope scope) {
+        return companions.companions(query, scope);
     }
 
     @Override
-    public List<FlowRow> flows(FlowQuery query) {
-        return flows.flows(query);
+    public List<FlowRow> flows(FlowQuery query, Scope scope) {
+        return flows.flows(query, scope);
     }
 
     @Override
-    public TravelTimes travelTimes(TravelQuery query) {
-        return travelTimes.travelTimes(query);
+    public TravelTimes travelTimes(TravelQuery query, Scope scope) {
+        return travelTimes.travelTimes(query, scope);
     }
 
     @Override
-    public OdMatrix originDestination(OdQuery query) {
-        return odMatrix.originDestination(query);
+    public OdMatrix originDestination(OdQuery query, Scope scope) {
+        return odMatrix.originDestination(query, scope);
     }
 }

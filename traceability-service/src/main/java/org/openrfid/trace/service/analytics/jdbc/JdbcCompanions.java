@@ -18,6 +18,8 @@ import org.openrfid.trace.service.analytics.Companion.SharedSighting;
 import org.openrfid.trace.service.analytics.Level;
 import org.openrfid.trace.service.passage.TagWindow;
 import org.openrfid.trace.service.platform.sql.SqlDialect;
+import org.openrfid.trace.service.privacy.Scope;
+import org.openrfid.trace.service.privacy.jdbc.ScopeSql;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -35,9 +37,9 @@ final class JdbcCompanions {
         this.dialect = dialect;
     }
 
-    List<Companion> companions(CoLocationQuery q) {
+    List<Companion> companions(CoLocationQuery q, Scope scope) {
         List<Object> args = new ArrayList<>();
-        String matches = sharedSightings(q, args);
+        String matches = sharedSightings(q, scope, args);
         StringBuilder sql = new StringBuilder(matches)
                 .append(" SELECT c_kind, c_id, COUNT(DISTINCT s_id) AS shared, COUNT(DISTINCT place) AS places,")
                 .append(" MIN(s_time) AS first_shared, MAX(s_time) AS last_shared FROM m");
@@ -53,13 +55,13 @@ final class JdbcCompanions {
         args.add(q.limit() + 1);
         List<Companion> page = jdbc.query(sql.toString(), (rs, n) -> new Companion(rs.getString("c_kind"), rs.getString("c_id"),
                 rs.getInt("shared"), rs.getInt("places"), instant(rs, "first_shared"), instant(rs, "last_shared"), List.of()), args.toArray());
-        return page.isEmpty() || q.maxSightings() == 0 ? page : withSightings(q, page);
+        return page.isEmpty() || q.maxSightings() == 0 ? page : withSightings(q, scope, page);
     }
 
     /** The page's companions with their first shared sightings, each at the companion's closest passage. */
-    private List<Companion> withSightings(CoLocationQuery q, List<Companion> page) {
+    private List<Companion> withSightings(CoLocationQuery q, Scope scope, List<Companion> page) {
         List<Object> args = new ArrayList<>();
-        StringBuilder sql = new StringBuilder(sharedSightings(q, args))
+        StringBuilder sql = new StringBuilder(sharedSightings(q, scope, args))
                 .append(", d AS (SELECT c_kind, c_id, s_id, place, s_time, c_time, ROW_NUMBER() OVER (PARTITION BY c_kind, c_id, s_id")
                 .append(" ORDER BY ABS(EXTRACT(EPOCH FROM c_time) - EXTRACT(EPOCH FROM s_time)), c_time) AS closest FROM m WHERE ");
         for (int i = 0; i < page.size(); i++) {
@@ -83,7 +85,7 @@ final class JdbcCompanions {
      * CTEs ending in {@code m}: one row per (subject passage, companion passage) at the same place within
      * ±Δt, the companion resolved through its binding at its passage's time.
      */
-    private String sharedSightings(CoLocationQuery q, List<Object> args) {
+    private String sharedSightings(CoLocationQuery q, Scope scope, List<Object> args) {
         boolean rollUp = q.level() == Level.CHECKPOINT;
         StringBuilder sql = new StringBuilder("WITH s AS (SELECT p.id, p.epc_hex, p.first_seen, ").append(place(q.level()))
                 .append(" AS place FROM passage p").append(locationJoin(q.level())).append(" WHERE ");
@@ -110,6 +112,9 @@ final class JdbcCompanions {
             sql.append(" AND c.epc_hex NOT IN (").append(marks(excluded.size())).append(')');
             args.addAll(excluded);
         }
+        // Companions of the kinds the caller sees, and never a restricted object: analytics do not name them.
+        ScopeSql.kinds(scope, "b.object_kind", "c.location_id", sql, args);
+        ScopeSql.neverRestricted("b.object_kind", "b.object_id", sql);
         return sql.append(')').toString();
     }
 

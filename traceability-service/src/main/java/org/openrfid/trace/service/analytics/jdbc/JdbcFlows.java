@@ -16,6 +16,8 @@ import org.openrfid.trace.service.analytics.Analytics.TooManyRowsException;
 import org.openrfid.trace.service.analytics.FlowQuery;
 import org.openrfid.trace.service.analytics.FlowRow;
 import org.openrfid.trace.service.platform.sql.SqlDialect;
+import org.openrfid.trace.service.privacy.Scope;
+import org.openrfid.trace.service.privacy.jdbc.ScopeSql;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -33,7 +35,7 @@ final class JdbcFlows {
         this.dialect = dialect;
     }
 
-    List<FlowRow> flows(FlowQuery q) {
+    List<FlowRow> flows(FlowQuery q, Scope scope) {
         List<Object> args = new ArrayList<>();
         BigDecimal origin = seconds(q.period().from());
         BigDecimal step = seconds(q.interval());
@@ -53,6 +55,7 @@ final class JdbcFlows {
             sql.append(" AND ").append(place(q.level())).append(" IN (").append(marks(q.places().size())).append(')');
             args.addAll(q.places().stream().sorted().toList());
         }
+        ScopeSql.kinds(scope, "b.object_kind", "p.location_id", sql, args);
         sql.append(") x GROUP BY bucket, place, kind, vt ORDER BY bucket, ").append(dialect.codePointOrder("place"))
                 .append(", ").append(dialect.codePointOrder("kind")).append(", ").append(dialect.codePointOrder("vt"))
                 .append(" NULLS LAST LIMIT ?");

@@ -14,6 +14,8 @@ import org.openrfid.trace.service.analytics.Analytics.TooManyRowsException;
 import org.openrfid.trace.service.analytics.OdMatrix;
 import org.openrfid.trace.service.analytics.OdQuery;
 import org.openrfid.trace.service.platform.sql.SqlDialect;
+import org.openrfid.trace.service.privacy.Scope;
+import org.openrfid.trace.service.privacy.jdbc.ScopeSql;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -30,9 +32,9 @@ final class JdbcOdMatrix {
         this.dialect = dialect;
     }
 
-    OdMatrix originDestination(OdQuery q) {
+    OdMatrix originDestination(OdQuery q, Scope scope) {
         List<Object> args = new ArrayList<>();
-        String trips = tripsCte(q, args);
+        String trips = tripsCte(q, scope, args);
         // One row more than allowed tells that the answer would be cut.
         args.add(q.maxRows() + 1);
         List<OdMatrix.Cell> cells = jdbc.query(trips + " SELECT origin, destination, COUNT(*) AS trips FROM counted GROUP BY origin, destination"
@@ -45,7 +47,7 @@ final class JdbcOdMatrix {
                     + " origin-destination pairs (rfid.analytics.max-rows): use level=checkpoint, a shorter range or a kind");
         }
         List<Object> totalArgs = new ArrayList<>();
-        String again = tripsCte(q, totalArgs);
+        String again = tripsCte(q, scope, totalArgs);
         long[] totals = jdbc.queryForObject(again + " SELECT COUNT(*) AS trips, COUNT(DISTINCT okey) AS objects FROM counted",
                 (rs, n) -> new long[] {rs.getLong("trips"), rs.getLong("objects")}, totalArgs.toArray());
         return new OdMatrix(cells, totals[0], totals[1]);
@@ -57,13 +59,14 @@ final class JdbcOdMatrix {
      * begins more than tripGap after it ended; a running sum of starts numbers the trips. One window
      * ordering throughout, so the database sorts the period once by object and time.
      */
-    private String tripsCte(OdQuery q, List<Object> args) {
+    private String tripsCte(OdQuery q, Scope scope, List<Object> args) {
         String place = place(q.level());
         StringBuilder sql = new StringBuilder("WITH seq AS (SELECT ").append(OBJECT_KEY).append(" AS okey, ").append(place)
                 .append(" AS place, p.id, p.first_seen, p.last_seen, LAG(p.last_seen)").append(BY_OBJECT).append(" AS prev_last, LEAD(p.first_seen)")
                 .append(BY_OBJECT).append(" AS next_first FROM passage p").append(locationJoin(q.level())).append(BINDING).append(" WHERE ");
         period(sql, args, q.period());
         kind(sql, args, q.kind());
+        ScopeSql.kinds(scope, "b.object_kind", "p.location_id", sql, args);
         sql.append("), flagged AS (SELECT okey, place, id, first_seen,")
                 .append(" CASE WHEN prev_last IS NULL OR first_seen > ").append(dialect.plusMillis("prev_last"))
                 .append(" THEN 1 ELSE 0 END AS starts,")

@@ -20,6 +20,8 @@ import org.openrfid.trace.service.analytics.Period;
 import org.openrfid.trace.service.analytics.TravelQuery;
 import org.openrfid.trace.service.analytics.TravelTimes;
 import org.openrfid.trace.service.platform.sql.SqlDialect;
+import org.openrfid.trace.service.privacy.Scope;
+import org.openrfid.trace.service.privacy.jdbc.ScopeSql;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -37,9 +39,9 @@ final class JdbcTravelTimes {
         this.dialect = dialect;
     }
 
-    TravelTimes travelTimes(TravelQuery q) {
+    TravelTimes travelTimes(TravelQuery q, Scope scope) {
         List<Object> args = new ArrayList<>();
-        String travel = travelCte(q, args);
+        String travel = travelCte(q, scope, args);
         Object[] stats = jdbc.queryForObject(travel + " SELECT COUNT(*) AS n, MIN(secs) AS lo, MAX(secs) AS hi, AVG(secs) AS mean,"
                         + " PERCENTILE_CONT(0.1) WITHIN GROUP (ORDER BY secs) AS p10, PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY secs) AS p50,"
                         + " PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY secs) AS p90 FROM t",
@@ -49,13 +51,13 @@ final class JdbcTravelTimes {
         Double min = (Double) stats[1];
         Double max = (Double) stats[2];
         double width = q.bucketWidth() != null ? q.bucketWidth().toMillis() / 1000.0 : Histograms.niceWidth(min, max);
-        List<TravelTimes.Bin> histogram = count == 0 ? List.of() : histogram(q, width);
+        List<TravelTimes.Bin> histogram = count == 0 ? List.of() : histogram(q, scope, width);
         return new TravelTimes(count, min, (Double) stats[4], (Double) stats[5], (Double) stats[6], max, (Double) stats[3], width, histogram);
     }
 
-    private List<TravelTimes.Bin> histogram(TravelQuery q, double width) {
+    private List<TravelTimes.Bin> histogram(TravelQuery q, Scope scope, double width) {
         List<Object> args = new ArrayList<>();
-        String sql = travelCte(q, args) + " SELECT bin, COUNT(*) AS n FROM (SELECT FLOOR(secs / CAST(? AS NUMERIC(24,6))) AS bin FROM t) h"
+        String sql = travelCte(q, scope, args) + " SELECT bin, COUNT(*) AS n FROM (SELECT FLOOR(secs / CAST(? AS NUMERIC(24,6))) AS bin FROM t) h"
                 + " GROUP BY bin ORDER BY bin";
         args.add(BigDecimal.valueOf(width));
         Map<Long, Long> counts = new LinkedHashMap<>();
@@ -66,7 +68,7 @@ final class JdbcTravelTimes {
     }
 
     /** CTEs ending in {@code t(secs)}: each sighting at A whose object's next sighting is at B within maxGap. */
-    private String travelCte(TravelQuery q, List<Object> args) {
+    private String travelCte(TravelQuery q, Scope scope, List<Object> args) {
         String place = place(q.level());
         StringBuilder sql = new StringBuilder("WITH seq AS (SELECT ").append(place).append(" AS place, p.first_seen, LEAD(").append(place)
                 .append(')').append(BY_OBJECT).append(" AS next_place, LEAD(p.first_seen)").append(BY_OBJECT)
@@ -74,6 +76,7 @@ final class JdbcTravelTimes {
         // The next sighting of one seen at A just before 'to' may come up to maxGap later.
         period(sql, args, new Period(q.period().from(), q.period().to().plus(q.maxGap())));
         kind(sql, args, q.kind());
+        ScopeSql.kinds(scope, "b.object_kind", "p.location_id", sql, args);
         sql.append("), t AS (SELECT EXTRACT(EPOCH FROM next_first) - EXTRACT(EPOCH FROM first_seen) AS secs FROM seq")
                 .append(" WHERE place = ? AND next_place = ? AND first_seen < ? AND next_first <= ")
                 .append(dialect.plusMillis("first_seen")).append(')');

@@ -82,7 +82,10 @@ final class JdbcAuditTrail implements AuditTrail {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
         condition(where, args, "username = ?", filter.username());
-        condition(where, args, "subject = ?", filter.subject());
+        // A subject names several things at once (a vehicle's plate and id, an area and its time range):
+        // the filter finds records whose subject contains the text.
+        condition(where, args, "subject LIKE ? ESCAPE '!'", filter.subject() == null ? null
+                : "%" + filter.subject().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
         condition(where, args, "action = ?", filter.action());
         condition(where, args, "at >= ?", filter.from() == null ? null : OffsetDateTime.ofInstant(filter.from(), ZoneOffset.UTC));
         condition(where, args, "at < ?", filter.to() == null ? null : OffsetDateTime.ofInstant(filter.to(), ZoneOffset.UTC));

@@ -35,7 +35,10 @@ class AuditController {
     record VerifyView(boolean valid, long records, Long firstBrokenId, String reason) {
     }
 
-    /** Records newest first; {@code from} inclusive, {@code to} exclusive (ISO-8601 instants). */
+    /**
+     * Records newest first; {@code from} inclusive, {@code to} exclusive (ISO-8601 instants); {@code subject} matches
+     * records whose subject contains it (a plate finds the lookups of that vehicle), the other filters are exact.
+     */
     @GetMapping
     AuditPage list(@RequestParam(required = false) String username, @RequestParam(required = false) String subject,
                    @RequestParam(required = false) String action, @RequestParam(required = false) Instant from,

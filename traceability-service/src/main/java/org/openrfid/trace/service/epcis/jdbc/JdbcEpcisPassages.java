@@ -1,5 +1,7 @@
 package org.openrfid.trace.service.epcis.jdbc;
 
+import org.openrfid.trace.service.privacy.Scope;
+import org.openrfid.trace.service.privacy.jdbc.ScopeSql;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -25,7 +27,7 @@ class JdbcEpcisPassages implements EpcisPassages {
 
     @Override
     public List<Row> page(Instant notBefore, Instant before, Optional<List<String>> epcPatterns, Optional<List<String>> locations,
-            EpcisEvents.Cursor after, int limit) {
+            Scope scope, EpcisEvents.Cursor after, int limit) {
         StringBuilder sql = new StringBuilder("SELECT p.id, p.epc_hex, p.epc_bits, p.tag_uri, p.location_id, p.direction,"
                 + " p.last_seen, c.biz_step, c.disposition, c.sgln, c.read_point, c.biz_location FROM passage p"
                 + " LEFT JOIN epcis_location_config c ON c.location_id = p.location_id WHERE 1=1");
@@ -47,6 +49,7 @@ class JdbcEpcisPassages implements EpcisPassages {
             sql.append(" AND p.location_id IN (").append(Sql.marks(ls.size())).append(')');
             args.addAll(ls);
         });
+        ScopeSql.restrictTo(scope, "p.object_kind", "p.object_id", "p.location_id", sql, args);
         if (after != null) {
             if (after.source() == EpcisEvents.PASSAGE) {
                 sql.append(" AND (p.last_seen > ? OR (p.last_seen = ? AND p.id > ?))");

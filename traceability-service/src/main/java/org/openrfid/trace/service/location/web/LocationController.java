@@ -1,5 +1,7 @@
 package org.openrfid.trace.service.location.web;
 
+import org.openrfid.trace.service.audit.Auditor;
+import org.openrfid.trace.service.audit.AuditOutcome;
 import org.openrfid.trace.service.location.LocationCsv;
 import org.openrfid.trace.service.location.Location;
 import org.openrfid.trace.service.location.LocationFields;
@@ -38,8 +40,10 @@ class LocationController {
 
     private final Locations locations;
     private final LocationCsv csv;
+    private final Auditor auditor;
 
-    LocationController(Locations locations, LocationCsv csv) {
+    LocationController(Locations locations, LocationCsv csv, Auditor auditor) {
+        this.auditor = auditor;
         this.locations = locations;
         this.csv = csv;
     }
@@ -109,6 +113,7 @@ class LocationController {
 
     @GetMapping(path = "/export", produces = "text/csv")
     ResponseEntity<StreamingResponseBody> exportCsv() {
+        auditor.record("LOCATION_EXPORT", "locations.csv", null, null, AuditOutcome.OK);
         StreamingResponseBody body = out -> {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             csv.exportFile(w);

@@ -11,6 +11,8 @@ import org.openrfid.trace.service.passage.PassageCursor;
 import org.openrfid.trace.service.passage.PassageQueries;
 import org.openrfid.trace.service.passage.TagWindow;
 import org.openrfid.trace.service.passage.TimeOrder;
+import org.openrfid.trace.service.privacy.Scope;
+import org.openrfid.trace.service.privacy.jdbc.ScopeSql;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -47,7 +49,7 @@ public class JdbcPassageQueries implements PassageQueries {
     }
 
     @Override
-    public List<LocatedPassage> ofTags(List<TagWindow> windows, PassageCursor after, TimeOrder order, int limit) {
+    public List<LocatedPassage> ofTags(List<TagWindow> windows, Scope scope, PassageCursor after, TimeOrder order, int limit) {
         if (windows.isEmpty()) {
             return List.of();
         }
@@ -62,7 +64,7 @@ public class JdbcPassageQueries implements PassageQueries {
                 keys.add(w.epcHex());
                 ranges.add(new Instant[] {w.from(), w.to()});
             }
-            return merged("p.epc_hex", keys, ranges, after, order, limit);
+            return merged("p.epc_hex", keys, ranges, scope, after, order, limit);
         }
         StringBuilder sql = new StringBuilder(SELECT).append('(');
         List<Object> args = new ArrayList<>();
@@ -74,11 +76,12 @@ public class JdbcPassageQueries implements PassageQueries {
             sql.append(')');
         }
         sql.append(')');
+        scope(sql, args, scope);
         return run(sql, args, after, order, limit);
     }
 
     @Override
-    public List<LocatedPassage> atLocations(Collection<String> locationIds, Instant from, Instant to,
+    public List<LocatedPassage> atLocations(Collection<String> locationIds, Instant from, Instant to, Scope scope,
                                             PassageCursor after, TimeOrder order, int limit) {
         if (locationIds.isEmpty()) {
             return List.of();
@@ -90,6 +93,7 @@ public class JdbcPassageQueries implements PassageQueries {
                 .append(String.join(",", Collections.nCopies(locationIds.size(), "?"))).append(')');
         List<Object> args = new ArrayList<>(locationIds);
         range(sql, args, from, to);
+        scope(sql, args, scope);
         return run(sql, args, after, order, limit);
     }
 
@@ -104,6 +108,11 @@ public class JdbcPassageQueries implements PassageQueries {
         }
     }
 
+    /** Only what the caller sees: by the object stored with each passage (resolved at ingest), its place, restrictions. */
+    private static void scope(StringBuilder sql, List<Object> args, Scope scope) {
+        ScopeSql.restrictTo(scope, "p.object_kind", "p.object_id", "p.location_id", sql, args);
+    }
+
     private List<LocatedPassage> run(StringBuilder sql, List<Object> args, PassageCursor after, TimeOrder order, int limit) {
         cursor(sql, args, after, order);
         String dir = order == TimeOrder.NEWEST_FIRST ? " DESC" : "";
@@ -116,8 +125,8 @@ public class JdbcPassageQueries implements PassageQueries {
      * One branch per key ({@code column = key} within its range, after the cursor, in page order,
      * at most {@code limit} rows), merged in page order; the locations are joined to the page only.
      */
-    private List<LocatedPassage> merged(String column, List<Object> keys, List<Instant[]> ranges, PassageCursor after, TimeOrder order,
-                                        int limit) {
+    private List<LocatedPassage> merged(String column, List<Object> keys, List<Instant[]> ranges, Scope scope, PassageCursor after,
+                                        TimeOrder order, int limit) {
         String dir = order == TimeOrder.NEWEST_FIRST ? " DESC" : "";
         StringBuilder sql = new StringBuilder("SELECT q.*,").append(LOCATION_COLUMNS).append(" FROM (SELECT * FROM (");
         List<Object> args = new ArrayList<>();
@@ -126,6 +135,7 @@ public class JdbcPassageQueries implements PassageQueries {
                     .append(" = ?");
             args.add(keys.get(i));
             range(sql, args, ranges.get(i)[0], ranges.get(i)[1]);
+            scope(sql, args, scope);
             cursor(sql, args, after, order);
             sql.append(" ORDER BY p.first_seen").append(dir).append(", p.id").append(dir).append(" LIMIT ?)");
             args.add(limit);

@@ -9,10 +9,13 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.util.Collection;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.openrfid.trace.service.passage.EnrichedPassage;
 import org.openrfid.trace.passage.Passage;
+import org.openrfid.trace.service.privacy.Scope;
+import org.openrfid.trace.service.privacy.jdbc.ScopeSql;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -87,8 +90,12 @@ class JdbcPassageStore implements PassageStore {
     }
 
     @Override
-    public List<Passage> latest(int limit) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM passage ORDER BY first_seen DESC, id DESC LIMIT ?", PassageRows.ENRICHED, limit)
+    public List<Passage> latest(Scope scope, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM passage p WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        ScopeSql.restrictTo(scope, "p.object_kind", "p.object_id", "p.location_id", sql, args);
+        args.add(limit);
+        return jdbc.query(sql.append(" ORDER BY first_seen DESC, id DESC LIMIT ?").toString(), PassageRows.ENRICHED, args.toArray())
                 .stream().map(EnrichedPassage::passage).toList();
     }
 

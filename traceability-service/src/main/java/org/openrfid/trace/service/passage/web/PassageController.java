@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import org.openrfid.trace.passage.Passage;
 import org.openrfid.trace.service.passage.PassageStore;
+import org.openrfid.trace.service.privacy.Lookups;
+import org.openrfid.trace.service.privacy.Scope;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -19,9 +21,11 @@ import org.springframework.web.bind.annotation.RestController;
 class PassageController {
 
     private final PassageStore store;
+    private final Lookups lookups;
 
-    PassageController(PassageStore store) {
+    PassageController(PassageStore store, Lookups lookups) {
         this.store = store;
+        this.lookups = lookups;
     }
 
     /**
@@ -44,9 +48,15 @@ class PassageController {
     record PassagePage(List<StoredPassageView> items, int limit) {
     }
 
-    /** The newest passages, newest first. {@code limit} is 1..1000 (default 50); more is refused, not cut. */
+    /**
+     * The newest passages the caller's roles see, newest first. {@code limit} is 1..1000 (default 50); more is
+     * refused, not cut. Audited as {@code PASSAGES_LATEST}.
+     */
     @GetMapping
     PassagePage latest(@RequestParam(defaultValue = "50") @Min(1) @Max(1000) int limit) {
-        return new PassagePage(store.latest(limit).stream().map(StoredPassageView::of).toList(), limit);
+        Scope scope = lookups.scope("PASSAGES_LATEST", "latest " + limit);
+        PassagePage page = new PassagePage(store.latest(scope, limit).stream().map(StoredPassageView::of).toList(), limit);
+        lookups.record("PASSAGES_LATEST", "latest " + limit, null, page.items().size());
+        return page;
     }
 }

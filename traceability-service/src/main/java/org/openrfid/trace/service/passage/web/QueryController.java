@@ -23,6 +23,8 @@ import org.openrfid.trace.service.location.Location;
 import org.openrfid.trace.service.location.Locations;
 import org.openrfid.trace.passage.Passage;
 import org.openrfid.trace.service.platform.web.Limits;
+import org.openrfid.trace.service.privacy.Lookups;
+import org.openrfid.trace.service.privacy.Scope;
 import org.openrfid.trace.service.registry.binding.ObjectKind;
 import org.openrfid.trace.service.registry.binding.TagBinding;
 import org.openrfid.trace.service.registry.binding.TagBindings;
@@ -35,6 +37,7 @@ import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -43,6 +46,10 @@ import org.springframework.web.bind.annotation.RestController;
  * bindings valid at each passage's time), where was it last, its trajectory as GeoJSON, and what
  * passed at these locations or within this area in a time range. Every list is cursor-paged with an
  * explicit {@code limit} (1..1000); {@code order} is {@code asc} (oldest first, default) or {@code desc}.
+ *
+ * <p>Every answer holds only passages of kinds the caller's roles see and leaves out restricted objects they
+ * hold no grant for ({@link Scope}); every question is audited before the answer leaves, and vehicle
+ * lookups need a purpose ({@code purpose} or {@code X-Purpose}).
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -55,12 +62,14 @@ class QueryController {
     private final Locations locations;
     private final Vehicles vehicles;
     private final TagBindings bindings;
+    private final Lookups lookups;
 
-    QueryController(PassageQueries passages, Locations locations, Vehicles vehicles, TagBindings bindings) {
+    QueryController(PassageQueries passages, Locations locations, Vehicles vehicles, TagBindings bindings, Lookups lookups) {
         this.passages = passages;
         this.locations = locations;
         this.vehicles = vehicles;
         this.bindings = bindings;
+        this.lookups = lookups;
     }
 
     /** One page of passages; {@code nextCursor} is null on the last page. */
@@ -83,12 +92,16 @@ class QueryController {
             checkRange(from, to);
         }
         List<TagWindow> windows = anyFilter(epc, gcp).stream().map(w -> w.narrowedTo(from, to)).filter(java.util.Objects::nonNull).toList();
-        return page(windows, order, limit, cursor);
+        Scope scope = lookups.scope("TAG_HISTORY", "tag " + epc);
+        PassagePage page = page(windows, scope, order, limit, cursor);
+        lookups.record("TAG_HISTORY", "tag " + epc, null, page.items().size());
+        return page;
     }
 
     @GetMapping("/tags/last-seen")
     LastSeen tagLastSeen(@RequestParam String epc, @RequestParam(required = false) Integer gcp) {
-        return lastSeen(anyFilter(epc, gcp), "tag " + epc);
+        Scope scope = lookups.scope("TAG_LAST_SEEN", "tag " + epc);
+        return lastSeen(anyFilter(epc, gcp), scope, "TAG_LAST_SEEN", "tag " + epc, null);
     }
 
     /** A pure-identity URI or Digital Link has no filter value: search the tag written with any of them; hex and tag URIs name one tag. */
@@ -101,13 +114,29 @@ class QueryController {
     @GetMapping("/vehicles/{id}/history")
     PassagePage vehicleHistory(@PathVariable UUID id, @RequestParam(required = false) Instant from,
                                @RequestParam(required = false) Instant to, @RequestParam(defaultValue = "asc") String order,
-                               @RequestParam(defaultValue = "100") int limit, @RequestParam(required = false) String cursor) {
-        return page(vehicleWindows(vehicle(id), from, to), order, limit, cursor);
+                               @RequestParam(defaultValue = "100") int limit, @RequestParam(required = false) String cursor,
+                               @RequestParam(required = false) String purpose,
+                               @RequestHeader(name = Lookups.PURPOSE_HEADER, required = false) String purposeHeader) {
+        String why = lookups.requirePurpose("VEHICLE_HISTORY", "vehicle " + id, purpose, purposeHeader);
+        Vehicle v = vehicle(id);
+        Scope scope = lookups.checkObject("VEHICLE_HISTORY", ObjectKind.VEHICLE.name(), id.toString(), why).forLookupOf(ObjectKind.VEHICLE.name());
+        PassagePage page = page(vehicleWindows(v, from, to), scope, order, limit, cursor);
+        lookups.record("VEHICLE_HISTORY", subject(v), why, page.items().size());
+        return page;
     }
 
     @GetMapping("/vehicles/{id}/last-seen")
-    LastSeen vehicleLastSeen(@PathVariable UUID id) {
-        return lastSeen(vehicleWindows(vehicle(id), null, null), "vehicle " + id);
+    LastSeen vehicleLastSeen(@PathVariable UUID id, @RequestParam(required = false) String purpose,
+                             @RequestHeader(name = Lookups.PURPOSE_HEADER, required = false) String purposeHeader) {
+        String why = lookups.requirePurpose("VEHICLE_LAST_SEEN", "vehicle " + id, purpose, purposeHeader);
+        Vehicle v = vehicle(id);
+        Scope scope = lookups.checkObject("VEHICLE_LAST_SEEN", ObjectKind.VEHICLE.name(), id.toString(), why).forLookupOf(ObjectKind.VEHICLE.name());
+        return lastSeen(vehicleWindows(v, null, null), scope, "VEHICLE_LAST_SEEN", subject(v), why);
+    }
+
+    /** How the audit trail names a vehicle: by the plate people search for, and the id that does not change. */
+    static String subject(Vehicle v) {
+        return v.plate() + " (vehicle " + v.id() + ")";
     }
 
     /**
@@ -116,13 +145,18 @@ class QueryController {
      */
     @GetMapping("/vehicles/{id}/trajectory")
     ResponseEntity<Map<String, Object>> trajectory(@PathVariable UUID id, @RequestParam Instant from, @RequestParam Instant to,
-                                                   @RequestParam(defaultValue = "10000") int limit) {
+                                                   @RequestParam(defaultValue = "10000") int limit,
+                                                   @RequestParam(required = false) String purpose,
+                                                   @RequestHeader(name = Lookups.PURPOSE_HEADER, required = false) String purposeHeader) {
+        String why = lookups.requirePurpose("VEHICLE_TRAJECTORY", "vehicle " + id, purpose, purposeHeader);
         if (limit < 1 || limit > MAX_TRAJECTORY) {
             throw new IllegalArgumentException("limit: " + limit + " is outside 1.." + MAX_TRAJECTORY);
         }
         checkRange(from, to);
         Vehicle v = vehicle(id);
-        List<LocatedPassage> found = passages.ofTags(vehicleWindows(v, from, to), null, TimeOrder.OLDEST_FIRST, limit + 1);
+        Scope scope = lookups.checkObject("VEHICLE_TRAJECTORY", ObjectKind.VEHICLE.name(), id.toString(), why)
+                .forLookupOf(ObjectKind.VEHICLE.name());
+        List<LocatedPassage> found = passages.ofTags(vehicleWindows(v, from, to), scope, null, TimeOrder.OLDEST_FIRST, limit + 1);
         if (found.size() > limit) {
             throw new IllegalArgumentException("vehicle " + id + " has more than " + limit + " passages in [" + from + ", " + to
                     + "): narrow the time range or raise limit (at most " + MAX_TRAJECTORY + ")");
@@ -132,6 +166,7 @@ class QueryController {
         line.put("plate", v.plate());
         line.put("from", from.toString());
         line.put("to", to.toString());
+        lookups.record("VEHICLE_TRAJECTORY", subject(v) + " " + from + "/" + to, why, found.size());
         return ResponseEntity.ok().contentType(GEO_JSON).body(Trajectories.geoJson(found, line));
     }
 
@@ -149,7 +184,7 @@ class QueryController {
         }
         locationIds.forEach(org.openrfid.trace.service.location.LocationFields::id);
         var ids = includeChildren ? locations.withDescendants(locationIds) : new java.util.TreeSet<>(locationIds);
-        return locationPage(ids, from, to, order, limit, cursor);
+        return locationPage("PASSAGES_AT", "at " + String.join(",", locationIds) + " " + from + "/" + to, ids, from, to, order, limit, cursor);
     }
 
     /**
@@ -169,11 +204,14 @@ class QueryController {
             throw new IllegalArgumentException("area: give exactly one of bbox, polygon, or lat+lon+radius");
         }
         List<Location> inside;
+        String area;
         if (bbox != null) {
+            area = "bbox " + bbox;
             inside = locations.within(Areas.bbox(bbox));
         } else if (polygon != null) {
-            Geometry area = Areas.polygon(polygon);
-            inside = locations.within(area);
+            Geometry shape = Areas.polygon(polygon);
+            inside = locations.within(shape);
+            area = "polygon " + shape.toText();
         } else {
             if (lat == null || lon == null || radius == null) {
                 throw new IllegalArgumentException("radius: lat, lon and radius go together");
@@ -183,22 +221,27 @@ class QueryController {
                 throw new IllegalArgumentException("radius: " + radius + " is outside (0, 100000] metres");
             }
             inside = locations.near(lat, lon, radius);
+            area = "circle " + lat + "," + lon + " r=" + radius + "m";
         }
-        return locationPage(inside.stream().map(Location::id).collect(Collectors.toCollection(java.util.TreeSet::new)),
-                from, to, order, limit, cursor);
+        return locationPage("PASSAGES_WITHIN", area + " " + from + "/" + to,
+                inside.stream().map(Location::id).collect(Collectors.toCollection(java.util.TreeSet::new)), from, to, order, limit, cursor);
     }
 
-    private PassagePage locationPage(java.util.Set<String> ids, Instant from, Instant to, String order, int limit, String cursor) {
+    private PassagePage locationPage(String action, String subject, java.util.Set<String> ids, Instant from, Instant to, String order,
+                                     int limit, String cursor) {
         Limits.page(limit);
         PassageCursor after = PassageCursor.decode(cursor);
-        List<LocatedPassage> found = passages.atLocations(ids, from, to, after, order(order), limit + 1);
-        return toPage(found, limit);
+        TimeOrder o = order(order);
+        Scope scope = lookups.scope(action, subject);
+        PassagePage page = toPage(passages.atLocations(ids, from, to, scope, after, o, limit + 1), limit);
+        lookups.record(action, subject, null, page.items().size());
+        return page;
     }
 
-    private PassagePage page(List<TagWindow> windows, String order, int limit, String cursor) {
+    private PassagePage page(List<TagWindow> windows, Scope scope, String order, int limit, String cursor) {
         Limits.page(limit);
         PassageCursor after = PassageCursor.decode(cursor);
-        return toPage(passages.ofTags(windows, after, order(order), limit + 1), limit);
+        return toPage(passages.ofTags(windows, scope, after, order(order), limit + 1), limit);
     }
 
     private static PassagePage toPage(List<LocatedPassage> found, int limit) {
@@ -212,8 +255,9 @@ class QueryController {
         return new PassagePage(items.stream().map(PassageView::of).toList(), next, limit);
     }
 
-    private LastSeen lastSeen(List<TagWindow> windows, String what) {
-        List<LocatedPassage> newest = passages.ofTags(windows, null, TimeOrder.NEWEST_FIRST, 1);
+    private LastSeen lastSeen(List<TagWindow> windows, Scope scope, String action, String what, String purpose) {
+        List<LocatedPassage> newest = passages.ofTags(windows, scope, null, TimeOrder.NEWEST_FIRST, 1);
+        lookups.record(action, what, purpose, newest.size());
         if (newest.isEmpty()) {
             ErrorResponseException e = new ErrorResponseException(HttpStatus.NOT_FOUND);
             e.getBody().setTitle("Never seen");

@@ -13,8 +13,12 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationEventPublisher;
+import org.springframework.security.authorization.SpringAuthorizationEventPublisher;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -31,14 +35,18 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
- * Everything needs login except health and the login page; {@code /api/v1/admin/**} and the users API need role
- * ADMIN; a user's tokens are for ADMIN or that user. Browsers log in with a form and keep a session (registered, so
+ * Everything needs login except health and the login page; {@code /api/v1/admin/**}, privacy and the users API need
+ * role ADMIN; a user's tokens are for ADMIN or that user; each desk role reaches its own registries and the
+ * shared passage, tag and analytics APIs, whose answers {@code privacy.Scope} limits to the kinds it sees. Browsers log in with a form and keep a session (registered, so
  * disabling a user ends it); machine clients send HTTP Basic or {@code Authorization: Bearer <token>} to the API and
  * get 401, not a login page, when they fail. Who may log in: {@link AccountDetailsService}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 class SecurityConfiguration {
+
+    /** The people who work with tracking data; AUDITOR and the machine roles are not among them. */
+    static final String[] DESKS = {"ADMIN", "TRAFFIC", "CUSTOMS", "LOGISTICS", "LIBRARIAN"};
 
     @Bean
     AdminCredentials adminCredentials(Environment environment) {
@@ -53,6 +61,12 @@ class SecurityConfiguration {
     @Bean
     AccountDetailsService userDetailsService(AdminCredentials admin, PasswordEncoder encoder, ObjectProvider<Users> users) {
         return new AccountDetailsService(encoder.encode(admin.password()), Optional.ofNullable(users.getIfAvailable()));
+    }
+
+    /** Publishes the endpoint rules' refusals, which {@code audit.AccessDeniedAuditor} records. */
+    @Bean
+    AuthorizationEventPublisher authorizationEventPublisher(ApplicationEventPublisher events) {
+        return new SpringAuthorizationEventPublisher(events);
     }
 
     @Bean
@@ -89,9 +103,30 @@ class SecurityConfiguration {
                         .requestMatchers(path.matcher("/api/v1/me")).authenticated()
                         // Machines: scrapers hold METRICS, read pushers INGEST (ADMIN may do both).
                         .requestMatchers(path.matcher("/actuator/prometheus")).hasAnyRole("METRICS", "ADMIN")
+                        .requestMatchers(path.matcher("/actuator/**")).hasRole("ADMIN")
                         .requestMatchers(path.matcher("/api/v1/ingest/**")).hasAnyRole("INGEST", "ADMIN")
                         // The audit trail: auditors read it, administrators too.
                         .requestMatchers(path.matcher("/api/v1/audit/**")).hasAnyRole("AUDITOR", "ADMIN")
+                        .requestMatchers(path.matcher("/api/v1/privacy/**")).hasRole("ADMIN")
+                        // Each desk its registries (README roles table); what their queries return is scoped again by kind.
+                        .requestMatchers(path.matcher(HttpMethod.GET, "/api/v1/vehicles/**")).hasAnyRole("TRAFFIC", "CUSTOMS", "ADMIN")
+                        .requestMatchers(path.matcher("/api/v1/vehicles/**")).hasAnyRole("TRAFFIC", "ADMIN")
+                        .requestMatchers(path.matcher("/api/v1/goods/**"), path.matcher("/api/v1/pallets/**"))
+                                .hasAnyRole("CUSTOMS", "LOGISTICS", "ADMIN")
+                        .requestMatchers(path.matcher("/api/v1/library-items/**")).hasAnyRole("LIBRARIAN", "ADMIN")
+                        .requestMatchers(path.matcher("/api/v1/watchlist/**")).hasAnyRole("TRAFFIC", "CUSTOMS", "ADMIN")
+                        // EPCIS is the supply chain's interface: customs and logistics query it, machines may capture.
+                        .requestMatchers(path.matcher(HttpMethod.POST, "/epcis/capture")).hasAnyRole("CUSTOMS", "LOGISTICS", "INGEST", "ADMIN")
+                        .requestMatchers(path.matcher("/epcis/**"), path.matcher(HttpMethod.GET, "/api/v1/epcis/**"))
+                                .hasAnyRole("CUSTOMS", "LOGISTICS", "ADMIN")
+                        .requestMatchers(path.matcher("/api/v1/epcis/**")).hasRole("ADMIN")
+                        // Passages, tags and analytics: every desk, each seeing its own kinds (privacy.Scope).
+                        .requestMatchers(path.matcher("/api/v1/passages/**"), path.matcher("/api/v1/tags/**"),
+                                path.matcher("/api/v1/objects/**"), path.matcher("/api/v1/analytics/**")).hasAnyRole(DESKS)
+                        // The checkpoint network: every desk reads it, ADMIN changes it.
+                        .requestMatchers(path.matcher(HttpMethod.GET, "/api/v1/readers/**"), path.matcher(HttpMethod.GET, "/api/v1/locations/**"))
+                                .hasAnyRole(DESKS)
+                        .requestMatchers(path.matcher("/api/v1/readers/**"), path.matcher("/api/v1/locations/**")).hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("rfid-trace"))
                 .addFilterBefore(new BearerTokenFilter(() -> Optional.ofNullable(tokens.getIfAvailable()), accounts,

@@ -1,5 +1,7 @@
 package org.openrfid.trace.service.registry.goods;
 
+import org.openrfid.trace.service.audit.Auditor;
+import org.openrfid.trace.service.audit.AuditOutcome;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -41,8 +43,10 @@ class GoodsController {
     private final Aggregations aggregations;
     private final GoodsCsv csv;
     private final GoodsHistory history;
+    private final Auditor auditor;
 
-    GoodsController(GoodsItems goods, TagBindings bindings, Aggregations aggregations, GoodsCsv csv, GoodsHistory history) {
+    GoodsController(GoodsItems goods, TagBindings bindings, Aggregations aggregations, GoodsCsv csv, GoodsHistory history, Auditor auditor) {
+        this.auditor = auditor;
         this.goods = goods;
         this.bindings = bindings;
         this.aggregations = aggregations;
@@ -120,6 +124,7 @@ class GoodsController {
             Passage last = items.get(items.size() - 1).passage().passage();
             next = new PassageCursor(last.firstSeen(), last.id()).encode();
         }
+        auditor.record("GOODS_HISTORY", "GOODS:" + id, null, (long) items.size(), AuditOutcome.OK);
         return new HistoryPage(items.stream().map(p -> new HistoryEntry(PassageView.of(p.passage()), p.viaKind().name(), p.viaId())).toList(),
                 next, limit);
     }
@@ -132,6 +137,7 @@ class GoodsController {
 
     @GetMapping(path = "/export", produces = "text/csv")
     ResponseEntity<StreamingResponseBody> exportCsv() {
+        auditor.record("GOODS_EXPORT", "goods.csv", null, null, AuditOutcome.OK);
         return CsvResponses.csv("goods.csv", csv::exportFile);
     }
 

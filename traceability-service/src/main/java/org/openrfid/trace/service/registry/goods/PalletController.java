@@ -1,5 +1,7 @@
 package org.openrfid.trace.service.registry.goods;
 
+import org.openrfid.trace.service.audit.Auditor;
+import org.openrfid.trace.service.audit.AuditOutcome;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.time.Clock;
@@ -35,8 +37,11 @@ class PalletController {
     private final PalletCsv csv;
     private final AggregationCsv aggregationCsv;
     private final Clock clock;
+    private final Auditor auditor;
 
-    PalletController(Pallets pallets, TagBindings bindings, Aggregations aggregations, PalletCsv csv, AggregationCsv aggregationCsv, Clock clock) {
+    PalletController(Pallets pallets, TagBindings bindings, Aggregations aggregations, PalletCsv csv, AggregationCsv aggregationCsv, Clock clock,
+                     Auditor auditor) {
+        this.auditor = auditor;
         this.pallets = pallets;
         this.bindings = bindings;
         this.aggregations = aggregations;
@@ -87,6 +92,7 @@ class PalletController {
 
     @GetMapping(path = "/export", produces = "text/csv")
     ResponseEntity<StreamingResponseBody> exportCsv() {
+        auditor.record("PALLET_EXPORT", "pallets.csv", null, null, AuditOutcome.OK);
         return CsvResponses.csv("pallets.csv", csv::exportFile);
     }
 
@@ -99,6 +105,7 @@ class PalletController {
     /** The open aggregations (what is in what now) in the import format. */
     @GetMapping(path = "/aggregation/export", produces = "text/csv")
     ResponseEntity<StreamingResponseBody> exportAggregation() {
+        auditor.record("AGGREGATION_EXPORT", "aggregation.csv", null, null, AuditOutcome.OK);
         return CsvResponses.csv("aggregation.csv", aggregationCsv::exportFile);
     }
 

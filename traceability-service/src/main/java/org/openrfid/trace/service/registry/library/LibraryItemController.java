@@ -1,5 +1,7 @@
 package org.openrfid.trace.service.registry.library;
 
+import org.openrfid.trace.service.audit.Auditor;
+import org.openrfid.trace.service.audit.AuditOutcome;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -30,8 +32,10 @@ class LibraryItemController {
     private final LibraryItems items;
     private final TagBindings bindings;
     private final LibraryItemCsv csv;
+    private final Auditor auditor;
 
-    LibraryItemController(LibraryItems items, TagBindings bindings, LibraryItemCsv csv) {
+    LibraryItemController(LibraryItems items, TagBindings bindings, LibraryItemCsv csv, Auditor auditor) {
+        this.auditor = auditor;
         this.items = items;
         this.bindings = bindings;
         this.csv = csv;
@@ -70,6 +74,7 @@ class LibraryItemController {
 
     @GetMapping(path = "/export", produces = "text/csv")
     ResponseEntity<StreamingResponseBody> exportCsv() {
+        auditor.record("LIBRARY_EXPORT", "library-items.csv", null, null, AuditOutcome.OK);
         return CsvResponses.csv("library-items.csv", csv::exportFile);
     }
 

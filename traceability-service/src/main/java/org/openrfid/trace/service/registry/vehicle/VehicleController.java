@@ -12,6 +12,8 @@ import java.util.UUID;
 import org.openrfid.trace.service.platform.web.CsvBodies;
 import org.openrfid.trace.service.platform.web.Cursors;
 import org.openrfid.trace.service.platform.web.Limits;
+import org.openrfid.trace.service.privacy.Lookups;
+import org.openrfid.trace.service.privacy.Scope;
 import org.openrfid.trace.service.registry.binding.ObjectKind;
 import org.openrfid.trace.service.registry.binding.TagBinding;
 import org.openrfid.trace.service.registry.binding.TagBindings;
@@ -26,11 +28,16 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
-/** The vehicle registry over REST: list, read, create, replace, and CSV import/export of the fleet. */
+/**
+ * The vehicle registry over REST: list, read, create, replace, and CSV import/export of the fleet. Looking
+ * a vehicle up (by id or by plate) needs a purpose and is audited, like listing and exporting the fleet;
+ * restricted vehicles are left out of lists for callers without a grant.
+ */
 @RestController
 @RequestMapping("/api/v1/vehicles")
 class VehicleController {
@@ -38,11 +45,13 @@ class VehicleController {
     private final Vehicles vehicles;
     private final TagBindings bindings;
     private final VehicleCsv csv;
+    private final Lookups lookups;
 
-    VehicleController(Vehicles vehicles, TagBindings bindings, VehicleCsv csv) {
+    VehicleController(Vehicles vehicles, TagBindings bindings, VehicleCsv csv, Lookups lookups) {
         this.vehicles = vehicles;
         this.bindings = bindings;
         this.csv = csv;
+        this.lookups = lookups;
     }
 
     /** A vehicle with the EPC of the tag bound to it now (null when none). */
@@ -73,22 +82,37 @@ class VehicleController {
      */
     @GetMapping
     VehiclePage list(@RequestParam(required = false) String plate, @RequestParam(defaultValue = "100") int limit,
-                     @RequestParam(required = false) String cursor) {
+                     @RequestParam(required = false) String cursor, @RequestParam(required = false) String purpose,
+                     @RequestHeader(name = Lookups.PURPOSE_HEADER, required = false) String purposeHeader) {
         Limits.page(limit);
         if (plate != null) {
+            String why = lookups.requirePurpose("VEHICLE_LOOKUP", "plate " + plate, purpose, purposeHeader);
             List<Vehicle> found = vehicles.findByPlate(plate).stream().toList();
+            for (Vehicle v : found) {
+                lookups.checkObject("VEHICLE_LOOKUP", ObjectKind.VEHICLE.name(), v.id().toString(), why);
+            }
+            lookups.record("VEHICLE_LOOKUP", found.isEmpty() ? "plate " + plate : found.get(0).plate() + " (vehicle " + found.get(0).id() + ")",
+                    why, found.size());
             return new VehiclePage(views(found), null, limit);
         }
         String after = cursor == null ? null : Cursors.decode(cursor, 1).get(0);
+        Scope scope = lookups.scope("VEHICLE_LIST", "vehicles after " + after);
         List<Vehicle> page = vehicles.page(after, limit + 1);
         boolean more = page.size() > limit;
         List<Vehicle> items = more ? page.subList(0, limit) : page;
-        return new VehiclePage(views(items), more ? Cursors.encode(items.get(items.size() - 1).plate()) : null, limit);
+        String next = more ? Cursors.encode(items.get(items.size() - 1).plate()) : null;
+        List<Vehicle> shown = items.stream().filter(v -> !lookups.hides(scope, ObjectKind.VEHICLE.name(), v.id().toString())).toList();
+        lookups.record("VEHICLE_LIST", "vehicles after " + after, Lookups.purposeOf(purpose, purposeHeader), shown.size());
+        return new VehiclePage(views(shown), next, limit);
     }
 
     @GetMapping("/{id}")
-    VehicleView one(@PathVariable UUID id) {
+    VehicleView one(@PathVariable UUID id, @RequestParam(required = false) String purpose,
+                    @RequestHeader(name = Lookups.PURPOSE_HEADER, required = false) String purposeHeader) {
+        String why = lookups.requirePurpose("VEHICLE_LOOKUP", "vehicle " + id, purpose, purposeHeader);
         Vehicle v = vehicles.find(id).orElseThrow(() -> notFound(id));
+        lookups.checkObject("VEHICLE_LOOKUP", ObjectKind.VEHICLE.name(), id.toString(), why);
+        lookups.record("VEHICLE_LOOKUP", v.plate() + " (vehicle " + v.id() + ")", why, 1);
         return views(List.of(v)).get(0);
     }
 
@@ -121,6 +145,7 @@ class VehicleController {
     /** Every vehicle as CSV in the import format, streamed. */
     @GetMapping(path = "/export", produces = "text/csv")
     ResponseEntity<StreamingResponseBody> exportCsv() {
+        lookups.record("VEHICLE_EXPORT", "vehicles.csv", null, vehicles.count());
         StreamingResponseBody body = out -> {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             csv.exportFile(w);

@@ -1,5 +1,7 @@
 package org.openrfid.trace.service.registry.watchlist;
 
+import org.openrfid.trace.service.audit.Auditor;
+import org.openrfid.trace.service.audit.AuditOutcome;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
@@ -31,8 +33,10 @@ class WatchlistController {
     private final Watchlist watchlist;
     private final WatchlistCsv csv;
     private final Clock clock;
+    private final Auditor auditor;
 
-    WatchlistController(Watchlist watchlist, WatchlistCsv csv, Clock clock) {
+    WatchlistController(Watchlist watchlist, WatchlistCsv csv, Clock clock, Auditor auditor) {
+        this.auditor = auditor;
         this.watchlist = watchlist;
         this.csv = csv;
         this.clock = clock;
@@ -82,6 +86,8 @@ class WatchlistController {
         watchlist.save(List.of(e));
         WatchlistEntry stored = watchlist.ofObject(e.kind(), e.objectId()).stream()
                 .filter(x -> x.list().equals(e.list()) && x.validFrom().equals(e.validFrom())).findFirst().orElseThrow();
+        auditor.record("WATCHLIST_ADDED", stored.list() + " " + stored.kind() + ":" + stored.objectId() + " (entry " + stored.id() + ")",
+                stored.reason(), 1L, AuditOutcome.OK);
         return ResponseEntity.created(URI.create("/api/v1/watchlist/" + stored.id())).body(stored);
     }
 
@@ -92,17 +98,23 @@ class WatchlistController {
         if (!watchlist.end(id, at == null ? clock.instant() : at)) {
             throw new IllegalArgumentException("at: entry " + id + " is not open or starts after " + at);
         }
-        return one(id);
+        WatchlistEntry ended = one(id);
+        auditor.record("WATCHLIST_ENDED", ended.list() + " " + ended.kind() + ":" + ended.objectId() + " (entry " + id + ")", null, 1L,
+                AuditOutcome.OK);
+        return ended;
     }
 
     /** Imports a watchlist file ({@code text/csv}, the sample-data {@code watchlist.csv} columns) after the registries; all or nothing. */
     @PostMapping(path = "/import", consumes = {"text/csv", "application/csv"})
     ImportCounts importCsv(HttpServletRequest request) throws IOException {
-        return csv.importFile(CsvBodies.reader(request));
+        ImportCounts counts = csv.importFile(CsvBodies.reader(request));
+        auditor.record("WATCHLIST_IMPORT", "watchlist.csv", null, (long) counts.created() + counts.updated(), AuditOutcome.OK);
+        return counts;
     }
 
     @GetMapping(path = "/export", produces = "text/csv")
     ResponseEntity<StreamingResponseBody> exportCsv() {
+        auditor.record("WATCHLIST_EXPORT", "watchlist.csv", null, null, AuditOutcome.OK);
         return CsvResponses.csv("watchlist.csv", csv::exportFile);
     }
 }

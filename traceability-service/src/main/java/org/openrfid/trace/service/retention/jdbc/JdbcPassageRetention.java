@@ -116,6 +116,11 @@ public final class JdbcPassageRetention implements PassageRetention {
 
     /** Applies one policy to passages first seen in [from, to), watchlisted objects' or the others'. */
     private long run(RetentionPolicy p, boolean watched, Instant from, Instant to, Instant now) {
+        if (dialect == SqlDialect.POSTGIS) {
+            // A day of a city's passages may take longer than the connections' statement timeout
+            // (application-postgis.yml); this transaction alone runs without it.
+            jdbc.execute("SET LOCAL statement_timeout = 0");
+        }
         List<Object> args = new ArrayList<>();
         String where;
         if (p.kind() == null) {

@@ -1,5 +1,7 @@
 package org.openrfid.trace.service.user.web;
 
+import org.openrfid.trace.service.audit.Auditor;
+import org.openrfid.trace.service.audit.AuditOutcome;
 import java.net.URI;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -28,8 +30,10 @@ import org.springframework.web.bind.annotation.RestController;
 class UserController {
 
     private final UserAdministration admin;
+    private final Auditor auditor;
 
-    UserController(UserAdministration admin) {
+    UserController(UserAdministration admin, Auditor auditor) {
+        this.auditor = auditor;
         this.admin = admin;
     }
 
@@ -70,7 +74,9 @@ class UserController {
         if (outcome == Outcome.EXISTS) {
             throw problem(HttpStatus.CONFLICT, "User exists", "username: '" + r.username() + "' is taken");
         }
-        return ResponseEntity.created(URI.create("/api/v1/users/" + r.username())).body(one(r.username()));
+        UserView created = one(r.username());
+        auditor.record("USER_CREATED", describe(created), null, 1L, AuditOutcome.OK);
+        return ResponseEntity.created(URI.create("/api/v1/users/" + r.username())).body(created);
     }
 
     @GetMapping("/api/v1/users/{username}")
@@ -86,7 +92,9 @@ class UserController {
         if (admin.update(username, input(r)) == Outcome.NOT_FOUND) {
             throw notFound(username);
         }
-        return one(username);
+        UserView changed = one(username);
+        auditor.record("USER_CHANGED", describe(changed) + (r.password() != null ? " password set" : ""), null, 1L, AuditOutcome.OK);
+        return changed;
     }
 
     @DeleteMapping("/api/v1/users/{username}")
@@ -94,7 +102,13 @@ class UserController {
         if (admin.delete(username) == Outcome.NOT_FOUND) {
             throw notFound(username);
         }
+        auditor.record("USER_DELETED", "user " + username, null, 1L, AuditOutcome.OK);
         return ResponseEntity.noContent().build();
+    }
+
+    /** How the trail names a user change: who, with which roles, enabled or not (never the password). */
+    private static String describe(UserView u) {
+        return "user " + u.username() + " roles " + u.roles() + (u.enabled() ? " enabled" : " disabled");
     }
 
     @GetMapping("/api/v1/me")
@@ -113,6 +127,7 @@ class UserController {
         TokenRequest body = r == null ? new TokenRequest(null, null) : r;
         UserAdministration.NewToken created = admin.createToken(username, body.name(), body.expiresInDays())
                 .orElseThrow(() -> notFound(username));
+        auditor.record("TOKEN_CREATED", "user " + username + " token " + created.token().id(), null, 1L, AuditOutcome.OK);
         return ResponseEntity.created(URI.create("/api/v1/users/" + username + "/tokens/" + created.token().id()))
                 .body(new TokenCreated(created.token().id(), created.secret(), created.token().expiresAt()));
     }
@@ -129,6 +144,7 @@ class UserController {
         if (!admin.revokeToken(username, id)) {
             throw problem(HttpStatus.NOT_FOUND, "Token not found", "user '" + username + "' has no token " + id);
         }
+        auditor.record("TOKEN_REVOKED", "user " + username + " token " + id, null, 1L, AuditOutcome.OK);
         return ResponseEntity.noContent().build();
     }
 

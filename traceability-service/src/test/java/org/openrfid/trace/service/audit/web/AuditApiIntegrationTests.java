@@ -96,10 +96,12 @@ class AuditApiIntegrationTests {
     @Test
     void anAuditorFiltersAndPagesNewestFirst() throws Exception {
         String plate = "渝B·" + UUID.randomUUID().toString().substring(0, 5);
+        // subject matches records whose subject contains it: the plate finds "<plate> (vehicle <id>)" too
+        AuditRecord d = trail.append(lookup("traffic3", plate + " (vehicle 7d1e)"));
         AuditRecord a = trail.append(lookup("traffic1", plate));
         AuditRecord b = trail.append(lookup("traffic2", plate));
         AuditRecord c = trail.append(lookup("traffic1", plate));
-        trail.append(lookup("traffic1", "other-" + plate));
+        trail.append(lookup("traffic1", "渝Z·" + UUID.randomUUID().toString().substring(0, 5)));
 
         String body = mvc.perform(get("/api/v1/audit").param("subject", plate).param("limit", "2").with(user("auditor").roles("AUDITOR")))
                 .andExpect(status().isOk())
@@ -121,8 +123,9 @@ class AuditApiIntegrationTests {
         String cursor = JsonPath.read(body, "$.nextCursor");
         mvc.perform(get("/api/v1/audit").param("subject", plate).param("limit", "2").param("cursor", cursor)
                         .with(user("auditor").roles("AUDITOR")))
-                .andExpect(jsonPath("$.items", hasSize(1)))
+                .andExpect(jsonPath("$.items", hasSize(2)))
                 .andExpect(jsonPath("$.items[0].id").value(a.id()))
+                .andExpect(jsonPath("$.items[1].id").value(d.id()))
                 .andExpect(jsonPath("$.nextCursor").doesNotExist());
         mvc.perform(get("/api/v1/audit").param("subject", plate).param("username", "traffic1").param("action", "VEHICLE_TRAJECTORY")
                         .param("from", a.at().toString()).param("to", c.at().plusNanos(1000).toString()).with(user("auditor").roles("AUDITOR")))

@@ -57,7 +57,7 @@ class SpoolingPassageWriterUnitTests {
         }
 
         @Override
-        public List<Passage> latest(int limit) {
+        public List<Passage> latest(org.openrfid.trace.service.privacy.Scope scope, int limit) {
             return List.of();
         }
 

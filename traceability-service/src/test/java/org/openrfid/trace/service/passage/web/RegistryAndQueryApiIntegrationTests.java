@@ -51,6 +51,7 @@ import org.springframework.test.web.servlet.MvcResult;
  */
 @WebMvcTest
 @AutoConfigureMockMvc(addFilters = false)
+@org.springframework.security.test.context.support.WithMockUser(username = "admin", roles = "ADMIN")
 class RegistryAndQueryApiIntegrationTests {
 
     static final Path WORLD = Path.of("../sample-data/src/main/resources/sample-data/world");
@@ -146,7 +147,7 @@ class RegistryAndQueryApiIntegrationTests {
                 .andExpect(jsonPath("$.created").value(6000))
                 .andExpect(jsonPath("$.bindingsOpened").value(6000));
 
-        MvcResult found = mvc.perform(get("/api/v1/vehicles").param("plate", "渝BD941W"))
+        MvcResult found = mvc.perform(get("/api/v1/vehicles").param("plate", "渝BD941W").param("purpose", "case 2025-0601"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items[0].plate").value("渝B·D941W"))
                 .andExpect(jsonPath("$.items[0].epc").value("3416451DA400000005F5E100"))
@@ -160,7 +161,7 @@ class RegistryAndQueryApiIntegrationTests {
                 passage(epc, "CQ-CP-016", T0.plusSeconds(900)),
                 passage(RawEpc.ofHex("3416451DA400000005F5E101"), "CQ-CP-002", T0.plusSeconds(301))));
 
-        MvcResult geo = mvc.perform(get("/api/v1/vehicles/" + id + "/trajectory")
+        MvcResult geo = mvc.perform(get("/api/v1/vehicles/" + id + "/trajectory").param("purpose", "case 2025-0601")
                         .param("from", "2025-06-02T07:00:00Z").param("to", "2025-06-02T09:00:00Z"))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith("application/geo+json"))
@@ -176,10 +177,10 @@ class RegistryAndQueryApiIntegrationTests {
         assertThat(line.get(0).get(0).asDouble()).isEqualTo(106.594);
         assertThat(line.get(0).get(1).asDouble()).isEqualTo(29.588);
 
-        mvc.perform(get("/api/v1/vehicles/" + id + "/history").param("limit", "2"))
+        mvc.perform(get("/api/v1/vehicles/" + id + "/history").param("limit", "2").header("X-Purpose", "case 2025-0601"))
                 .andExpect(jsonPath("$.items", hasSize(2)))
                 .andExpect(jsonPath("$.nextCursor").isNotEmpty());
-        mvc.perform(get("/api/v1/vehicles/" + id + "/last-seen"))
+        mvc.perform(get("/api/v1/vehicles/" + id + "/last-seen").param("purpose", "case 2025-0601"))
                 .andExpect(jsonPath("$.locationId").value("CQ-CP-016"));
         mvc.perform(get("/api/v1/tags/history").param("epc", "urn:epc:id:giai:9521001.100000000"))
                 .andExpect(jsonPath("$.items", hasSize(3)));
@@ -229,7 +230,8 @@ class RegistryAndQueryApiIntegrationTests {
                 {"/api/v1/passages/at", "location", "CQ'; --"},
         };
         for (String[] r : requests) {
-            var request = get(r[0]).param(r[1], r[2]).param("from", "2025-06-02T07:00:00Z").param("to", "2025-06-02T09:00:00Z");
+            var request = get(r[0]).param(r[1], r[2]).param("from", "2025-06-02T07:00:00Z").param("to", "2025-06-02T09:00:00Z")
+                    .param("purpose", "fuzz");
             if (!r[1].equals("epc") && r[0].startsWith("/api/v1/tags")) {
                 request.param("epc", "3416451DA400000005F5E100");
             }
@@ -237,7 +239,8 @@ class RegistryAndQueryApiIntegrationTests {
                     .andExpect(status().isBadRequest())
                     .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
         }
-        mvc.perform(get("/api/v1/vehicles/" + id + "/trajectory").param("from", "2025-06-02T07:00:00Z").param("to", "2025-06-02T09:00:00Z"))
+        mvc.perform(get("/api/v1/vehicles/" + id + "/trajectory").param("from", "2025-06-02T07:00:00Z").param("to", "2025-06-02T09:00:00Z")
+                        .param("purpose", "case 1"))
                 .andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/passages/within").param("bbox", "106,29,107,30").param("from", "yesterday").param("to", "2025-06-02T09:00:00Z"))
                 .andExpect(status().isBadRequest());

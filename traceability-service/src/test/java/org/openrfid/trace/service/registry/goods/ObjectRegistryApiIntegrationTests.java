@@ -48,6 +48,7 @@ import org.springframework.test.web.servlet.MvcResult;
  */
 @WebMvcTest
 @AutoConfigureMockMvc(addFilters = false)
+@org.springframework.security.test.context.support.WithMockUser(username = "admin", roles = "ADMIN")
 class ObjectRegistryApiIntegrationTests {
 
     static final Path WORLD = Path.of("../sample-data/src/main/resources/sample-data/world");
