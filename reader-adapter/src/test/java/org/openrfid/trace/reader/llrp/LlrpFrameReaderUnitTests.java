@@ -121,4 +121,21 @@ class LlrpFrameReaderUnitTests {
         assertThatThrownBy(() -> new LlrpFrameReader(new java.io.ByteArrayInputStream(tooLong), 1 << 20).read())
                 .isInstanceOf(LlrpFrameException.class).hasMessageContaining("exceeds the limit");
     }
+
+    /**
+     * Regression (found by LlrpFuzzingUnitTests' allocation bound): the buffer was allocated from the
+     * Length field before a byte of the body had come, so a header claiming 16 MiB cost 16 MiB.
+     */
+    @Test
+    void aLengthFieldAloneDoesNotAllocateTheFrame() {
+        byte[] claim = new byte[LlrpFrames.HEADER_LENGTH + 100];
+        System.arraycopy(LlrpFrames.headerOnly(LlrpMessageType.RO_ACCESS_REPORT, 1), 0, claim, 0, LlrpFrames.HEADER_LENGTH);
+        FrameMutator.putU32(claim, 2, LlrpFrames.DEFAULT_MAX_FRAME);
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        LlrpFrameReader r = new LlrpFrameReader(new java.io.ByteArrayInputStream(claim), LlrpFrames.DEFAULT_MAX_FRAME);
+        long before = threads.getCurrentThreadAllocatedBytes();
+        assertThatThrownBy(r::read).isInstanceOf(EOFException.class);
+        assertThat(threads.getCurrentThreadAllocatedBytes() - before).isLessThan(1L << 20);
+    }
 }
