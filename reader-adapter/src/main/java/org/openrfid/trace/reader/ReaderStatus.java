@@ -12,6 +12,11 @@ import java.time.Instant;
  * @param readsPerSecond     recent read rate
  * @param lastError          the last failure, or {@code null}
  * @param since              when the connection entered {@code state}
+ * @param flaps              connections that were set up but dropped before the stable period, since the
+ *                           session started
+ * @param flapping           whether the last few connections all dropped that soon (and the current one, if
+ *                           any, has not yet outlived the stable period): the reader is up and down, and the
+ *                           reconnect delays are growing rather than starting over
  */
 public record ReaderStatus(
         String readerId,
@@ -20,5 +25,13 @@ public record ReaderStatus(
         long tagReportsReceived,
         double readsPerSecond,
         String lastError,
-        Instant since) {
+        Instant since,
+        long flaps,
+        boolean flapping) {
+
+    /** A status without flap history (a session that has never dropped early). */
+    public ReaderStatus(String readerId, ReaderState state, Instant lastKeepalive, long tagReportsReceived,
+            double readsPerSecond, String lastError, Instant since) {
+        this(readerId, state, lastKeepalive, tagReportsReceived, readsPerSecond, lastError, since, 0, false);
+    }
 }

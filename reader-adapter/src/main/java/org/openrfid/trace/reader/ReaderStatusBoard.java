@@ -42,6 +42,11 @@ public final class ReaderStatusBoard {
         return s == null ? Optional.empty() : Optional.of(s.get());
     }
 
+    /** Readers whose connections keep dropping soon after set-up (see {@link ReaderStatus#flapping()}). */
+    public List<String> flapping() {
+        return statuses().stream().filter(ReaderStatus::flapping).map(ReaderStatus::readerId).toList();
+    }
+
     public List<String> readerIds() {
         return entries.keySet().stream().sorted().toList();
     }

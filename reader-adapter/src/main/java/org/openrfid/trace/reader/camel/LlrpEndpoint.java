@@ -23,6 +23,8 @@ public class LlrpEndpoint extends DefaultEndpoint {
     private boolean readTid = true;
     private long initialBackoffMs = 1000;
     private long maxBackoffMs = 60_000;
+    /** A connection up this long starts the reconnect delays over; one dropped sooner is a flap. */
+    private long stablePeriodMs = LlrpReaderConfig.DEFAULT_STABLE_PERIOD.toMillis();
     private ConnectionMode connection = ConnectionMode.CLIENT;
     private boolean tls;
     /** Reader-initiated only: sources besides {@code host} the reader may dial in from, comma-separated. */
@@ -52,7 +54,8 @@ public class LlrpEndpoint extends DefaultEndpoint {
 
     LlrpReaderConfig readerConfig() {
         return new LlrpReaderConfig(readerId, host, port, Duration.ofMillis(keepaliveMs), Duration.ofMillis(reportEveryMs),
-                reportEveryTags, readTid, Duration.ofMillis(initialBackoffMs), Duration.ofMillis(maxBackoffMs));
+                reportEveryTags, readTid, Duration.ofMillis(initialBackoffMs), Duration.ofMillis(maxBackoffMs),
+                Duration.ofMillis(stablePeriodMs));
     }
 
     /** How the session gets its link: dialled (TCP or TLS) or handed over by the component's listener. */
@@ -154,5 +157,13 @@ public class LlrpEndpoint extends DefaultEndpoint {
 
     public void setMaxBackoffMs(long maxBackoffMs) {
         this.maxBackoffMs = maxBackoffMs;
+    }
+
+    public long getStablePeriodMs() {
+        return stablePeriodMs;
+    }
+
+    public void setStablePeriodMs(long stablePeriodMs) {
+        this.stablePeriodMs = stablePeriodMs;
     }
 }

@@ -65,6 +65,13 @@ final class ClientMessages {
     static final int ACCESSSPEC_ID = 1;
     /** TID is 6 words on the serialised-TID chips used on windscreen and item tags (96-bit TID). */
     static final int TID_WORDS = 6;
+    /**
+     * Most antennas an ROSpec lists one by one. Readers have 1 to 8 ports, 32 or so with antenna hubs;
+     * a capabilities answer claiming more is wrong, and listing up to 65535 IDs costs ltkjava quadratic
+     * time and memory (gigabytes) and cannot even be encoded past a parameter's u16 length. Above it
+     * the ROSpec asks for all antennas (0), as when the reader does not say.
+     */
+    static final int MAX_LISTED_ANTENNAS = 256;
 
     private ClientMessages() {
     }
@@ -203,10 +210,10 @@ final class ClientMessages {
         spec.setROBoundarySpec(boundary);
 
         AISpec ai = new AISpec();
-        // AntennaID 0 means "all antennas" (§10.2.2) when the reader did not tell us how many it has.
+        // AntennaID 0 means "all antennas" (§10.2.2): when the reader did not tell us how many it has, or told nonsense.
         int n = Math.max(1, antennaCount);
         UnsignedShortArray antennas = new UnsignedShortArray();
-        if (antennaCount <= 0) {
+        if (antennaCount <= 0 || antennaCount > MAX_LISTED_ANTENNAS) {
             antennas.add(new UnsignedShort(0));
         } else {
             for (int a = 1; a <= n; a++) {

@@ -2,7 +2,6 @@ package org.openrfid.trace.reader.llrp;
 
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,17 +20,17 @@ final class LlrpChannel {
     static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(5);
 
     private final String readerId;
-    private final InputStream in;
+    private final LlrpFrameReader frames;
     private final OutputStream out;
     private final AtomicLong messageIds;
     private final ReportDispatcher dispatcher;
     private final Object writeLock = new Object();
-    private volatile long lastFrameNanos = System.nanoTime();
+    private volatile long lastHeardNanos = System.nanoTime();
 
     /** @param messageIds the session's counter: IDs go on rising across reconnects */
     LlrpChannel(String readerId, LlrpLink link, AtomicLong messageIds, ReportDispatcher dispatcher) {
         this.readerId = readerId;
-        this.in = link.in();
+        this.frames = new LlrpFrameReader(link.in(), LlrpFrames.DEFAULT_MAX_FRAME);
         this.out = link.out();
         this.messageIds = messageIds;
         this.dispatcher = dispatcher;
@@ -75,18 +74,28 @@ final class LlrpChannel {
         return frame;
     }
 
-    /** The next frame, or null when the reader closed the stream between frames. */
+    /**
+     * The next frame, or null when the reader closed the stream between frames. A read timeout (the
+     * session's way to look up now and then) may come mid-frame: the frame's bytes so far are kept, and
+     * the next call goes on with it.
+     */
     byte[] read() throws IOException {
-        byte[] frame = LlrpFrames.read(in, LlrpFrames.DEFAULT_MAX_FRAME);
-        if (frame != null) {
-            lastFrameNanos = System.nanoTime();
+        long before = frames.bytesRead();
+        try {
+            return frames.read();
+        } finally {
+            if (frames.bytesRead() != before) {
+                lastHeardNanos = System.nanoTime();
+            }
         }
-        return frame;
     }
 
-    /** How long the reader has been silent; a live reader is never silent for long, it sends keepalives. */
+    /**
+     * How long no byte has come from the reader; a live reader is never silent for long, it sends
+     * keepalives, and one still sending a large frame is not silent either.
+     */
     long silentForNanos() {
-        return System.nanoTime() - lastFrameNanos;
+        return System.nanoTime() - lastHeardNanos;
     }
 
     /** Sends {@code msg} under the next message ID, which it returns. */

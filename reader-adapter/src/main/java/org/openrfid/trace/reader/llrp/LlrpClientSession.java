@@ -24,7 +24,10 @@ import org.slf4j.LoggerFactory;
  * then streams RO_ACCESS_REPORTs through the {@link ReportDispatcher} into the sink, one
  * {@link TagReadBatch} per report. Any failure — refused connection, error status, missed keepalives,
  * malformed or oversized frame — closes this connection only and retries after an exponential,
- * jittered backoff. This class owns that lifecycle and the status; the talking is done elsewhere.
+ * jittered backoff. The backoff starts over only once a connection has stayed up for the configured
+ * stable period: a reader that drops every few seconds right after set-up ("flapping") is redialled
+ * ever less often, not once a second for ever, and its status says so. This class owns that lifecycle
+ * and the status; the talking is done elsewhere.
  */
 public final class LlrpClientSession {
 
@@ -34,6 +37,8 @@ public final class LlrpClientSession {
     static final int MISSED_KEEPALIVES = 3;
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(1);
+    /** Consecutive connections dropped before the stable period from which the reader counts as flapping. */
+    static final int FLAPPING_AFTER = 3;
 
     private final LlrpReaderConfig config;
     private final LlrpConnector connector;
@@ -52,6 +57,10 @@ public final class LlrpClientSession {
     private volatile ReaderState state = ReaderState.DISABLED;
     private volatile Instant since;
     private volatile String lastError;
+    /** System.nanoTime() when the current connection reached CONNECTED; 0 while there is none. */
+    private volatile long connectedAtNanos;
+    private final AtomicLong flaps = new AtomicLong();
+    private volatile int flapsInARow;
 
     /** A client-initiated session over plain TCP to {@code config.host():config.port()}. */
     public LlrpClientSession(LlrpReaderConfig config, Consumer<TagReadBatch> sink, Clock clock) {
@@ -111,7 +120,15 @@ public final class LlrpClientSession {
     }
 
     public ReaderStatus status() {
-        return new ReaderStatus(config.id(), state, dispatcher.lastKeepalive(), reads.total(), reads.perSecond(), lastError, since);
+        return new ReaderStatus(config.id(), state, dispatcher.lastKeepalive(), reads.total(), reads.perSecond(), lastError, since,
+                flaps.get(), flapping());
+    }
+
+    /** The last connections all dropped before the stable period, and the current one (if any) is not yet stable. */
+    private boolean flapping() {
+        long up = connectedAtNanos;
+        boolean stableNow = up != 0 && System.nanoTime() - up >= config.stablePeriod().toNanos();
+        return flapsInARow >= FLAPPING_AFTER && !stableNow;
     }
 
     /** Sink calls that threw; each is logged, and the session carries on. */
@@ -146,7 +163,7 @@ public final class LlrpClientSession {
         long backoff = config.initialBackoff().toNanos();
         while (running) {
             setState(ReaderState.CONNECTING);
-            long before = sessions.get();
+            connectedAtNanos = 0;
             try {
                 connectAndServe();
             } catch (Exception e) {
@@ -161,8 +178,20 @@ public final class LlrpClientSession {
             if (!running) {
                 break;
             }
-            if (sessions.get() > before) {
-                backoff = config.initialBackoff().toNanos();
+            long upAt = connectedAtNanos;
+            connectedAtNanos = 0;
+            if (upAt != 0) {
+                if (System.nanoTime() - upAt >= config.stablePeriod().toNanos()) {
+                    backoff = config.initialBackoff().toNanos();
+                    flapsInARow = 0;
+                } else {
+                    flaps.incrementAndGet();
+                    if (++flapsInARow == FLAPPING_AFTER) {
+                        log.warn("[{}] reader is flapping: {} connections in a row dropped within {} of set-up; "
+                                + "reconnect delays keep growing up to {}", config.id(), flapsInARow, config.stablePeriod(),
+                                config.maxBackoff());
+                    }
+                }
             }
             setState(ReaderState.BACKOFF);
             // Full jitter in [backoff/2, backoff): readers that failed together do not retry together.
@@ -200,6 +229,7 @@ public final class LlrpClientSession {
         }
         sessions.incrementAndGet();
         lastError = null;
+        connectedAtNanos = System.nanoTime();
         setState(ReaderState.CONNECTED);
         log.info("[{}] LLRP session up ({}, peer {}, {} antennas{})", config.id(), connector.describe(), link.peer(),
                 outcome.antennas(), outcome.impinj() ? ", Impinj extensions" : "");

@@ -1,6 +1,5 @@
 package org.openrfid.trace.reader.llrp;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,40 +20,14 @@ public final class LlrpFrames {
     }
 
     /**
-     * Reads one whole message.
+     * Reads one whole message from a stream that does not time out (a timeout here loses the bytes of the
+     * frame read so far: streams with a read timeout keep one {@link LlrpFrameReader} instead).
      *
      * @return the frame, or {@code null} on a clean end of stream before a new header
      * @throws LlrpFrameException when the length field is below the header size or above {@code maxFrame}
      */
     public static byte[] read(InputStream in, int maxFrame) throws IOException {
-        byte[] header = new byte[HEADER_LENGTH];
-        int first = in.read(header, 0, HEADER_LENGTH);
-        if (first < 0) {
-            return null;
-        }
-        readFully(in, header, first, HEADER_LENGTH - first);
-        long length = u32(header, 2);
-        if (length < HEADER_LENGTH) {
-            throw new LlrpFrameException("LLRP length field " + length + " is smaller than the header");
-        }
-        if (length > maxFrame) {
-            throw new LlrpFrameException("LLRP frame of " + length + " bytes exceeds the limit of " + maxFrame);
-        }
-        byte[] frame = new byte[(int) length];
-        System.arraycopy(header, 0, frame, 0, HEADER_LENGTH);
-        readFully(in, frame, HEADER_LENGTH, frame.length - HEADER_LENGTH);
-        return frame;
-    }
-
-    private static void readFully(InputStream in, byte[] b, int off, int len) throws IOException {
-        while (len > 0) {
-            int n = in.read(b, off, len);
-            if (n < 0) {
-                throw new EOFException("stream ended inside an LLRP message");
-            }
-            off += n;
-            len -= n;
-        }
+        return new LlrpFrameReader(in, maxFrame).read();
     }
 
     public static void write(OutputStream out, byte[] frame) throws IOException {

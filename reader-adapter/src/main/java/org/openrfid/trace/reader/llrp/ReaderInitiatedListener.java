@@ -188,8 +188,7 @@ public final class ReaderInitiatedListener implements AutoCloseable {
             s.setKeepAlive(true);
             s.setSoTimeout((int) gate.limits().handshakeDeadline().toMillis());
             link = LlrpLink.of(s);
-            expectConnectionAttempt(link);
-            byte[] readerId = identify(link);
+            byte[] readerId = identifyCaller(link);
             Slot slot = match(readerId, s.getInetAddress());
             if (slot != null && !slot.admits(s.getInetAddress())) {
                 log.warn("[{}] reader-initiated LLRP connection from {} is not from one of its sources: closing",
@@ -221,6 +220,18 @@ public final class ReaderInitiatedListener implements AutoCloseable {
         } catch (IOException ignored) {
             // nothing left to release
         }
+    }
+
+    /**
+     * Everything a caller can make us parse before it is known to be one of our readers: its
+     * ConnectionAttemptEvent, then its answer to our identification request.
+     *
+     * @return the ReaderID bytes, or null when the reader does not tell
+     * @throws IOException when the caller says anything else, breaks off, or sends what cannot be LLRP
+     */
+    byte[] identifyCaller(LlrpLink link) throws IOException {
+        expectConnectionAttempt(link);
+        return identify(link);
     }
 
     private void expectConnectionAttempt(LlrpLink link) throws IOException {
