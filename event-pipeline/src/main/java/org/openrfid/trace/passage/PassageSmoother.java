@@ -25,6 +25,25 @@ import org.openrfid.trace.reader.TagRead;
  * day still becomes a passage. Only elapsed wall time counts, never the wall clock itself, so a reader
  * whose clock is off still closes presences on time.
  *
+ * <p>Reader clocks are trusted only so far ({@link ReaderClockPolicy}). A read whose reader time is too far
+ * ahead of or behind its receive time is counted, handed to the listener as {@link OutOfBoundsRead} and
+ * kept out of the watermark, so one read dated 2099 cannot make every later read of its reader late.
+ *
+ * <p>A reader whose clock steps back (an NTP correction, a clock set by hand) would otherwise have its
+ * reads late until its clock caught up with its old watermark, an hour for an hour's step. A read further
+ * behind the watermark than the step-back threshold is therefore held, and when the reader's next read is
+ * far behind too (and near the held one: both on the new clock) the step is taken as real and the reader
+ * is <em>re-based</em>: the presences it was the last to see are completed as they are (their reads are
+ * all on the old clock, so their times stay consistent), its watermark starts afresh, and the held read and
+ * the new one are applied. A next read back on the old clock shows the held read was a stray; it is
+ * counted late, as before. Re-basing was chosen over tracking each reader's offset to receive time and
+ * correcting reader times by it: receive time cannot tell a clock step from a replay of buffered reads
+ * (both arrive long after their reader time), a corrected time would move every later passage of the
+ * reader away from what it reported, and the offset would have to be snapshotted and agreed between
+ * cluster members. Re-basing needs nothing beyond the watermark and costs one held read of delay at a
+ * step; what it gives up is a presence open across the step, which becomes two passages, one on each
+ * clock, each with its own reads (none lost, none counted twice).
+ *
  * <p>Direction: when the read points of a location are configured as entry and exit antennas, a tag
  * first seen on an entry and last seen on an exit travelled the location's way (IN unless the entry
  * read point says otherwise), the reverse order the opposite way; without roles the first read point's
@@ -45,6 +64,9 @@ public final class PassageSmoother {
     private final ReadPointDirectory readPoints;
     private final Function<RawEpc, String> tagUris;
     private final long lateness;
+    private final long maxAhead;
+    private final long maxBehind;
+    private final long stepBack;
     private final Map<String, ReaderClock> readers = new HashMap<>();
     private final Map<String, LocationPresences> locations = new HashMap<>();
     private ReaderClock lastReader;
@@ -53,6 +75,10 @@ public final class PassageSmoother {
     private long unmappedReads;
     private long lateReads;
     private long acceptedReads;
+    private long readsAhead;
+    private long readsBehind;
+    private long clockSteps;
+    private String lastSteppedReader;
     private long lastReadMicros = Long.MIN_VALUE;
 
     /**
@@ -63,9 +89,15 @@ public final class PassageSmoother {
         this.readPoints = readPoints;
         this.tagUris = tagUris;
         this.lateness = policy.allowedLatenessMicros();
+        this.maxAhead = policy.readerClock().maxAheadMicros();
+        this.maxBehind = policy.readerClock().maxBehindMicros();
+        this.stepBack = Math.max(lateness, policy.readerClock().stepBackMicros());
     }
 
-    /** Applies one read. Reads whose (reader, antenna) has no read point are counted and dropped. */
+    /**
+     * Applies one read. Reads whose (reader, antenna) has no read point are counted and dropped; reads
+     * outside the reader clock bounds are counted and handed to {@link PresenceListener#outOfBounds}.
+     */
     public void accept(TagRead read, long nowWallMicros, PresenceListener listener) {
         ReaderClock reader = reader(read.readerId());
         ResolvedAntenna at = resolve(reader, read.antenna());
@@ -75,9 +107,20 @@ public final class PassageSmoother {
         }
         long seen = read.lastSeenMicros() != 0 ? read.lastSeenMicros() : read.firstSeenMicros();
         long first = read.firstSeenMicros() != 0 ? read.firstSeenMicros() : seen;
-        if (reader.watermark != Long.MIN_VALUE && seen < reader.watermark - lateness) {
-            lateReads++;
+        if (outOfBounds(read, first, seen, read.receivedAtMicros() != 0 ? read.receivedAtMicros() : nowWallMicros, listener)) {
             return;
+        }
+        if (reader.watermark != Long.MIN_VALUE && seen < reader.watermark - lateness) {
+            if (reader.watermark - seen <= stepBack) {
+                lateReads++;
+            } else {
+                steppedBack(reader, read, seen, nowWallMicros, listener);
+            }
+            return;
+        }
+        if (reader.heldStep != null) {
+            reader.heldStep = null; // this read is on the old clock: the held one was a stray, late like any other
+            lateReads++;
         }
         if (seen > reader.watermark) {
             reader.watermark = seen;
@@ -123,6 +166,69 @@ public final class PassageSmoother {
         lastReadMicros = seen;
     }
 
+    /**
+     * Counts and hands on a read whose reader time is more than the bound ahead of or behind its receive
+     * time; such a read must not reach the watermark.
+     */
+    private boolean outOfBounds(TagRead read, long first, long seen, long received, PresenceListener listener) {
+        long newest = Math.max(first, seen);
+        long oldest = Math.min(first, seen);
+        ReaderClockPolicy bounds = policy.readerClock();
+        if (newest > received && newest - received > maxAhead) {
+            readsAhead++;
+            listener.outOfBounds(new OutOfBoundsRead(read, OutOfBoundsRead.Side.AHEAD, newest, received, bounds.maxAhead()));
+            return true;
+        }
+        if (oldest < received && received - oldest > maxBehind) {
+            readsBehind++;
+            listener.outOfBounds(new OutOfBoundsRead(read, OutOfBoundsRead.Side.BEHIND, oldest, received, bounds.maxBehind()));
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * A read further behind its reader's watermark than the step-back threshold: held when it is the first,
+     * else (a second such read, near the held one) the reader's clock has stepped back: the presences it
+     * last saw complete, its watermark starts afresh and both reads are applied on the new clock.
+     */
+    private void steppedBack(ReaderClock reader, TagRead read, long seen, long nowWallMicros, PresenceListener listener) {
+        TagRead held = reader.heldStep;
+        if (held == null || Math.abs(seen - seenOf(held)) > stepBack) {
+            if (held != null) {
+                lateReads++; // two far-behind reads that disagree: the older one counts as late, the newer waits
+            }
+            reader.heldStep = read;
+            reader.heldStepWall = nowWallMicros;
+            return;
+        }
+        reader.heldStep = null;
+        clockSteps++;
+        lastSteppedReader = reader.readerId;
+        completePresencesLastSeenBy(reader, listener);
+        reader.watermark = Long.MIN_VALUE;
+        accept(held, reader.heldStepWall, listener);
+        accept(read, nowWallMicros, listener);
+    }
+
+    private static long seenOf(TagRead read) {
+        return read.lastSeenMicros() != 0 ? read.lastSeenMicros() : read.firstSeenMicros();
+    }
+
+    private void completePresencesLastSeenBy(ReaderClock reader, PresenceListener listener) {
+        for (LocationPresences location : locations.values()) {
+            Iterator<Presence> it = location.open.values().iterator();
+            while (it.hasNext()) {
+                Presence presence = it.next();
+                if (presence.clock == reader) {
+                    it.remove();
+                    open--;
+                    listener.completed(toPassage(presence, location));
+                }
+            }
+        }
+    }
+
     /** Closes every presence whose reader's watermark, less the lateness, has passed its last read + silence. */
     public void advance(long nowWallMicros, PresenceListener listener) {
         if (open == 0) {
@@ -160,8 +266,17 @@ public final class PassageSmoother {
         }
     }
 
-    /** Closes every open presence, e.g. on shutdown or for a finite replay. */
+    /**
+     * Closes every open presence, e.g. on shutdown or for a finite replay. A read still held to confirm a
+     * step back is counted late (nothing confirmed it).
+     */
     public void flush(PresenceListener listener) {
+        for (ReaderClock reader : readers.values()) {
+            if (reader.heldStep != null) {
+                reader.heldStep = null;
+                lateReads++;
+            }
+        }
         for (LocationPresences location : locations.values()) {
             for (Presence presence : location.open.values()) {
                 listener.completed(toPassage(presence, location));
@@ -274,6 +389,26 @@ public final class PassageSmoother {
 
     public long acceptedReads() {
         return acceptedReads;
+    }
+
+    /** Reads refused for reader time too far ahead of their receive time. */
+    public long readsAhead() {
+        return readsAhead;
+    }
+
+    /** Reads refused for reader time too far behind their receive time. */
+    public long readsBehind() {
+        return readsBehind;
+    }
+
+    /** Times a reader's clock was found to have stepped back and the reader was re-based. */
+    public long clockSteps() {
+        return clockSteps;
+    }
+
+    /** The reader whose clock stepped back last, or null before any did. */
+    public String lastSteppedReader() {
+        return lastSteppedReader;
     }
 
     /** Reader time of the last read merged, or {@link Long#MIN_VALUE} before the first. */

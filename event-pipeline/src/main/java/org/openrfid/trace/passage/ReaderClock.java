@@ -1,5 +1,7 @@
 package org.openrfid.trace.passage;
 
+import org.openrfid.trace.reader.TagRead;
+
 /**
  * One reader's event-time clock (its watermark: the newest reader time it reported, and the wall time of
  * its last read) and its (reader, antenna) pairs resolved to read points, cached until the directory
@@ -13,6 +15,13 @@ final class ReaderClock {
     long wallAtLastRead;
     /** Presences this reader saw last close when their last read + silence is before this (set by advance). */
     long closeBefore;
+    /**
+     * A read far behind the watermark (more than the step-back threshold), held until this reader's next
+     * read says whether its clock stepped back (that read is far behind too) or the held one was a stray
+     * (it is not); null when none is held.
+     */
+    TagRead heldStep;
+    long heldStepWall;
     int directoryVersion = -1;
     ResolvedAntenna[] antennas = new ResolvedAntenna[8];
 

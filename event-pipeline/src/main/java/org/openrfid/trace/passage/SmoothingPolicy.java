@@ -25,6 +25,8 @@ import java.util.Map;
  * @param roleByReadPoint   entry/exit roles by {@code "readerId/antenna"}, for read points whose
  *                          definition carries none
  * @param registryKinds     the locations' kinds from the registry (from memory: asked on the smoothing thread)
+ * @param readerClock       how far reader time may be from receive time, and what counts as a reader's clock
+ *                          stepping back ({@link ReaderClockPolicy}; null: its defaults)
  */
 public record SmoothingPolicy(
         Duration defaultSilence,
@@ -33,7 +35,8 @@ public record SmoothingPolicy(
         Map<String, String> kindByLocation,
         Duration allowedLateness,
         Map<String, ReadPointRole> roleByReadPoint,
-        LocationKinds registryKinds) {
+        LocationKinds registryKinds,
+        ReaderClockPolicy readerClock) {
 
     /** Default lateness: a report or two of reordering, without delaying passages much. */
     public static final Duration DEFAULT_LATENESS = Duration.ofSeconds(1);
@@ -48,9 +51,16 @@ public record SmoothingPolicy(
         silenceByKind.values().forEach(d -> requirePositive(d, "silence window"));
         allowedLateness = allowedLateness == null ? DEFAULT_LATENESS : allowedLateness;
         registryKinds = registryKinds == null ? LocationKinds.NONE : registryKinds;
+        readerClock = readerClock == null ? ReaderClockPolicy.defaults() : readerClock;
         if (allowedLateness.isNegative()) {
             throw new IllegalArgumentException("allowed lateness must not be negative");
         }
+    }
+
+    public SmoothingPolicy(Duration defaultSilence, Map<String, Duration> silenceByLocation, Map<String, Duration> silenceByKind,
+                           Map<String, String> kindByLocation, Duration allowedLateness, Map<String, ReadPointRole> roleByReadPoint,
+                           LocationKinds registryKinds) {
+        this(defaultSilence, silenceByLocation, silenceByKind, kindByLocation, allowedLateness, roleByReadPoint, registryKinds, null);
     }
 
     public SmoothingPolicy(Duration defaultSilence, Map<String, Duration> silenceByLocation, Map<String, Duration> silenceByKind,
@@ -67,21 +77,30 @@ public record SmoothingPolicy(
     }
 
     public SmoothingPolicy withAllowedLateness(Duration lateness) {
-        return new SmoothingPolicy(defaultSilence, silenceByLocation, silenceByKind, kindByLocation, lateness, roleByReadPoint, registryKinds);
+        return new SmoothingPolicy(defaultSilence, silenceByLocation, silenceByKind, kindByLocation, lateness, roleByReadPoint, registryKinds,
+                readerClock);
     }
 
     public SmoothingPolicy withRoles(Map<String, ReadPointRole> roles) {
-        return new SmoothingPolicy(defaultSilence, silenceByLocation, silenceByKind, kindByLocation, allowedLateness, roles, registryKinds);
+        return new SmoothingPolicy(defaultSilence, silenceByLocation, silenceByKind, kindByLocation, allowedLateness, roles, registryKinds,
+                readerClock);
     }
 
     public SmoothingPolicy withKinds(Map<String, Duration> silenceByKind, Map<String, String> kindByLocation) {
         return new SmoothingPolicy(defaultSilence, silenceByLocation, silenceByKind, kindByLocation, allowedLateness, roleByReadPoint,
-                registryKinds);
+                registryKinds, readerClock);
     }
 
     /** Takes location kinds the properties do not name from the registry. */
     public SmoothingPolicy withRegistryKinds(LocationKinds kinds) {
-        return new SmoothingPolicy(defaultSilence, silenceByLocation, silenceByKind, kindByLocation, allowedLateness, roleByReadPoint, kinds);
+        return new SmoothingPolicy(defaultSilence, silenceByLocation, silenceByKind, kindByLocation, allowedLateness, roleByReadPoint, kinds,
+                readerClock);
+    }
+
+    /** Bounds reader time against receive time and sets what counts as a step back ({@link ReaderClockPolicy}). */
+    public SmoothingPolicy withReaderClock(ReaderClockPolicy clock) {
+        return new SmoothingPolicy(defaultSilence, silenceByLocation, silenceByKind, kindByLocation, allowedLateness, roleByReadPoint,
+                registryKinds, clock);
     }
 
     public long silenceMicros(String locationId) {

@@ -18,6 +18,9 @@ public final class PipelineCounters {
     volatile long lateReads;
     volatile long unmappedReads;
     volatile long openPresences;
+    volatile long readsAhead;
+    volatile long readsBehind;
+    volatile long clockSteps;
     /** Reader time (µs) of the newest read smoothed; the lag is now minus this. */
     volatile long lastReadMicros = Long.MIN_VALUE;
 
@@ -56,6 +59,26 @@ public final class PipelineCounters {
 
     public long openPresences() {
         return openPresences;
+    }
+
+    /** Reads refused (and dead-lettered) for reader time too far ahead of their receive time. */
+    public long readsAhead() {
+        return readsAhead;
+    }
+
+    /** Reads refused (and dead-lettered) for reader time too far behind their receive time. */
+    public long readsBehind() {
+        return readsBehind;
+    }
+
+    /** Reads refused for their reader time, ahead or behind: none of them reached a watermark. */
+    public long readsOutOfBounds() {
+        return readsAhead + readsBehind;
+    }
+
+    /** Times a reader's clock stepped back and the reader was re-based (its open presences completed). */
+    public long clockSteps() {
+        return clockSteps;
     }
 
     /**

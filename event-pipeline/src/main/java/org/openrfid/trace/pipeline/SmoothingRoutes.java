@@ -13,7 +13,8 @@ import org.openrfid.trace.reader.TagReadBatch;
 
 /**
  * Reads → presences → passages. One consumer on the reads queue keeps the smoother single-threaded;
- * a timer feeds ticks through the same queue so quiet presences complete in order with the reads.
+ * a timer feeds ticks through the same queue so quiet presences complete in order with the reads. Reads
+ * refused for their reader time go to the dead-letter endpoint as lists of {@link ReadDeadLetter}.
  */
 public final class SmoothingRoutes extends RouteBuilder {
 
@@ -126,6 +127,10 @@ public final class SmoothingRoutes extends RouteBuilder {
                 .filter(e -> !output(e).passages().isEmpty())
                     .process(e -> e.getMessage().setBody(output(e).passages()))
                     .to(endpoints.passages())
+                .end()
+                .filter(e -> !output(e).deadLetters().isEmpty())
+                    .process(e -> e.getMessage().setBody(output(e).deadLetters()))
+                    .to(endpoints.deadLetters())
                 .end();
     }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.openrfid.trace.passage.Instants;
+import org.openrfid.trace.passage.OutOfBoundsRead;
 import org.openrfid.trace.passage.Passage;
 import org.openrfid.trace.passage.PassageSmoother;
 import org.openrfid.trace.passage.PresenceListener;
@@ -12,6 +13,8 @@ import org.openrfid.trace.pipeline.filter.ReadFilter;
 import org.openrfid.trace.reader.RawEpc;
 import org.openrfid.trace.reader.TagRead;
 import org.openrfid.trace.reader.TagReadBatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The filter and smoothing steps as a plain bean: a batch of reads (or a tick) in, the arrivals and
@@ -22,13 +25,22 @@ import org.openrfid.trace.reader.TagReadBatch;
  * the last check (and on every tick): the check walks all open presences, and doing it for each of
  * thousands of batches a second would cost more than the smoothing itself, while closing a passage a
  * few tens of milliseconds later changes nothing for anyone.
+ *
+ * <p>Reads the smoother refuses for their reader time come out as {@link ReadDeadLetter}s and are
+ * counted; a reader clock step back is logged (it is rare and worth a look at the reader).
  */
 public final class SmoothingStage {
 
     static final long ADVANCE_EVERY_MICROS = 50_000;
 
-    /** What one batch produced. */
-    public record Output(List<TagArrival> arrivals, List<Passage> passages) {
+    private static final Logger log = LoggerFactory.getLogger(SmoothingStage.class);
+
+    /** What one batch produced: arrivals, completed passages, and reads refused for their reader time. */
+    public record Output(List<TagArrival> arrivals, List<Passage> passages, List<ReadDeadLetter> deadLetters) {
+
+        public Output(List<TagArrival> arrivals, List<Passage> passages) {
+            this(arrivals, passages, List.of());
+        }
     }
 
     /** The first read of a tag at a location. */
@@ -40,6 +52,7 @@ public final class SmoothingStage {
     private final Clock clock;
     private final PipelineCounters counters;
     private long lastAdvanceWall = Long.MIN_VALUE;
+    private long clockStepsLogged;
 
     public SmoothingStage(PassageSmoother smoother, Clock clock, PipelineCounters counters) {
         this(smoother, ReadFilter.passAll(), clock, counters);
@@ -153,6 +166,16 @@ public final class SmoothingStage {
     }
 
     private void publish() {
+        long steps = smoother.clockSteps();
+        if (steps != clockStepsLogged) {
+            log.warn("Reader {}'s clock stepped back further than the step-back threshold: the presences it last saw were completed "
+                    + "and its watermark started afresh ({} step(s) of any reader so far; check its time source)",
+                    smoother.lastSteppedReader(), steps);
+            clockStepsLogged = steps;
+        }
+        counters.readsAhead = smoother.readsAhead();
+        counters.readsBehind = smoother.readsBehind();
+        counters.clockSteps = steps;
         counters.readsMerged = smoother.acceptedReads();
         counters.lateReads = smoother.lateReads();
         counters.unmappedReads = smoother.unmappedReads();
@@ -163,6 +186,7 @@ public final class SmoothingStage {
     private final class Collector implements PresenceListener {
         private List<TagArrival> arrivals = List.of();
         private List<Passage> passages = List.of();
+        private List<ReadDeadLetter> deadLetters = List.of();
 
         @Override
         public void arrived(RawEpc epc, String locationId, String readerId, Instant firstSeen) {
@@ -180,10 +204,18 @@ public final class SmoothingStage {
             passages.add(passage);
         }
 
+        @Override
+        public void outOfBounds(OutOfBoundsRead read) {
+            if (deadLetters.isEmpty()) {
+                deadLetters = new ArrayList<>();
+            }
+            deadLetters.add(ReadDeadLetter.of(read));
+        }
+
         Output done() {
             counters.arrivals.add(arrivals.size());
             counters.passagesOut.add(passages.size());
-            return new Output(arrivals, passages);
+            return new Output(arrivals, passages, deadLetters);
         }
     }
 }

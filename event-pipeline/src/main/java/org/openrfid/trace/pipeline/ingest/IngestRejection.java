@@ -5,9 +5,13 @@ import java.util.Locale;
 /** Why a reader message was refused; the reason is the metric tag and the problem detail's {@code reason}. */
 public final class IngestRejection extends RuntimeException {
 
-    /** Kinds of bad input, few and stable so they can be a metric tag. */
+    /**
+     * Kinds of bad input, few and stable so they can be a metric tag. {@code CLOCK_SKEW}: a read whose reader
+     * time is too far from its receive time, refused by smoothing rather than by ingest (see
+     * {@code pipeline.ReadDeadLetter}); it shares the dead letters so refused reads are all in one place.
+     */
     public enum Reason {
-        MALFORMED_JSON, UNKNOWN_FORMAT, MISSING_FIELD, INVALID_FIELD, NO_READER_ID, TOO_LARGE;
+        MALFORMED_JSON, UNKNOWN_FORMAT, MISSING_FIELD, INVALID_FIELD, NO_READER_ID, TOO_LARGE, CLOCK_SKEW;
 
         public String tag() {
             return name().toLowerCase(Locale.ROOT);
