@@ -1,5 +1,9 @@
 package org.openrfid.trace.service.pipeline;
 
+import org.apache.camel.builder.RouteBuilder;
+import org.openrfid.trace.service.ingest.DeadLetters;
+import org.openrfid.trace.pipeline.ReadDeadLetter;
+import org.openrfid.trace.passage.ReaderClockPolicy;
 import org.openrfid.trace.service.passage.LivePassages;
 
 import com.hazelcast.core.HazelcastInstance;
@@ -98,6 +102,12 @@ class PipelineAssembly {
                 .description("reads from a reader antenna without a read point").register(registry);
         FunctionCounter.builder("rfid.reads.merged", counters, PipelineCounters::readsMerged)
                 .description("reads merged into presences").register(registry);
+        FunctionCounter.builder("rfid.reads.clock.rejected", counters, PipelineCounters::readsAhead).tag("bound", "ahead")
+                .description("reads dated too far ahead of their arrival (rfid.pipeline.reader-clock), dead-lettered").register(registry);
+        FunctionCounter.builder("rfid.reads.clock.rejected", counters, PipelineCounters::readsBehind).tag("bound", "behind")
+                .description("reads dated too far behind their arrival (rfid.pipeline.reader-clock), dead-lettered").register(registry);
+        FunctionCounter.builder("rfid.reader.clock.steps", counters, PipelineCounters::clockSteps)
+                .description("reader clocks that stepped back and were re-based").register(registry);
         Gauge.builder("rfid.dedup.ratio", counters, PipelineCounters::dedupRatio)
                 .description("share of merged reads that did not make a passage of their own").register(registry);
         Gauge.builder("rfid.pipeline.lag", counters, c -> c.lagSeconds(Instants.toMicros(clock.instant()))).baseUnit("seconds")
@@ -108,8 +118,10 @@ class PipelineAssembly {
     static SmoothingPolicy smoothingPolicy(PipelineProperties properties) {
         Map<String, ReadPointRole> roles = new HashMap<>();
         properties.antennaRoles().forEach((readPoint, role) -> roles.put(readPoint, ReadPointRole.parse(role)));
+        PipelineProperties.ReaderClock clock = properties.readerClock();
         return new SmoothingPolicy(properties.silence(), properties.silenceByLocation(), properties.silenceByKind(),
-                properties.locationKinds(), properties.allowedLateness(), roles);
+                properties.locationKinds(), properties.allowedLateness(), roles)
+                .withReaderClock(new ReaderClockPolicy(clock.maxAhead(), clock.maxBehind(), clock.stepBack()));
     }
 
     static ReadFilter.Rules filterRules(PipelineProperties.Filter f) {
@@ -233,6 +245,22 @@ class PipelineAssembly {
                                                 SpoolProperties spool, Environment environment, PassageEnricher enricher) {
         return new SpoolingPassageWriter(store, new PassageSpool(spool.directory(environment::resolvePlaceholders), spool.maxBytes().toBytes()),
                 properties.storeRetryDelay(), spool.maxRetryDelay(), enricher, live::publish).start();
+    }
+
+    /** Reads refused for their reader time join the ingest dead letters ({@code /api/v1/ingest/dead-letters}). */
+    @Bean
+    RouteBuilder clockDeadLetterRoute(PipelineEndpoints endpoints, DeadLetters deadLetters) {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(endpoints.deadLetters()).routeId("reader-clock-dead-letters").process(e -> {
+                    for (Object o : e.getMessage().getBody(List.class)) {
+                        ReadDeadLetter d = (ReadDeadLetter) o;
+                        deadLetters.add(d.source(), d.rejection(), d.payload());
+                    }
+                });
+            }
+        };
     }
 
     @Bean

@@ -35,7 +35,8 @@ public record PipelineProperties(
         @DefaultValue Filter filter,
         @DefaultValue("500ms") Duration storeRetryDelay,
         @DefaultValue("5000") int storeBatchSize,
-        @DefaultValue("50ms") Duration storeBatchLinger) {
+        @DefaultValue("50ms") Duration storeBatchLinger,
+        @DefaultValue ReaderClock readerClock) {
 
     public PipelineProperties {
         silenceByLocation = silenceByLocation == null ? Map.of() : Map.copyOf(silenceByLocation);
@@ -43,6 +44,7 @@ public record PipelineProperties(
         locationKinds = locationKinds == null ? Map.of() : Map.copyOf(locationKinds);
         antennaRoles = antennaRoles == null ? Map.of() : Map.copyOf(antennaRoles);
         filter = filter == null ? new Filter(null, null, null, null, null, "keep") : filter;
+        readerClock = readerClock == null ? new ReaderClock(null, null, null) : readerClock;
         if (storeBatchSize < 1) {
             throw new IllegalArgumentException("rfid.pipeline.store-batch-size: " + storeBatchSize + " is not a positive number of passages");
         }
@@ -62,6 +64,25 @@ public record PipelineProperties(
      * @param deny        per location id: reads there matching one of these are dropped
      * @param unknownTags {@code keep} or {@code drop} tags that are not a GS1 / TDS EPC
      */
+    /**
+     * {@code rfid.pipeline.reader-clock.*}: how far a reader's clock is trusted against the time its reads
+     * arrive (docs/reliability-pipeline.md). Reads outside the bounds are dead-lettered ({@code CLOCK_SKEW}),
+     * counted and kept out of the reader's watermark.
+     *
+     * @param maxAhead  reads dated further ahead of their arrival are refused (default 5 min)
+     * @param maxBehind reads dated further behind their arrival are refused (default 24 h: overnight replays pass)
+     * @param stepBack  a reader whose clock steps back more than this is re-based (default 1 min)
+     */
+    public record ReaderClock(@DefaultValue("5m") Duration maxAhead, @DefaultValue("24h") Duration maxBehind,
+                              @DefaultValue("1m") Duration stepBack) {
+
+        public ReaderClock {
+            maxAhead = maxAhead == null ? Duration.ofMinutes(5) : maxAhead;
+            maxBehind = maxBehind == null ? Duration.ofHours(24) : maxBehind;
+            stepBack = stepBack == null ? Duration.ofMinutes(1) : stepBack;
+        }
+    }
+
     public record Filter(Double rssiFloor, List<String> include, List<String> exclude,
                          Map<String, List<String>> allow, Map<String, List<String>> deny,
                          @DefaultValue("keep") String unknownTags) {

@@ -13,7 +13,8 @@ import org.springframework.boot.actuate.health.Status;
 /**
  * Reader connections in {@code /actuator/health}, for the readers this member holds (in a cluster each
  * member reports its share): UP when every one is connected, DEGRADED (still HTTP 200: the node works for
- * the other readers) when some are not, DOWN when it holds readers and none is connected. {@code configured}
+ * the other readers) when some are not or one keeps dropping right after set-up (flapping), DOWN when it
+ * holds readers and none is connected. {@code configured}
  * counts the cluster's readers, {@code held} this member's.
  */
 class ReaderHealthIndicator extends AbstractHealthIndicator {
@@ -32,6 +33,7 @@ class ReaderHealthIndicator extends AbstractHealthIndicator {
         Collection<String> readers = new TreeSet<>(connections.heldHere());
         Map<String, Object> details = new LinkedHashMap<>();
         int connected = 0;
+        boolean anyFlapping = false;
         for (String reader : readers) {
             ReaderStatus status = connections.status(reader).orElse(null);
             ReaderState state = status == null ? ReaderState.CONNECTING : status.state();
@@ -43,10 +45,16 @@ class ReaderHealthIndicator extends AbstractHealthIndicator {
             if (status != null && status.lastError() != null) {
                 one.put("lastError", status.lastError());
             }
+            if (status != null && status.flaps() > 0) {
+                one.put("flaps", status.flaps());
+                one.put("flapping", status.flapping());
+                anyFlapping |= status.flapping();
+            }
             details.put(reader, one);
         }
         builder.withDetail("configured", connections.all().size()).withDetail("held", readers.size()).withDetail("connected", connected).withDetail("readers", details);
-        if (connected == readers.size()) {
+        // A reader that keeps dropping right after set-up is connected now and then: DEGRADED, not UP.
+        if (connected == readers.size() && !anyFlapping) {
             builder.up();
         } else if (connected == 0) {
             builder.down();

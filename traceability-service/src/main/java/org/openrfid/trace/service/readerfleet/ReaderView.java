@@ -25,7 +25,9 @@ record ReaderView(
         long tagReportsReceived,
         double readsPerSecond,
         String lastError,
-        String heldBy) {
+        String heldBy,
+        long flaps,
+        boolean flapping) {
 
     /**
      * @param s         the live status when this member holds the connection, else null
@@ -38,9 +40,10 @@ record ReaderView(
             // registered: about to connect.
             ReaderState state = heldBy != null && !heldHere ? null : ReaderState.CONNECTING;
             return new ReaderView(d.id(), d.host(), d.port(), d.connection(), d.tls(), d.antennas(), d.allowedAddresses(), state,
-                    null, null, 0, 0, null, heldBy);
+                    null, null, 0, 0, null, heldBy, 0, false);
         }
         return new ReaderView(d.id(), d.host(), d.port(), d.connection(), d.tls(), d.antennas(), d.allowedAddresses(), s.state(), s.since(),
-                s.lastKeepalive(), s.tagReportsReceived(), Math.round(s.readsPerSecond() * 10) / 10.0, s.lastError(), heldBy);
+                s.lastKeepalive(), s.tagReportsReceived(), Math.round(s.readsPerSecond() * 10) / 10.0, s.lastError(), heldBy,
+                s.flaps(), s.flapping());
     }
 }
