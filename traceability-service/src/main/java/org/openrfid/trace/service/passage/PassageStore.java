@@ -20,8 +20,20 @@ public interface PassageStore {
      * a failure is harmless.
      *
      * @return how many were new
+     * @throws RefusedPassagesException when the rows themselves are refused (retrying will not help)
      */
     int saveEnriched(Collection<EnrichedPassage> passages);
+
+    /**
+     * The store refused the batch for what is in it (a value too long for its column, a broken constraint:
+     * SQLState classes 22 and 23), not because it is away: the same rows fail the same way on every retry,
+     * so the caller should find the bad ones and set them aside rather than retry the batch.
+     */
+    class RefusedPassagesException extends RuntimeException {
+        public RefusedPassagesException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
 
     /** Stores passages bound to no object; see {@link #saveEnriched}. */
     default int saveAll(Collection<Passage> passages) {

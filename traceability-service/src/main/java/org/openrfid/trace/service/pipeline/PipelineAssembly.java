@@ -1,5 +1,6 @@
 package org.openrfid.trace.service.pipeline;
 
+import org.openrfid.trace.pipeline.ingest.IngestRejection;
 import org.apache.camel.builder.RouteBuilder;
 import org.openrfid.trace.service.ingest.DeadLetters;
 import org.openrfid.trace.pipeline.ReadDeadLetter;
@@ -242,9 +243,13 @@ class PipelineAssembly {
      */
     @Bean(destroyMethod = "close")
     SpoolingPassageWriter spoolingPassageWriter(PassageStore store, LivePassages live, PipelineProperties properties,
-                                                SpoolProperties spool, Environment environment, PassageEnricher enricher) {
+                                                SpoolProperties spool, Environment environment, PassageEnricher enricher,
+                                                DeadLetters deadLetters) {
+        // A passage the store refuses for its contents joins the dead letters (/api/v1/ingest/dead-letters).
         return new SpoolingPassageWriter(store, new PassageSpool(spool.directory(environment::resolvePlaceholders), spool.maxBytes().toBytes()),
-                properties.storeRetryDelay(), spool.maxRetryDelay(), enricher, live::publish).start();
+                properties.storeRetryDelay(), spool.maxRetryDelay(), enricher, live::publish,
+                (refused, reason) -> deadLetters.add("store", new IngestRejection(IngestRejection.Reason.STORE_REFUSED, reason),
+                        refused.passage().toString())).start();
     }
 
     /** Reads refused for their reader time join the ingest dead letters ({@code /api/v1/ingest/dead-letters}). */

@@ -75,6 +75,39 @@ class JdbcPassageStore implements PassageStore {
         if (passages.isEmpty()) {
             return 0;
         }
+        try {
+            return write(passages);
+        } catch (RuntimeException e) {
+            String state = dataState(e);
+            if (state != null) {
+                throw new RefusedPassagesException("the store refused " + passages.size() + " passages (SQLState " + state + "): "
+                        + rootMessage(e), e);
+            }
+            throw e;
+        }
+    }
+
+    /** SQLState of a data exception (class 22) or integrity violation (class 23) in the cause chain, else null. */
+    static String dataState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException s && s.getSQLState() != null
+                    && (s.getSQLState().startsWith("22") || s.getSQLState().startsWith("23"))) {
+                return s.getSQLState();
+            }
+        }
+        return null;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String m = String.valueOf(root.getMessage());
+        return m.length() > 300 ? m.substring(0, 300) : m;
+    }
+
+    private int write(Collection<EnrichedPassage> passages) {
         if (copy != null && passages.size() >= copyMinBatch) {
             return copy.writeEnriched(passages);
         }

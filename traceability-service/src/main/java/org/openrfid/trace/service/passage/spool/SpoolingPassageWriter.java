@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.openrfid.trace.service.passage.EnrichedPassage;
 import org.openrfid.trace.service.enrichment.PassageEnricher;
@@ -34,6 +35,12 @@ import org.slf4j.LoggerFactory;
  * batch whose outcome was unknown (the connection died on commit) is stored once however often it
  * is retried.
  *
+ * <p>A batch the store refuses for its contents ({@link PassageStore.RefusedPassagesException}: a value
+ * too long for its column, a broken constraint) would fail the same way on every retry and hold up
+ * every batch behind it. It is split in halves until the refused passages are alone; the rest is
+ * stored, and each refused one is set aside (counted in {@code rfid_store_refused_total}, handed to the
+ * set-aside consumer, which files it as a dead letter) — on the direct path and on replay alike.
+ *
  * <p>Metrics: {@code rfid_spool_batches}, {@code rfid_spool_bytes}, {@code rfid_spool_replayed_total}
  * (batches), {@code rfid_store_failures_total} (failed store attempts, direct or replayed),
  * {@code rfid_spool_full} (1 while a full spool blocks the route), {@code rfid_spool_full_episodes_total},
@@ -48,6 +55,8 @@ public final class SpoolingPassageWriter implements MeterBinder, AutoCloseable {
     private final PassageSpool spool;
     private final PassageEnricher enricher;
     private final Consumer<List<EnrichedPassage>> onStored;
+    private final BiConsumer<EnrichedPassage, String> setAside;
+    private final AtomicLong refusedPassages = new AtomicLong();
     private final long firstDelayMillis;
     private final long maxDelayMillis;
     private final AtomicLong storeFailures = new AtomicLong();
@@ -74,6 +83,17 @@ public final class SpoolingPassageWriter implements MeterBinder, AutoCloseable {
      */
     public SpoolingPassageWriter(PassageStore store, PassageSpool spool, Duration firstRetryDelay, Duration maxRetryDelay,
                                  PassageEnricher enricher, Consumer<List<EnrichedPassage>> onStored) {
+        this(store, spool, firstRetryDelay, maxRetryDelay, enricher, onStored, (passage, reason) -> { });
+    }
+
+    /**
+     * @param setAside told about each passage the store refused for its contents, with the store's reason;
+     *                 the passage is not stored (its failures are logged)
+     */
+    public SpoolingPassageWriter(PassageStore store, PassageSpool spool, Duration firstRetryDelay, Duration maxRetryDelay,
+                                 PassageEnricher enricher, Consumer<List<EnrichedPassage>> onStored,
+                                 BiConsumer<EnrichedPassage, String> setAside) {
+        this.setAside = setAside;
         this.store = store;
         this.spool = spool;
         this.enricher = enricher;
@@ -105,8 +125,7 @@ public final class SpoolingPassageWriter implements MeterBinder, AutoCloseable {
         if (spool.isEmpty()) {
             try {
                 enriched = enricher.enrich(passages);
-                store.saveEnriched(enriched);
-                stored(enriched);
+                storeIsolatingRefused(enriched);
                 return;
             } catch (RuntimeException e) {
                 storeFailures.incrementAndGet();
@@ -143,7 +162,7 @@ public final class SpoolingPassageWriter implements MeterBinder, AutoCloseable {
             List<EnrichedPassage> entries;
             try {
                 entries = batch.enriched() ? batch.entries() : enricher.enrich(batch.passages());
-                store.saveEnriched(entries);
+                storeIsolatingRefused(entries);
             } catch (RuntimeException e) {
                 storeFailures.incrementAndGet();
                 long now = System.nanoTime();
@@ -161,9 +180,8 @@ public final class SpoolingPassageWriter implements MeterBinder, AutoCloseable {
                 delay = Math.min(delay * 2, maxDelayMillis);
                 continue;
             }
-            // Told before the batch leaves the spool, so listeners hear of batches in order: a direct
-            // write (only once the spool is empty) cannot overtake it. A crash in between tells again.
-            stored(entries);
+            // Listeners were told before the batch leaves the spool, so they hear of batches in order: a
+            // direct write (only once the spool is empty) cannot overtake it. A crash in between tells again.
             replayedBatches.incrementAndGet();
             replayedPassages.addAndGet(batch.passages().size());
             spool.remove(batch.sequence());
@@ -174,6 +192,38 @@ public final class SpoolingPassageWriter implements MeterBinder, AutoCloseable {
                 outageStart = 0;
             }
         }
+    }
+
+    /**
+     * Stores the batch and tells the listeners; a batch refused for its contents is halved until each
+     * refused passage is alone, and those are set aside. Any other failure propagates (the store is away:
+     * retry it whole; what was stored already is stored once, the store being idempotent on passage id).
+     */
+    private void storeIsolatingRefused(List<EnrichedPassage> batch) {
+        try {
+            store.saveEnriched(batch);
+            stored(batch);
+        } catch (PassageStore.RefusedPassagesException refused) {
+            if (batch.size() == 1) {
+                EnrichedPassage bad = batch.get(0);
+                refusedPassages.incrementAndGet();
+                log.warn("Store refused passage {} (epc {}, location {}): {}; set aside as a dead letter", bad.passage().id(),
+                        abbreviate(bad.passage().epc().toHex()), bad.passage().locationId(), refused.getMessage());
+                try {
+                    setAside.accept(bad, refused.getMessage());
+                } catch (RuntimeException e) {
+                    log.warn("Setting aside passage {} failed: {}", bad.passage().id(), e.toString());
+                }
+                return;
+            }
+            int half = batch.size() / 2;
+            storeIsolatingRefused(batch.subList(0, half));
+            storeIsolatingRefused(batch.subList(half, batch.size()));
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
     }
 
     private static boolean sleep(long millis) {
@@ -214,6 +264,11 @@ public final class SpoolingPassageWriter implements MeterBinder, AutoCloseable {
         return replayedBatches.get();
     }
 
+    /** Passages the store refused for their contents, set aside. */
+    public long refusedPassages() {
+        return refusedPassages.get();
+    }
+
     public long replayedPassages() {
         return replayedPassages.get();
     }
@@ -232,6 +287,9 @@ public final class SpoolingPassageWriter implements MeterBinder, AutoCloseable {
                 .description("spooled batches found torn or corrupt and set aside").register(registry);
         FunctionCounter.builder("rfid.spool.replayed", replayedBatches, AtomicLong::get)
                 .description("spooled batches replayed into the store").register(registry);
+        FunctionCounter.builder("rfid.store.refused", refusedPassages, AtomicLong::get)
+                .description("passages the store refused for their contents (too long, constraint), set aside as dead letters")
+                .register(registry);
         FunctionCounter.builder("rfid.store.failures", storeFailures, AtomicLong::get)
                 .description("failed attempts to store a passage batch").register(registry);
     }
