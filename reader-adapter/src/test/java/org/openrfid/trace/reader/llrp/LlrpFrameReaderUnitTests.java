@@ -30,8 +30,10 @@ class LlrpFrameReaderUnitTests {
         }
 
         @Override
-        public int read() {
-            throw new UnsupportedOperationException();
+        public int read() throws SocketTimeoutException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xFF;
         }
 
         @Override
