@@ -1,6 +1,7 @@
 package org.openrfid.trace.service.alert.rule;
 
 import java.time.Instant;
+import org.openrfid.trace.pipeline.SmoothingStage.TagArrival;
 import org.openrfid.trace.service.alert.AlertSink;
 import org.openrfid.trace.service.anpr.PlateRead;
 import org.openrfid.trace.service.passage.EnrichedPassage;
@@ -16,6 +17,10 @@ public interface Rule {
     RuleDefinition definition();
 
     default void onPassage(EnrichedPassage passage, AlertSink alerts) {
+    }
+
+    /** A tag's first read at a location, before its passage completes: for rules that must be fast (watchlists). */
+    default void onArrival(TagArrival arrival, AlertSink alerts) {
     }
 
     default void onPlateRead(PlateRead read, AlertSink alerts) {

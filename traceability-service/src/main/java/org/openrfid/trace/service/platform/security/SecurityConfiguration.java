@@ -127,6 +127,11 @@ class SecurityConfiguration {
                         .requestMatchers(path.matcher(HttpMethod.GET, "/api/v1/readers/**"), path.matcher(HttpMethod.GET, "/api/v1/locations/**"))
                                 .hasAnyRole(DESKS)
                         .requestMatchers(path.matcher("/api/v1/readers/**"), path.matcher("/api/v1/locations/**")).hasRole("ADMIN")
+                        // Alerts: every desk sees and works the alerts of its own kinds; ADMIN sets the rules.
+                        .requestMatchers(path.matcher("/api/v1/alerts"), path.matcher("/api/v1/alerts/**")).hasAnyRole(DESKS)
+                        .requestMatchers(path.matcher(HttpMethod.GET, "/api/v1/rules"), path.matcher(HttpMethod.GET, "/api/v1/rules/**"))
+                                .hasAnyRole(DESKS)
+                        .requestMatchers(path.matcher("/api/v1/rules"), path.matcher("/api/v1/rules/**")).hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("rfid-trace"))
                 .addFilterBefore(new BearerTokenFilter(() -> Optional.ofNullable(tokens.getIfAvailable()), accounts,

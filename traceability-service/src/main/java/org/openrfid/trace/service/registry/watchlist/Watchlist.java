@@ -32,4 +32,17 @@ public interface Watchlist {
     List<WatchlistEntry> page(long afterId, String list, int limit);
 
     long count();
+
+    /**
+     * Entries saved or ended at or after {@code since} (database time), oldest change first: how every
+     * member's rule engine keeps its watchlist index current without a message bus.
+     */
+    List<Changed> changedSince(Instant since, int limit);
+
+    /** The database's clock, the time base of {@link #changedSince}. */
+    Instant now();
+
+    /** An entry and when it last changed (database time). */
+    record Changed(WatchlistEntry entry, Instant changedAt) {
+    }
 }

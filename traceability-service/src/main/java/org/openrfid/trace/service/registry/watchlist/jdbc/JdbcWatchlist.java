@@ -38,7 +38,7 @@ public class JdbcWatchlist implements Watchlist {
             return 0;
         }
         Integer created = tx.execute(status -> {
-            int[][] updated = jdbc.batchUpdate("UPDATE watchlist_entry SET epc_hex = ?, subject = ?, reason = ?, valid_to = ?"
+            int[][] updated = jdbc.batchUpdate("UPDATE watchlist_entry SET epc_hex = ?, subject = ?, reason = ?, valid_to = ?, changed_at = CURRENT_TIMESTAMP"
                     + " WHERE list_name = ? AND object_kind = ? AND object_id = ? AND valid_from = ?", batch, 500, (ps, e) -> {
                         ps.setString(1, e.epcHex());
                         ps.setString(2, e.subject());
@@ -93,7 +93,7 @@ public class JdbcWatchlist implements Watchlist {
 
     @Override
     public boolean end(long id, Instant at) {
-        return jdbc.update("UPDATE watchlist_entry SET valid_to = ? WHERE id = ? AND valid_to IS NULL AND valid_from < ?", ts(at), id, ts(at)) == 1;
+        return jdbc.update("UPDATE watchlist_entry SET valid_to = ?, changed_at = CURRENT_TIMESTAMP WHERE id = ? AND valid_to IS NULL AND valid_from < ?", ts(at), id, ts(at)) == 1;
     }
 
     @Override
@@ -101,6 +101,17 @@ public class JdbcWatchlist implements Watchlist {
         return list == null
                 ? jdbc.query(SELECT + " WHERE id > ? ORDER BY id LIMIT ?", ROW, afterId, limit)
                 : jdbc.query(SELECT + " WHERE id > ? AND list_name = ? ORDER BY id LIMIT ?", ROW, afterId, list, limit);
+    }
+
+    @Override
+    public List<Changed> changedSince(Instant since, int limit) {
+        return jdbc.query("SELECT " + COLUMNS + ", changed_at FROM watchlist_entry WHERE changed_at >= ? ORDER BY changed_at, id LIMIT ?",
+                (rs, n) -> new Changed(ROW.mapRow(rs, n), instant(rs, "changed_at")), ts(since), limit);
+    }
+
+    @Override
+    public Instant now() {
+        return jdbc.queryForObject("SELECT CURRENT_TIMESTAMP", (rs, n) -> rs.getTimestamp(1).toInstant());
     }
 
     @Override
