@@ -1,5 +1,11 @@
 package org.openrfid.trace.demo;
 
+import org.openrfid.trace.service.registry.goods.AggregationCsv;
+import org.openrfid.trace.service.registry.goods.GoodsCsv;
+import org.openrfid.trace.service.registry.goods.PalletCsv;
+import org.openrfid.trace.service.registry.library.LibraryItemCsv;
+import org.openrfid.trace.service.registry.vehicle.VehicleCsv;
+import org.openrfid.trace.service.registry.watchlist.WatchlistCsv;
 import org.openrfid.trace.service.location.Locations;
 import org.openrfid.trace.service.readerfleet.ReaderConnections;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -12,7 +18,13 @@ import org.springframework.context.annotation.Configuration;
 class DemoConfiguration {
 
     @Bean
-    DemoMode demoMode(Locations locations, ReaderConnections readers, DemoProperties properties) {
-        return new DemoMode(locations, readers, properties);
+    DemoMode demoMode(Locations locations, ReaderConnections readers, DemoProperties properties, DemoRegistries registries) {
+        return new DemoMode(locations, readers, properties, properties.registries() ? registries : null);
+    }
+
+    @Bean
+    DemoRegistries demoRegistries(VehicleCsv vehicles, GoodsCsv goods, PalletCsv pallets, AggregationCsv aggregation, LibraryItemCsv library,
+                                  WatchlistCsv watchlist) {
+        return new DemoRegistries(vehicles, goods, pallets, aggregation, library, watchlist);
     }
 }

@@ -30,10 +30,12 @@ class DemoMode implements SmartLifecycle {
     private final Locations locations;
     private final ReaderConnections readers;
     private final DemoProperties properties;
+    private final DemoRegistries registries;
     private LlrpReaderSimulator simulator;
     private final List<String> readerIds = new ArrayList<>();
 
-    DemoMode(Locations locations, ReaderConnections readers, DemoProperties properties) {
+    DemoMode(Locations locations, ReaderConnections readers, DemoProperties properties, DemoRegistries registries) {
+        this.registries = registries;
         this.locations = locations;
         this.readers = readers;
         this.properties = properties;
@@ -46,6 +48,9 @@ class DemoMode implements SmartLifecycle {
                 .map(l -> new Location(l.id(), l.name(), l.kind().name().toLowerCase(Locale.ROOT), l.lat(), l.lon(),
                         l.parent() == null || l.parent().isBlank() ? null : l.parent()))
                 .toList());
+        if (registries != null) {
+            registries.load();
+        }
 
         Map<String, List<ReaderDefinition.Antenna>> antennasByReader = new LinkedHashMap<>();
         for (ReadPoint rp : world.readPoints()) {

@@ -9,7 +9,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param enabled   start the LLRP reader simulator and load the demo city
  * @param timeScale scenario speed (2.0 plays twice as fast)
+ * @param registries import the demo city's registries (vehicles, goods, pallets, library items, watchlist) so its anomalies alert
  */
 @ConfigurationProperties("rfid.demo")
-public record DemoProperties(@DefaultValue("true") boolean enabled, @DefaultValue("1.0") double timeScale) {
+public record DemoProperties(@DefaultValue("true") boolean enabled, @DefaultValue("1.0") double timeScale,
+                             @DefaultValue("true") boolean registries) {
 }

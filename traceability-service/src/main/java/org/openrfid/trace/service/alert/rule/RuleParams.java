@@ -97,6 +97,24 @@ public final class RuleParams {
         return out;
     }
 
+    /** A JSON object of string values ({@code {"inspection_expired":"LOW"}}); empty when absent. */
+    public Map<String, String> map(String name) {
+        Object v = params.get(name);
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        if (v == null) {
+            return out;
+        }
+        if (!(v instanceof Map<?, ?> m)) {
+            throw bad(name, "expected an object of names to values");
+        }
+        m.forEach((k, x) -> {
+            if (k != null && x != null) {
+                out.put(k.toString().trim(), x.toString().trim());
+            }
+        });
+        return out;
+    }
+
     public static IllegalArgumentException bad(String name, String why) {
         return new IllegalArgumentException("params." + name + ": " + why);
     }

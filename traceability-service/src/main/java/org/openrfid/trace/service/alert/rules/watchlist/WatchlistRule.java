@@ -11,6 +11,7 @@ import org.openrfid.trace.pipeline.SmoothingStage.TagArrival;
 import org.openrfid.trace.service.alert.AlertCandidate;
 import org.openrfid.trace.service.alert.AlertSink;
 import org.openrfid.trace.service.alert.AlertType;
+import org.openrfid.trace.service.alert.Severity;
 import org.openrfid.trace.service.alert.rule.Rule;
 import org.openrfid.trace.service.alert.rule.RuleDefinition;
 import org.openrfid.trace.service.location.LocationInfo;
@@ -26,7 +27,8 @@ import org.openrfid.trace.service.registry.watchlist.WatchlistEntry;
  * alert per object and debounce window, naming every list it is on.
  *
  * <p>Params: {@code lists} (only these lists; empty: all), {@code excludeLists} (never these; the
- * default rule leaves {@code customs_hold} to {@code CUSTOMS_HOLD_EXIT}, which knows a gate's direction).
+ * default rule leaves {@code customs_hold} to {@code CUSTOMS_HOLD_EXIT}, which knows a gate's direction),
+ * {@code severityByList} (a list's severity where it differs from the rule's: the highest of the lists hit wins).
  */
 final class WatchlistRule implements Rule {
 
@@ -36,6 +38,7 @@ final class WatchlistRule implements Rule {
     private final Function<String, String> plateOfVehicle;
     private final Set<String> lists;
     private final Set<String> excluded;
+    private final Map<String, Severity> severityByList = new java.util.HashMap<>();
 
     WatchlistRule(RuleDefinition definition, WatchlistIndex index, Function<String, LocationInfo> locations,
                   Function<String, String> plateOfVehicle) {
@@ -45,6 +48,13 @@ final class WatchlistRule implements Rule {
         this.plateOfVehicle = plateOfVehicle;
         this.lists = names(definition.p().list("lists"), "lists");
         this.excluded = names(definition.p().list("excludeLists"), "excludeLists");
+        definition.p().map("severityByList").forEach((list, sev) -> {
+            try {
+                severityByList.put(WatchlistEntry.listName(list), Severity.parse("params.severityByList." + list, sev));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(e.getMessage().startsWith("params.") ? e.getMessage() : "params.severityByList: " + e.getMessage());
+            }
+        });
     }
 
     private static Set<String> names(List<String> given, String field) {
@@ -129,7 +139,9 @@ final class WatchlistRule implements Rule {
             return m;
         }).toList());
         evidence.put("seen", seen);
-        alerts.raise(new AlertCandidate(AlertType.WATCHLIST, definition.id(), definition.severity(), at, locationId, kind, objectId, epc,
+        Severity severity = hits.stream().map(e -> severityByList.getOrDefault(e.list(), definition.severity()))
+                .max(Enum::compareTo).orElse(definition.severity());
+        alerts.raise(new AlertCandidate(AlertType.WATCHLIST, definition.id(), severity, at, locationId, kind, objectId, epc,
                 plate, who + " (" + String.join(", ", names) + ": " + hits.get(0).reason() + ") was read at " + where + ".", evidence,
                 kind.name() + ":" + objectId));
     }

@@ -47,6 +47,7 @@ public final class WatchlistRules implements RuleFactory {
     @Override
     public List<RuleDefinition> defaults() {
         return List.of(new RuleDefinition("watchlist", AlertType.WATCHLIST, true, Severity.CRITICAL,
-                Map.of("excludeLists", List.of("customs_hold"), "debounce", Duration.ofMinutes(10).toString()), List.of(), null));
+                Map.of("excludeLists", List.of("customs_hold"), "debounce", Duration.ofMinutes(10).toString(),
+                        "severityByList", Map.of("inspection_expired", "LOW")), List.of(), null));
     }
 }
