@@ -1,5 +1,6 @@
 package org.openrfid.trace.service.registry.watchlist;
 
+import org.openrfid.trace.identity.EpcInput;
 import org.openrfid.trace.service.audit.Auditor;
 import org.openrfid.trace.service.audit.AuditOutcome;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,6 +13,8 @@ import org.openrfid.trace.service.platform.web.CsvBodies;
 import org.openrfid.trace.service.platform.web.Cursors;
 import org.openrfid.trace.service.platform.web.Limits;
 import org.openrfid.trace.service.registry.binding.ObjectKind;
+import org.openrfid.trace.service.registry.binding.TagBinding;
+import org.openrfid.trace.service.registry.binding.TagBindings;
 import org.openrfid.trace.service.registry.goods.CsvResponses;
 import org.openrfid.trace.service.registry.goods.ImportCounts;
 import org.springframework.http.MediaType;
@@ -35,7 +38,10 @@ class WatchlistController {
     private final Clock clock;
     private final Auditor auditor;
 
-    WatchlistController(Watchlist watchlist, WatchlistCsv csv, Clock clock, Auditor auditor) {
+    private final TagBindings bindings;
+
+    WatchlistController(Watchlist watchlist, WatchlistCsv csv, Clock clock, Auditor auditor, TagBindings bindings) {
+        this.bindings = bindings;
         this.auditor = auditor;
         this.watchlist = watchlist;
         this.csv = csv;
@@ -81,8 +87,31 @@ class WatchlistController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<WatchlistEntry> create(@RequestBody EntryRequest r) {
-        WatchlistEntry e = new WatchlistEntry(0, r.list(), ObjectKind.parse(r.kind()), r.objectId(), r.epc(), r.subject(), r.reason(),
-                r.since() == null ? clock.instant() : r.since(), r.until());
+        if (r == null) {
+            throw new IllegalArgumentException("list: give list, reason and epc (or kind and objectId)");
+        }
+        // Stores keep microseconds: an unrounded "now" would not find its own entry again.
+        Instant since = (r.since() == null ? clock.instant() : r.since()).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        String epc = r.epc() == null || r.epc().isBlank() ? null : EpcInput.parse(r.epc()).toHex();
+        ObjectKind kind;
+        String objectId;
+        if (r.kind() == null && r.objectId() == null) {
+            // By tag alone, as an officer has it from a plate reader or a report: the object it is bound to now.
+            if (epc == null) {
+                throw new IllegalArgumentException("epc: name the object by epc or by kind and objectId");
+            }
+            TagBinding b = bindings.at(epc, clock.instant()).orElseThrow(() -> new IllegalArgumentException(
+                    "epc: EPC " + epc + " is not bound to any object; register the object holding it first"));
+            kind = b.kind();
+            objectId = b.objectId();
+        } else {
+            if (r.kind() == null || r.objectId() == null) {
+                throw new IllegalArgumentException((r.kind() == null ? "kind" : "objectId") + ": kind and objectId go together");
+            }
+            kind = ObjectKind.parse(r.kind());
+            objectId = r.objectId();
+        }
+        WatchlistEntry e = new WatchlistEntry(0, r.list(), kind, objectId, epc, r.subject(), r.reason(), since, r.until());
         watchlist.save(List.of(e));
         WatchlistEntry stored = watchlist.ofObject(e.kind(), e.objectId()).stream()
                 .filter(x -> x.list().equals(e.list()) && x.validFrom().equals(e.validFrom())).findFirst().orElseThrow();

@@ -1,0 +1,227 @@
+package org.openrfid.trace.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openrfid.trace.sampledata.world.DemoFiles;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Issue 13's first acceptance item, as a new user meets it: the demo starts with its registries, the
+ * demo's stolen vehicle raises a WATCHLIST alert listed by {@code /api/v1/alerts}; a vehicle added to
+ * the {@code stolen_vehicle} watchlist while it drives raises one on {@code /api/v1/alerts/stream} at
+ * its next passage; the stream resumes after {@code Last-Event-ID} without a gap; acknowledging and
+ * closing keep who and why; a librarian sees no vehicle alert.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "rfid.demo.enabled=true",
+        "RFID_ADMIN_PASSWORD=" + DemoAlertsIntegrationTests.PASSWORD,
+        "spring.datasource.url=jdbc:h2:mem:demo-alerts;DB_CLOSE_DELAY=-1",
+})
+class DemoAlertsIntegrationTests {
+
+    static final String PASSWORD = "demo-alerts-test-password";
+    static final String FIRST_STOLEN = "3416451DA400000005F5E823"; // anomalies.csv: 14990 ms, CQ-CP-004
+
+    @LocalServerPort
+    int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+    private final List<InputStream> streams = new ArrayList<>();
+
+    @AfterEach
+    void closeStreams() throws Exception {
+        for (InputStream in : streams) {
+            in.close();
+        }
+    }
+
+    record Event(long id, JsonNode alert) {
+    }
+
+    @Test
+    void theDemoAlertsAndAVehicleWatchlistedWhileDrivingAlertsOnTheStream() throws Exception {
+        Instant started = Instant.now();
+        List<Event> live = stream(null);
+
+        JsonNode first = await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).until(
+                () -> alertFor(FIRST_STOLEN), a -> a != null);
+        assertThat(first.get("type").asText()).isEqualTo("WATCHLIST");
+        assertThat(first.get("plate").asText()).isEqualTo("渝A·Q8162");
+        assertThat(first.get("summary").asText()).contains("stolen_vehicle").contains("Huanghuayuan Bridge");
+        assertThat(first.get("locationId").asText()).isEqualTo("CQ-CP-004");
+        assertThat(first.get("status").asText()).isEqualTo("OPEN");
+
+        // A registered, unlisted vehicle whose next reads are still ahead in the scenario.
+        long elapsedMs = Duration.between(started, Instant.now()).toMillis();
+        String epc = nextUnlistedVehicle(elapsedMs + 15_000);
+        HttpResponse<String> listed = send("POST", "/api/v1/watchlist", "admin", PASSWORD, json.writeValueAsString(Map.of(
+                "list", "stolen_vehicle", "epc", epc, "reason", "reported stolen by its owner at 10:02")));
+        assertThat(listed.statusCode()).as(listed.body()).isEqualTo(201);
+
+        Event hit = await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(
+                () -> live.stream().filter(e -> epc.equals(e.alert().path("epc").asText())).findFirst().orElse(null), e -> e != null);
+        assertThat(hit.alert().get("type").asText()).isEqualTo("WATCHLIST");
+        assertThat(hit.alert().get("plate").asText()).isNotBlank();
+        assertThat(hit.alert().get("evidence").get("lists").toString()).contains("stolen_vehicle");
+
+        // Resume after an earlier event: every later event, none twice, in order.
+        long resumeAfter = live.get(0).id();
+        List<Event> resumed = stream(resumeAfter);
+        await().atMost(Duration.ofSeconds(10)).until(() -> resumed.stream().anyMatch(e -> e.id() == hit.id()));
+        List<Long> ids = resumed.stream().map(Event::id).toList();
+        assertThat(ids).isSorted().doesNotHaveDuplicates().allMatch(id -> id > resumeAfter);
+        assertThat(ids).containsAll(live.stream().map(Event::id).filter(id -> id > resumeAfter && id <= hit.id()).toList());
+
+        long id = hit.alert().get("id").asLong();
+        HttpResponse<String> ack = send("POST", "/api/v1/alerts/" + id + "/acknowledge", "admin", PASSWORD, "{\"comment\":\"patrol 7 sent\"}");
+        assertThat(ack.statusCode()).as(ack.body()).isEqualTo(200);
+        assertThat(send("POST", "/api/v1/alerts/" + id + "/acknowledge", "admin", PASSWORD, "{}").statusCode()).isEqualTo(409);
+        JsonNode closed = json.readTree(send("POST", "/api/v1/alerts/" + id + "/close", "admin", PASSWORD, "{\"comment\":\"stopped at CP-9\"}").body());
+        assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
+        assertThat(closed.get("history").toString()).contains("patrol 7 sent", "stopped at CP-9", "\"by\":\"admin\"");
+        await().atMost(Duration.ofSeconds(5)).until(() -> live.stream().anyMatch(e -> e.alert().get("id").asLong() == id
+                && "CLOSED".equals(e.alert().get("status").asText())));
+
+        createUser("librarian1", "LIBRARIAN");
+        JsonNode seenByLibrarian = json.readTree(send("GET", "/api/v1/alerts?limit=500", "librarian1", PASSWORD + "-user", null).body());
+        seenByLibrarian.get("items").forEach(a -> assertThat(a.path("objectKind").asText()).isNotEqualTo("VEHICLE"));
+        assertThat(send("GET", "/api/v1/alerts/" + id, "librarian1", PASSWORD + "-user", null).statusCode()).isEqualTo(404);
+        assertThat(send("GET", "/api/v1/alerts/" + id, "admin", PASSWORD, null).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> audit = send("GET", "/api/v1/audit?action=ALERT_CLOSED", "admin", PASSWORD, null);
+        assertThat(audit.body()).contains("alert:" + id);
+    }
+
+    private JsonNode alertFor(String epc) throws Exception {
+        JsonNode page = json.readTree(send("GET", "/api/v1/alerts?type=WATCHLIST&limit=500", "admin", PASSWORD, null).body());
+        for (JsonNode a : page.get("items")) {
+            if (epc.equals(a.path("epc").asText())) {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    /** A vehicle EPC of the demo's registry, on no watchlist, read again in the scenario after {@code afterMs} (looping). */
+    private static String nextUnlistedVehicle(long afterMs) throws Exception {
+        Set<String> listed = new HashSet<>();
+        for (String line : lines(DemoFiles.WATCHLIST)) {
+            listed.add(line.split(",")[1]);
+        }
+        Set<String> registered = new HashSet<>();
+        for (String line : lines(DemoFiles.VEHICLES)) {
+            registered.add(line.split(",")[6]);
+        }
+        List<String> scenario = lines(DemoFiles.SCENARIO);
+        long duration = Long.parseLong(scenario.get(scenario.size() - 1).split(",")[0]);
+        long at = afterMs % duration;
+        TreeMap<Long, String> byTime = new TreeMap<>();
+        for (String line : scenario) {
+            String[] f = line.split(",");
+            long t = Long.parseLong(f[0]);
+            if (t > at && t < at + 60_000 && registered.contains(f[3]) && !listed.contains(f[3])) {
+                byTime.putIfAbsent(t, f[3]);
+            }
+        }
+        assertThat(byTime).as("a registered vehicle read within a minute").isNotEmpty();
+        return byTime.firstEntry().getValue();
+    }
+
+    private static List<String> lines(String resource) throws Exception {
+        try (InputStream in = DemoAlertsIntegrationTests.class.getClassLoader().getResourceAsStream(resource)) {
+            List<String> out = new ArrayList<>(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList());
+            out.remove(0);
+            return out;
+        }
+    }
+
+    private List<Event> stream(Long lastEventId) throws Exception {
+        HttpRequest.Builder req = HttpRequest.newBuilder(uri("/api/v1/alerts/stream")).header("Authorization", basic("admin", PASSWORD))
+                .header("Accept", "text/event-stream");
+        if (lastEventId != null) {
+            req.header("Last-Event-ID", Long.toString(lastEventId));
+        }
+        HttpResponse<InputStream> r = http.send(req.GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+        streams.add(r.body());
+        List<Event> events = new CopyOnWriteArrayList<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
+                String line;
+                long id = -1;
+                String name = null;
+                StringBuilder data = new StringBuilder();
+                while ((line = in.readLine()) != null) {
+                    if (line.isEmpty()) {
+                        if ("alert".equals(name) && data.length() > 0) {
+                            events.add(new Event(id, json.readTree(data.toString())));
+                        }
+                        name = null;
+                        data.setLength(0);
+                    } else if (line.startsWith("id:")) {
+                        id = Long.parseLong(line.substring(3).trim());
+                    } else if (line.startsWith("event:")) {
+                        name = line.substring(6).trim();
+                    } else if (line.startsWith("data:")) {
+                        data.append(line.substring(5));
+                    }
+                }
+            } catch (Exception e) {
+                // closed by the test
+            }
+        }, "sse-client");
+        reader.setDaemon(true);
+        reader.start();
+        return events;
+    }
+
+    private void createUser(String username, String role) throws Exception {
+        HttpResponse<String> r = send("POST", "/api/v1/users", "admin", PASSWORD, json.writeValueAsString(Map.of("username", username,
+                "displayName", username, "roles", List.of(role), "enabled", true, "password", PASSWORD + "-user")));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    }
+
+    private HttpResponse<String> send(String method, String path, String user, String password, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Authorization", basic(user, password));
+        if (body != null) {
+            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+        } else {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+}
