@@ -17,6 +17,11 @@ import org.openrfid.trace.reader.RawEpc;
  * needs to continue a location's smoothing where the old one left it (DESIGN.md §5). Plain values;
  * {@link #toBytes()} / {@link #fromBytes(byte[])} give a compact, framework-free wire form.
  *
+ * <p>Format 2 adds each presence's TIDs (first and conflicting one, each behind a presence flag) after its
+ * trail. It is written only when some presence carries a TID; a snapshot without TIDs is still written in
+ * format 1, byte for byte as before, so a member of the previous version can read it during a rolling
+ * upgrade (it cannot read format 2 and rejects it). Both formats are read.
+ *
  * @param locationId the location
  * @param sequence   the position in the location's read log this state includes (opaque to the smoother)
  * @param watermarks newest reader time of each reader that is the clock of an open presence
@@ -24,7 +29,9 @@ import org.openrfid.trace.reader.RawEpc;
  */
 public record LocationSnapshot(String locationId, long sequence, Map<String, Long> watermarks, List<PresenceState> presences) {
 
-    private static final int FORMAT = 1;
+    private static final int FORMAT_1 = 1;
+    /** Format 1 and each presence's TIDs. */
+    private static final int FORMAT_2 = 2;
 
     public LocationSnapshot {
         watermarks = Map.copyOf(watermarks);
@@ -35,11 +42,17 @@ public record LocationSnapshot(String locationId, long sequence, Map<String, Lon
     public record At(String readerId, int antenna) {
     }
 
-    /** One open presence, field for field. */
+    /** One open presence, field for field ({@code tid}, {@code otherTid}: as in {@link Passage}, null when none). */
     public record PresenceState(RawEpc epc, String clockReaderId, long firstSeen, long lastSeen, int reads, int peakRssiCdbm,
-                                At first, At last, At strongest, List<At> trail) {
+                                At first, At last, At strongest, List<At> trail, String tid, String otherTid) {
         public PresenceState {
             trail = List.copyOf(trail);
+        }
+
+        /** A presence whose reads carried no TID. */
+        public PresenceState(RawEpc epc, String clockReaderId, long firstSeen, long lastSeen, int reads, int peakRssiCdbm,
+                             At first, At last, At strongest, List<At> trail) {
+            this(epc, clockReaderId, firstSeen, lastSeen, reads, peakRssiCdbm, first, last, strongest, trail, null, null);
         }
     }
 
@@ -49,8 +62,9 @@ public record LocationSnapshot(String locationId, long sequence, Map<String, Lon
 
     public byte[] toBytes() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + presences.size() * 96);
+        boolean tids = presences.stream().anyMatch(p -> p.tid() != null || p.otherTid() != null);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(FORMAT);
+            out.writeByte(tids ? FORMAT_2 : FORMAT_1);
             out.writeUTF(locationId);
             out.writeLong(sequence);
             out.writeInt(watermarks.size());
@@ -76,6 +90,10 @@ public record LocationSnapshot(String locationId, long sequence, Map<String, Lon
                 for (At at : p.trail()) {
                     writeAt(out, at);
                 }
+                if (tids) {
+                    writeOptional(out, p.tid());
+                    writeOptional(out, p.otherTid());
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -86,7 +104,7 @@ public record LocationSnapshot(String locationId, long sequence, Map<String, Lon
     public static LocationSnapshot fromBytes(byte[] data) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
             int format = in.readByte();
-            if (format != FORMAT) {
+            if (format != FORMAT_1 && format != FORMAT_2) {
                 throw new IllegalArgumentException("unknown snapshot format " + format);
             }
             String locationId = in.readUTF();
@@ -115,7 +133,10 @@ public record LocationSnapshot(String locationId, long sequence, Map<String, Lon
                 for (int t = 0; t < trailSize; t++) {
                     trail.add(readAt(in));
                 }
-                presences.add(new PresenceState(new RawEpc(epc, bits), clock, firstSeen, lastSeen, reads, rssi, first, last, strongest, trail));
+                String tid = format == FORMAT_2 ? readOptional(in) : null;
+                String otherTid = format == FORMAT_2 ? readOptional(in) : null;
+                presences.add(new PresenceState(new RawEpc(epc, bits), clock, firstSeen, lastSeen, reads, rssi, first, last, strongest, trail,
+                        tid, otherTid));
             }
             return new LocationSnapshot(locationId, sequence, watermarks, presences);
         } catch (IOException e) {
@@ -126,6 +147,17 @@ public record LocationSnapshot(String locationId, long sequence, Map<String, Lon
     private static void writeAt(DataOutputStream out, At at) throws IOException {
         out.writeUTF(at.readerId());
         out.writeInt(at.antenna());
+    }
+
+    private static void writeOptional(DataOutputStream out, String s) throws IOException {
+        out.writeBoolean(s != null);
+        if (s != null) {
+            out.writeUTF(s);
+        }
+    }
+
+    private static String readOptional(DataInputStream in) throws IOException {
+        return in.readBoolean() ? in.readUTF() : null;
     }
 
     private static At readAt(DataInputStream in) throws IOException {

@@ -49,6 +49,10 @@ import org.openrfid.trace.reader.TagRead;
  * read point says otherwise), the reverse order the opposite way; without roles the first read point's
  * configured direction is kept. The lane is that of the read point where the tag was strongest.
  *
+ * <p>TID: the passage keeps the first TID (chip serial) a merged read carried and the first one that
+ * differed from it. A genuine tag has one TID for life, so two within one presence mean two chips answer
+ * with the same EPC (a cloned EPC); later TIDs are not kept, one conflict is the evidence.
+ *
  * <p>Per read the work is a few hash lookups and field updates: read points are resolved once per
  * (reader, antenna) and cached until the directory changes, and presences are keyed by EPC inside
  * their location's map, so no key object is made per read. The state is plain values (times, counts,
@@ -162,6 +166,7 @@ public final class PassageSmoother {
             presence.strongest = at;
         }
         presence.saw(at);
+        presence.sawTid(read.tidHex());
         acceptedReads++;
         lastReadMicros = seen;
     }

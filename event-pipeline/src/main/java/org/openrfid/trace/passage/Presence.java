@@ -25,6 +25,9 @@ final class Presence {
     ResolvedAntenna strongest;
     ResolvedAntenna[] trail = new ResolvedAntenna[2];
     int trailSize;
+    /** The first TID a read carried, and the first one that differed from it (two fields, nothing per read). */
+    String tid;
+    String otherTid;
 
     Presence(RawEpc epc, ReaderClock clock, long firstSeen, ResolvedAntenna at) {
         this.epc = epc;
@@ -45,7 +48,24 @@ final class Presence {
         p.strongest = strongest;
         p.reads = s.reads();
         p.peakRssiCdbm = s.peakRssiCdbm();
+        p.tid = s.tid();
+        p.otherTid = s.otherTid();
         return p;
+    }
+
+    /**
+     * Keeps the first TID and the first one that differs from it; later ones add nothing the alert needs. A
+     * value longer than {@link Passage#MAX_TID_HEX} is no TID bank a tag has and is not kept.
+     */
+    void sawTid(String tidHex) {
+        if (tidHex == null || otherTid != null || tidHex.length() > Passage.MAX_TID_HEX) {
+            return;
+        }
+        if (tid == null) {
+            tid = tidHex;
+        } else if (!tid.equals(tidHex)) {
+            otherTid = tidHex;
+        }
     }
 
     /** Adds the read point to the trail unless it is there already (or the trail is full). */
@@ -86,7 +106,9 @@ final class Presence {
                 peakRssiCdbm == TagRead.NO_RSSI ? Double.NaN : peakRssiCdbm / 100.0,
                 Directions.of(first, last),
                 strongest.readPoint.lane(),
-                labels);
+                labels,
+                tid,
+                otherTid);
     }
 
     /** As plain values for a {@link LocationSnapshot}. */
@@ -96,6 +118,6 @@ final class Presence {
             ats.add(trail[i].at());
         }
         return new LocationSnapshot.PresenceState(epc, clock.readerId, firstSeen, lastSeen, reads, peakRssiCdbm, first.at(), last.at(),
-                strongest.at(), ats);
+                strongest.at(), ats, tid, otherTid);
     }
 }

@@ -20,6 +20,9 @@ import org.openrfid.trace.reader.llrp.ReaderInitiatedListener;
  * default trust when none is set); {@code connection=READER_INITIATED} waits for the reader on the
  * component's listener ({@link #setListenPort listenPort}, 5084 unless set), started with the first
  * such endpoint. Secrets stay out of URIs: key and trust stores are component configuration.
+ *
+ * <p>Endpoints read the TID bank (the chip serial, which the clone checks need) unless the component's
+ * {@link #setReadTid readTid} or the endpoint's {@code readTid=false} says otherwise.
  */
 public class LlrpComponent extends DefaultComponent {
 
@@ -27,6 +30,7 @@ public class LlrpComponent extends DefaultComponent {
     private SSLContext clientTls;
     private boolean verifyHostName = true;
     private int listenPort = LlrpReaderConfig.DEFAULT_PORT;
+    private boolean readTid = true;
     private ReaderInitiatedListener listener;
 
     public ReaderStatusBoard getStatusBoard() {
@@ -73,6 +77,15 @@ public class LlrpComponent extends DefaultComponent {
         this.verifyHostName = verifyHostName;
     }
 
+    public boolean isReadTid() {
+        return readTid;
+    }
+
+    /** The default of the endpoints' {@code readTid} (true unless set otherwise); an endpoint's URI still decides for itself. */
+    public void setReadTid(boolean readTid) {
+        this.readTid = readTid;
+    }
+
     /** The readers' trust: there is none by default, because the JDK's public CAs do not vouch for readers. */
     SSLContext requireClientTls(String readerId) {
         if (clientTls == null) {
@@ -97,6 +110,7 @@ public class LlrpComponent extends DefaultComponent {
             throw new IllegalArgumentException("llrp endpoint needs a reader id: llrp:<readerId>?host=..&port=..");
         }
         LlrpEndpoint endpoint = new LlrpEndpoint(uri, this, remaining);
+        endpoint.setReadTid(readTid);
         setProperties(endpoint, parameters);
         if (endpoint.isTls() && endpoint.getConnection() == ConnectionMode.READER_INITIATED) {
             throw new IllegalArgumentException("llrp:" + remaining + ": TLS is supported on client-initiated connections only");

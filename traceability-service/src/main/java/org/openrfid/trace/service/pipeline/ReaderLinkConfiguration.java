@@ -35,10 +35,11 @@ public class ReaderLinkConfiguration {
         return new CamelReaderLinks(camel, endpoints);
     }
 
-    /** The {@code llrp} component with the node's listener port and TLS stores. */
+    /** The {@code llrp} component with the node's listener port, TLS stores and whether readers read TIDs. */
     public static LlrpComponent llrpComponent(ReaderStatusBoard board, ReaderProperties.Llrp settings) {
         LlrpComponent llrp = new LlrpComponent();
         llrp.setStatusBoard(board);
+        llrp.setReadTid(settings.readsTid());
         if (settings.listenPort() != null) {
             llrp.setListenPort(settings.listenPort());
         }

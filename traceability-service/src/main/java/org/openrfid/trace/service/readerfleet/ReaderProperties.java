@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * rfid.readers[0].antennas[0].direction=IN
  * rfid.readers[0].antennas[0].role=ENTRY     # or EXIT: direction from the order of reads
  * rfid.llrp.listen-port=5084                 # for READER_INITIATED readers
+ * rfid.llrp.read-tid=true                    # read every tag's TID with its EPC (false: EPC only, no clone-TID checks)
  * rfid.llrp.tls.trust-store=/etc/rfid/readers-trust.p12
  * rfid.llrp.tls.trust-store-password=${READER_TRUST_PASSWORD}
  * rfid.llrp.tls.key-store=/etc/rfid/client.p12  # only when readers require client certificates
@@ -29,7 +30,7 @@ public record ReaderProperties(List<ReaderDefinition> readers, Llrp llrp) {
 
     public ReaderProperties {
         readers = readers == null ? List.of() : List.copyOf(readers);
-        llrp = llrp == null ? new Llrp(null, null) : llrp;
+        llrp = llrp == null ? new Llrp(null, null, null) : llrp;
         for (int i = 0; i < readers.size(); i++) {
             if (readers.get(i).tls() && !llrp.hasTrustStore()) {
                 throw new IllegalStateException("rfid.readers[" + i + "].tls=true needs rfid.llrp.tls.trust-store: a reader's"
@@ -38,8 +39,25 @@ public record ReaderProperties(List<ReaderDefinition> readers, Llrp llrp) {
         }
     }
 
-    /** @param listenPort port for reader-initiated connections; 5084 when unset */
-    public record Llrp(Integer listenPort, Tls tls) {
+    /**
+     * @param listenPort port for reader-initiated connections; 5084 when unset
+     * @param readTid    whether LLRP readers are asked for each tag's TID with its EPC (an AccessSpec reading the
+     *                   TID bank); true when unset, because passages keep the TID and the clone checks need it
+     */
+    public record Llrp(Integer listenPort, Tls tls, Boolean readTid) {
+
+        @org.springframework.boot.context.properties.bind.ConstructorBinding
+        public Llrp {
+        }
+
+        /** Reading TIDs. */
+        public Llrp(Integer listenPort, Tls tls) {
+            this(listenPort, tls, null);
+        }
+
+        public boolean readsTid() {
+            return !Boolean.FALSE.equals(readTid);
+        }
 
         /** Whether readers on TLS can be trusted at all: there is no TLS reader without a trust store. */
         public boolean hasTrustStore() {

@@ -38,4 +38,16 @@ class ReaderPropertiesUnitTests {
         assertThat(bound.readers().get(0).allowedAddresses()).containsExactly("10.1.0.1", "10.1.0.2");
         assertThat(bound.llrp().tls().verifiesHostName()).isFalse();
     }
+
+    @Test
+    void llrpReadersReadTidsUnlessTurnedOff() {
+        assertThat(new ReaderProperties(List.of(), null).llrp().readsTid()).isTrue();
+        assertThat(Binder.get(new MockEnvironment().withProperty("rfid.llrp.listen-port", "5084"))
+                .bind("rfid", ReaderProperties.class).get().llrp().readsTid()).isTrue();
+        ReaderProperties off = Binder.get(new MockEnvironment().withProperty("rfid.llrp.read-tid", "false"))
+                .bind("rfid", ReaderProperties.class).get();
+        assertThat(off.llrp().readsTid()).isFalse();
+        assertThat(org.openrfid.trace.service.pipeline.ReaderLinkConfiguration.llrpComponent(
+                new org.openrfid.trace.reader.ReaderStatusBoard(), off.llrp()).isReadTid()).isFalse();
+    }
 }

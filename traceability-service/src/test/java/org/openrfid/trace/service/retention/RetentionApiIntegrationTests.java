@@ -125,7 +125,7 @@ class RetentionApiIntegrationTests {
                 VEHICLE_EPC, Timestamp.from(Instant.EPOCH));
         Passage oldVehicle = passage(VEHICLE_EPC, NOW.minus(Duration.ofDays(45)));
         Passage newVehicle = passage(VEHICLE_EPC, NOW.minus(Duration.ofDays(5)));
-        Passage oldUnbound = passage(UNBOUND_EPC, NOW.minus(Duration.ofDays(31)));
+        Passage oldUnbound = passage(UNBOUND_EPC, NOW.minus(Duration.ofDays(31))).withTid("E2801160200000000000001F", "E2801160200000000000003E");
         passages.saveAll(List.of(oldVehicle, newVehicle, oldUnbound));
 
         mvc.perform(get("/api/v1/admin/retention").with(httpBasic("admin", PASSWORD)))
@@ -146,6 +146,8 @@ class RetentionApiIntegrationTests {
         assertThat(passages.find(oldVehicle.id())).isEmpty();
         assertThat(passages.find(newVehicle.id())).isPresent();
         assertThat(passages.find(oldUnbound.id()).orElseThrow().epc().toHex()).isEqualTo(PassageRetention.ANONYMOUS_EPC);
+        assertThat(passages.find(oldUnbound.id()).orElseThrow().tid()).as("a chip serial names the tag like its EPC").isNull();
+        assertThat(passages.find(oldUnbound.id()).orElseThrow().otherTid()).isNull();
 
         mvc.perform(get("/api/v1/admin/retention").with(httpBasic("admin", PASSWORD)))
                 .andExpect(jsonPath("$.lastRun.deleted").value(1))

@@ -36,7 +36,7 @@ public class JdbcPassageQueries implements PassageQueries {
     public static final int MERGE_KEYS = 64;
 
     private static final String COLUMNS = "p.id, p.epc_hex, p.epc_bits, p.tag_uri, p.location_id, p.reader_id, p.antenna,"
-            + " p.first_seen, p.last_seen, p.reads, p.peak_rssi, p.direction";
+            + " p.first_seen, p.last_seen, p.reads, p.peak_rssi, p.direction, p.tid, p.tid_other";
     private static final String LOCATION_COLUMNS =
             " l.id AS l_id, l.name AS l_name, l.kind AS l_kind, l.parent_id AS l_parent, ST_Y(l.anchor) AS l_lat, ST_X(l.anchor) AS l_lon";
     private static final String SELECT = "SELECT " + COLUMNS + "," + LOCATION_COLUMNS

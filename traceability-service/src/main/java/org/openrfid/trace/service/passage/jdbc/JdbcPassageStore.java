@@ -29,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class JdbcPassageStore implements PassageStore {
 
     static final String COLUMNS = "id, epc_hex, epc_bits, tag_uri, location_id, reader_id, antenna, first_seen, last_seen, reads,"
-            + " peak_rssi, direction, lane, read_points, object_kind, object_id";
+            + " peak_rssi, direction, lane, read_points, object_kind, object_id, tid, tid_other";
 
     /** {@link #COLUMNS} with the H2 types their bound values are cast to in a MERGE source. */
     private static final List<SqlColumn> INSERT_COLUMNS = List.of(
@@ -39,7 +39,7 @@ class JdbcPassageStore implements PassageStore {
             SqlColumn.bound("last_seen", "TIMESTAMP WITH TIME ZONE"), SqlColumn.bound("reads", "INT"),
             SqlColumn.bound("peak_rssi", "DOUBLE PRECISION"), SqlColumn.bound("direction", "VARCHAR"), SqlColumn.bound("lane", "INT"),
             SqlColumn.bound("read_points", "VARCHAR(128) ARRAY"), SqlColumn.bound("object_kind", "VARCHAR"),
-            SqlColumn.bound("object_id", "VARCHAR"));
+            SqlColumn.bound("object_id", "VARCHAR"), SqlColumn.bound("tid", "VARCHAR"), SqlColumn.bound("tid_other", "VARCHAR"));
 
     /**
      * The idempotent insert of one passage, by id; on PostGIS the primary key also holds {@code first_seen}, the
@@ -170,5 +170,7 @@ class JdbcPassageStore implements PassageStore {
         ps.setArray(14, ps.getConnection().createArrayOf("varchar", p.readPoints().toArray()));
         ps.setString(15, e.object() == null ? null : e.object().kind().name());
         ps.setString(16, e.object() == null ? null : e.object().id());
+        ps.setString(17, p.tid());
+        ps.setString(18, p.otherTid());
     }
 }

@@ -32,7 +32,7 @@ final class PassageRows {
     };
 
     /**
-     * A row of the query columns (no lane, read points or object: lane 0, none) with its location joined as
+     * A row of the query columns (no lane, read points or object: lane 0, none; TIDs as stored) with its location joined as
      * {@code l_id, l_name, l_kind, l_parent, l_lat, l_lon} (all null when the location is not registered).
      */
     static final RowMapper<LocatedPassage> LOCATED = (rs, row) -> new LocatedPassage(passage(rs, 0, List.of()), location(rs));
@@ -55,7 +55,9 @@ final class PassageRows {
                 rssi,
                 Direction.valueOf(rs.getString("direction")),
                 lane,
-                readPoints);
+                readPoints,
+                rs.getString("tid"),
+                rs.getString("tid_other"));
     }
 
     /** Passages stored before the column existed have none (null). */

@@ -154,7 +154,9 @@ public final class PostgisCopyPassageWriter {
         sb.append(p.lane()).append(',');
         quoted(sb, arrayLiteral(p.readPoints())).append(',');
         quoted(sb, e.object() == null ? null : e.object().kind().name()).append(',');
-        quoted(sb, e.object() == null ? null : e.object().id()).append('\n');
+        quoted(sb, e.object() == null ? null : e.object().id()).append(',');
+        quoted(sb, p.tid()).append(',');
+        quoted(sb, p.otherTid()).append('\n');
     }
 
     /** A PostgreSQL text[] literal, {@code {"a","b"}}, each element quoted with {@code \\} and {@code "} escaped. */

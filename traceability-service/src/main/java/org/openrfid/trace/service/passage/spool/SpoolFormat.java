@@ -24,15 +24,18 @@ import org.openrfid.trace.service.registry.binding.ObjectKind;
  * checksum does not match, is torn or corrupt: {@link #decode} throws {@link CorruptBatchException}
  * and never returns part of a batch.
  *
- * <p>Version 2 (written now): a flags byte (bit 0: the batch was enriched), the passage count, then
- * each passage field by field followed by its bound object and location info, each behind a
- * presence flag. Version 1 (written before enrichment, still read): the passage count and the
+ * <p>Version 3 (written now): as version 2, each passage's fields followed by its TIDs (first and
+ * conflicting one), each behind a presence flag. Version 2 (written before TIDs were kept, still read;
+ * its passages come back without TIDs): a flags byte (bit 0: the batch was enriched), the passage
+ * count, then each passage field by field followed by its bound object and location info, each behind
+ * a presence flag. Version 1 (written before enrichment, still read): the passage count and the
  * passages alone; such a batch comes back as not enriched, so the writer enriches it on replay.
  */
 final class SpoolFormat {
 
     static final int MAGIC = 0x52465350; // "RFSP"
-    static final byte VERSION = 2;
+    static final byte VERSION = 3;
+    static final byte VERSION_2 = 2;
     static final byte VERSION_1 = 1;
     private static final int ENRICHED = 1;
     private static final int HEADER = 4 + 1 + 4;
@@ -87,7 +90,7 @@ final class SpoolFormat {
             throw new CorruptBatchException("not a spool batch (magic " + Integer.toHexString(magic) + ")");
         }
         byte version = in.get();
-        if (version != VERSION && version != VERSION_1) {
+        if (version != VERSION && version != VERSION_2 && version != VERSION_1) {
             throw new CorruptBatchException("unknown spool format version " + version);
         }
         int length = in.getInt();
@@ -109,7 +112,7 @@ final class SpoolFormat {
             }
             List<EnrichedPassage> passages = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
-                Passage passage = read(data);
+                Passage passage = read(data, version == VERSION);
                 passages.add(version == VERSION_1
                         ? EnrichedPassage.bare(passage)
                         : new EnrichedPassage(passage, readObject(data), readLocation(data)));
@@ -144,9 +147,11 @@ final class SpoolFormat {
         for (String readPoint : p.readPoints()) {
             out.writeUTF(readPoint);
         }
+        writeNullable(out, p.tid());
+        writeNullable(out, p.otherTid());
     }
 
-    private static Passage read(DataInputStream in) throws IOException {
+    private static Passage read(DataInputStream in, boolean tids) throws IOException {
         String id = in.readUTF();
         int bitLength = in.readInt();
         byte[] epc = new byte[in.readUnsignedShort()];
@@ -166,8 +171,10 @@ final class SpoolFormat {
         for (int i = 0; i < readPointCount; i++) {
             readPoints.add(in.readUTF());
         }
+        String tid = tids ? readNullable(in) : null;
+        String otherTid = tids ? readNullable(in) : null;
         return new Passage(id, new RawEpc(epc, bitLength), tagUri, locationId, readerId, antenna, firstSeen, lastSeen,
-                reads, rssi, direction, lane, readPoints);
+                reads, rssi, direction, lane, readPoints, tid, otherTid);
     }
 
     private static void writeObject(DataOutputStream out, BoundObject object) throws IOException {

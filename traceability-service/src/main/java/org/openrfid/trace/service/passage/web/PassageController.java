@@ -1,5 +1,6 @@
 package org.openrfid.trace.service.passage.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Instant;
@@ -32,16 +33,18 @@ class PassageController {
      * One stored passage as {@code GET /api/v1/passages} lists it, straight from the store with no
      * location lookup (queries answer with the located {@link org.openrfid.trace.service.passage.PassageView}).
      * RSSI is null when no reader reported it, lane is 0 off lanes and readPoints lists
-     * {@code readerId/antenna} in the order they first saw the tag.
+     * {@code readerId/antenna} in the order they first saw the tag. {@code tid} is the first TID read with the
+     * EPC (null when none was read); {@code otherTid}, only there when the passage's reads carried a second,
+     * different TID, is the first such one (evidence of a cloned EPC).
      */
     record StoredPassageView(String id, String epc, int epcBits, String tagUri, String locationId, String readerId,
                              int antenna, Instant firstSeen, Instant lastSeen, int reads, Double peakRssi, String direction,
-                             int lane, List<String> readPoints) {
+                             int lane, List<String> readPoints, String tid, @JsonInclude(JsonInclude.Include.NON_NULL) String otherTid) {
 
         static StoredPassageView of(Passage p) {
             return new StoredPassageView(p.id(), p.epc().toHex(), p.epc().bitLength(), p.tagUri(), p.locationId(), p.readerId(),
                     p.antenna(), p.firstSeen(), p.lastSeen(), p.reads(), Double.isNaN(p.peakRssiDbm()) ? null : p.peakRssiDbm(),
-                    p.direction().name(), p.lane(), p.readPoints());
+                    p.direction().name(), p.lane(), p.readPoints(), p.tid(), p.otherTid());
         }
     }
 

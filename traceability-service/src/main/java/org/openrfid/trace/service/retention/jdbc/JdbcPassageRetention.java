@@ -146,8 +146,10 @@ public final class JdbcPassageRetention implements PassageRetention {
             return jdbc.update("DELETE FROM passage WHERE " + where + " AND passage.first_seen >= ? AND passage.first_seen < ?", args.toArray());
         }
         args.add(ANONYMOUS_EPC);
-        // The object id names the vehicle or item as surely as the EPC does; its kind stays, so flows still count it.
-        return jdbc.update("UPDATE passage SET epc_hex = '" + ANONYMOUS_EPC + "', epc_bits = 96, tag_uri = NULL, object_id = NULL WHERE " + where
+        // The object id names the vehicle or item as surely as the EPC does, and so does the TID (the chip's serial);
+        // the kind stays, so flows still count it.
+        return jdbc.update("UPDATE passage SET epc_hex = '" + ANONYMOUS_EPC + "', epc_bits = 96, tag_uri = NULL, object_id = NULL,"
+                + " tid = NULL, tid_other = NULL WHERE " + where
                 + " AND passage.first_seen >= ? AND passage.first_seen < ? AND passage.epc_hex <> ?", args.toArray());
     }
 

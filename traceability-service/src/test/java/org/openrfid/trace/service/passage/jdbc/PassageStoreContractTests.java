@@ -14,6 +14,9 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openrfid.trace.service.passage.EnrichedPassage;
+import org.openrfid.trace.service.passage.LocatedPassage;
+import org.openrfid.trace.service.passage.TagWindow;
+import org.openrfid.trace.service.passage.TimeOrder;
 import org.openrfid.trace.service.location.Location;
 import org.openrfid.trace.passage.Direction;
 import org.openrfid.trace.passage.Passage;
@@ -22,6 +25,7 @@ import org.openrfid.trace.passage.Instants;
 import org.openrfid.trace.reader.RawEpc;
 import org.openrfid.trace.service.registry.binding.BoundObject;
 import org.openrfid.trace.service.registry.binding.ObjectKind;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -32,8 +36,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 public abstract class PassageStoreContractTests {
 
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    private static final String TID_A = "E2801160200000000000001F";
+    private static final String TID_B = "E2801160200000000000003E";
 
     protected Stores stores;
+    private DataSource dataSource;
 
     /** A data source on a database (or schema) no other test uses. */
     protected abstract DataSource freshDatabase();
@@ -47,7 +54,7 @@ public abstract class PassageStoreContractTests {
 
     @BeforeEach
     void migrateFreshDatabase() {
-        DataSource dataSource = freshDatabase();
+        dataSource = freshDatabase();
         flyway(dataSource).migrate();
         stores = Stores.create(dataSource,
                 new TransactionTemplate(new DataSourceTransactionManager(dataSource)), Clock.systemUTC());
@@ -93,6 +100,33 @@ public abstract class PassageStoreContractTests {
         assertThat(stores.passages().latest(2)).contains(trail);
     }
 
+    @Test
+    void storesTheTidsAndReadsThemBackThroughStoreAndQueries() {
+        Passage one = passage("3074257BF7194E4000001A85", "CP-1", NOW, 4, -50).withTid(TID_A, null);
+        Passage cloned = passage("3074257BF7194E4000001A86", "CP-1", NOW.minusSeconds(1), 9, -52).withTid(TID_A, TID_B);
+        Passage none = passage("3074257BF7194E4000001A87", "CP-1", NOW.minusSeconds(2), 2, -58);
+
+        assertThat(stores.passages().saveAll(List.of(one, cloned, none))).isEqualTo(3);
+
+        assertThat(stores.passages().find(one.id())).contains(one);
+        assertThat(stores.passages().find(cloned.id())).hasValueSatisfying(p -> {
+            assertThat(p.tid()).isEqualTo(TID_A);
+            assertThat(p.otherTid()).isEqualTo(TID_B);
+        });
+        assertThat(stores.passages().find(none.id())).hasValueSatisfying(p -> {
+            assertThat(p.tid()).isNull();
+            assertThat(p.otherTid()).isNull();
+        });
+        assertThat(stores.passages().latest(3)).extracting(Passage::tid).containsExactly(TID_A, TID_A, null);
+
+        List<LocatedPassage> found = new JdbcPassageQueries(new JdbcTemplate(dataSource)).ofTags(
+                List.of(new TagWindow(cloned.epc().toHex(), NOW.minusSeconds(60), NOW.plusSeconds(60))), null, TimeOrder.OLDEST_FIRST, 10);
+        assertThat(found).singleElement().satisfies(lp -> {
+            assertThat(lp.passage().tid()).isEqualTo(TID_A);
+            assertThat(lp.passage().otherTid()).isEqualTo(TID_B);
+        });
+    }
+
     /** Large batches take the bulk path on PostGIS (COPY, {@code copy-min-batch} 256): same fields, same idempotency. */
     @Test
     void aLargeBatchKeepsEveryFieldAndWrittenTwiceIsStoredOnce() {
@@ -100,6 +134,9 @@ public abstract class PassageStoreContractTests {
         for (int i = 0; i < Stores.DEFAULT_COPY_MIN_BATCH + 44; i++) {
             Passage p = withTrail(passage(String.format("3074257BF7194E40000%05X", i), "CP-" + (i % 4), NOW.minusSeconds(i), 1 + i % 9, -40 - i % 20),
                     i % 4, List.of("rdr-" + i + "/1", "rdr-" + i + "/2"));
+            if (i % 3 != 2) { // TIDs on two in three, a second TID on every fifth of those: COPY carries them and their absence
+                p = p.withTid(String.format("E28011602000%012X", i), i % 5 == 0 ? String.format("E28011602000%012X", i + 1_000_000) : null);
+            }
             batch.add(new EnrichedPassage(p, i % 3 == 0 ? null : new BoundObject(ObjectKind.values()[i % 4], "OBJ-" + i), null));
         }
 
@@ -107,9 +144,14 @@ public abstract class PassageStoreContractTests {
         assertThat(stores.passages().saveEnriched(batch)).isZero();
 
         assertThat(stores.passages().count()).isEqualTo(batch.size());
-        for (EnrichedPassage e : List.of(batch.get(0), batch.get(1), batch.get(batch.size() - 1))) {
+        for (EnrichedPassage e : List.of(batch.get(0), batch.get(1), batch.get(2), batch.get(5), batch.get(batch.size() - 1))) {
             assertThat(stores.passages().findEnriched(e.passage().id())).contains(e);
         }
+        assertThat(stores.passages().find(batch.get(0).passage().id())).hasValueSatisfying(p -> {
+            assertThat(p.tid()).isEqualTo("E28011602000000000000000");
+            assertThat(p.otherTid()).isEqualTo("E280116020000000000F4240");
+        });
+        assertThat(stores.passages().find(batch.get(2).passage().id())).hasValueSatisfying(p -> assertThat(p.tid()).isNull());
     }
 
     private static Passage withTrail(Passage p, int lane, List<String> readPoints) {

@@ -77,6 +77,38 @@ class PassageSpoolUnitTests {
         assertThat(notYet.passages()).containsExactly(EnrichedPassage.bare(passage(3)));
     }
 
+    @Test
+    void formatKeepsTheTids() throws Exception {
+        List<Passage> passages = List.of(passage(1).withTid("E2801160200000000000001F", null),
+                passage(2).withTid("E2801160200000000000001F", "E2801160200000000000003E"), passage(3));
+
+        List<Passage> back = SpoolFormat.decode(SpoolFormat.encode(passages));
+
+        assertThat(back).isEqualTo(passages);
+        assertThat(back).extracting(Passage::tid).containsExactly("E2801160200000000000001F", "E2801160200000000000001F", null);
+        assertThat(back).extracting(Passage::otherTid).containsExactly(null, "E2801160200000000000003E", null);
+    }
+
+    /** {@code spool/v2-batch.bin} was written by the spool of commit ba4da20, before passages kept TIDs. */
+    @Test
+    void readsBatchesSpooledInTheFormatBeforeTids() throws Exception {
+        byte[] v2 = java.util.Objects.requireNonNull(getClass().getResourceAsStream("/spool/v2-batch.bin")).readAllBytes();
+        assertThat(v2[4]).as("format version in the fixture").isEqualTo(SpoolFormat.VERSION_2);
+
+        SpoolFormat.Decoded back = SpoolFormat.decodeBatch(v2);
+
+        assertThat(back.enriched()).isTrue();
+        assertThat(back.passages()).singleElement().satisfies(e -> {
+            assertThat(e.object()).isEqualTo(new BoundObject(ObjectKind.VEHICLE, "V-1"));
+            assertThat(e.location().name()).isEqualTo("Jiefangbei");
+            assertThat(e.passage().epc().toHex()).isEqualTo("3074257BF7194E4000001A85");
+            assertThat(e.passage().readPoints()).containsExactly("gantry-1/2", "gantry-1/1");
+            assertThat(e.passage().reads()).isEqualTo(12);
+            assertThat(e.passage().tid()).isNull();
+            assertThat(e.passage().otherTid()).isNull();
+        });
+    }
+
     /** {@code spool/v1-batch.bin} was written by the spool of commit 18957ec, before enrichment existed. */
     @Test
     void readsBatchesSpooledInTheFormatBeforeEnrichment() throws Exception {

@@ -213,6 +213,31 @@ class RegistryAndQueryApiIntegrationTests {
     }
 
     @Test
+    void passagesCarryTheirTidAndTheConflictingOneOnlyWhenThereIsOne() throws Exception {
+        passageStore.saveAll(List.of(
+                passage(RawEpc.ofHex("3416451DA400000005F5E100"), "CQ-CP-002", T0).withTid("E280689420004159351ECE60", "E28011602000F10197D548E3"),
+                passage(RawEpc.ofHex("3416451DA400000005F5E101"), "CQ-CP-002", T0.plusSeconds(1)).withTid("E28011602000F10197D548E3", null),
+                passage(RawEpc.ofHex("3416451DA400000005F5E102"), "CQ-CP-002", T0.plusSeconds(2))));
+
+        mvc.perform(get("/api/v1/passages").param("limit", "3"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[0].tid").value(org.hamcrest.Matchers.nullValue()))
+                .andExpect(jsonPath("$.items[0].otherTid").doesNotExist())
+                .andExpect(jsonPath("$.items[1].tid").value("E28011602000F10197D548E3"))
+                .andExpect(jsonPath("$.items[1].otherTid").doesNotExist())
+                .andExpect(jsonPath("$.items[2].tid").value("E280689420004159351ECE60"))
+                .andExpect(jsonPath("$.items[2].otherTid").value("E28011602000F10197D548E3"));
+        mvc.perform(get("/api/v1/passages/at").param("location", "CQ-CP-002")
+                        .param("from", "2025-06-02T07:00:00Z").param("to", "2025-06-02T09:00:00Z"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items", hasSize(3)))
+                .andExpect(jsonPath("$.items[?(@.epc == '3416451DA400000005F5E100')].otherTid").value(
+                        org.hamcrest.Matchers.contains("E28011602000F10197D548E3")))
+                .andExpect(jsonPath("$.items[?(@.epc == '3416451DA400000005F5E101')].tid").value(
+                        org.hamcrest.Matchers.contains("E28011602000F10197D548E3")));
+    }
+
+    @Test
     void hostileQueriesGetProblemDetailsNotErrors() throws Exception {
         String id = UUID.randomUUID().toString();
         String[][] requests = {
