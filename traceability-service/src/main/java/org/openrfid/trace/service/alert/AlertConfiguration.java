@@ -9,7 +9,9 @@ import org.openrfid.trace.pipeline.PipelineEndpoints;
 import org.openrfid.trace.pipeline.SmoothingStage.TagArrival;
 import org.openrfid.trace.service.alert.rule.RuleDefinitions;
 import org.openrfid.trace.service.alert.rule.RuleFactory;
+import org.openrfid.trace.service.alert.rules.tid.TidMismatchRules;
 import org.openrfid.trace.service.alert.rules.watchlist.WatchlistIndex;
+import org.openrfid.trace.service.registry.binding.Tags;
 import org.openrfid.trace.service.alert.rules.watchlist.WatchlistRules;
 import org.openrfid.trace.service.anpr.PlateReadFeed;
 import org.openrfid.trace.service.enrichment.LocationCache;
@@ -48,6 +50,11 @@ public class AlertConfiguration {
     @Bean
     WatchlistRules watchlistRules(WatchlistIndex index, LocationCache locations, Vehicles vehicles) {
         return new WatchlistRules(index, locations, vehicles);
+    }
+
+    @Bean
+    TidMismatchRules tidMismatchRules(Tags tags, Vehicles vehicles) {
+        return new TidMismatchRules(tags, vehicles, 1_000_000);
     }
 
     @Bean(destroyMethod = "close")
