@@ -38,8 +38,10 @@ public class AlertConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    AlertStream alertStream(Alerts alerts, @Value("${rfid.alerts.stream.poll:PT0.05S}") Duration poll) {
-        return new AlertStream(alerts, Math.max(10, poll.toMillis()));
+    AlertStream alertStream(Alerts alerts, AlertService service, @Value("${rfid.alerts.stream.poll:PT0.2S}") Duration poll) {
+        AlertStream stream = new AlertStream(alerts, Math.max(10, poll.toMillis()));
+        service.subscribe(event -> stream.wake()); // this member's events go out at once; others' within a poll
+        return stream;
     }
 
     @Bean(destroyMethod = "close")

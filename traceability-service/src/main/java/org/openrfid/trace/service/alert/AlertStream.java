@@ -42,6 +42,8 @@ public final class AlertStream implements AutoCloseable {
     private final List<Subscriber> live = new ArrayList<>();
     private final Thread poller;
     private volatile boolean running = true;
+    private final Object doorbell = new Object();
+    private boolean rung;
     private long head;
     private long gapSince = -1;
 
@@ -59,6 +61,17 @@ public final class AlertStream implements AutoCloseable {
         joining.add(new Pending(subscriber, afterSeq));
     }
 
+    /**
+     * An event was just stored on this member: poll now rather than at the next interval (events of other
+     * members still arrive within one poll interval).
+     */
+    public void wake() {
+        synchronized (doorbell) {
+            rung = true;
+            doorbell.notifyAll();
+        }
+    }
+
     /** Subscribers now served (for health and tests). */
     public int subscribers() {
         synchronized (live) {
@@ -70,7 +83,12 @@ public final class AlertStream implements AutoCloseable {
         while (running) {
             try {
                 poll();
-                Thread.sleep(pollMillis);
+                synchronized (doorbell) {
+                    if (!rung) {
+                        doorbell.wait(pollMillis);
+                    }
+                    rung = false;
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

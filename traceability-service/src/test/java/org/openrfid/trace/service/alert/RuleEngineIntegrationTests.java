@@ -125,7 +125,7 @@ class RuleEngineIntegrationTests {
         watchlist.save(List.of(new WatchlistEntry(0, "stolen_vehicle", ObjectKind.VEHICLE, car.toString(), EPC, "渝AQ8162", "reported stolen",
                 Instant.now().minusSeconds(60), null)));
         long added = System.nanoTime();
-        await().atMost(Duration.ofSeconds(1)).until(() -> !index.active(ObjectKind.VEHICLE, car.toString(), null, Instant.now()).isEmpty());
+        await().atMost(Duration.ofSeconds(1)).until(() -> !index.activeForHex(ObjectKind.VEHICLE, car.toString(), null, Instant.now()).isEmpty());
         assertThat(Duration.ofNanos(System.nanoTime() - added)).isLessThan(Duration.ofSeconds(1));
 
         engine.passages(List.of(passageOfCar(Instant.now())));
@@ -146,7 +146,7 @@ class RuleEngineIntegrationTests {
     void anArrivalOfAWatchlistedEpcAlertsBeforeItsPassageCompletes() {
         watchlist.save(List.of(new WatchlistEntry(0, "wanted", ObjectKind.VEHICLE, car.toString(), EPC, null, "wanted in case 2026-17",
                 Instant.now().minusSeconds(60), null)));
-        await().atMost(Duration.ofSeconds(2)).until(() -> !index.active(null, null, EPC, Instant.now()).isEmpty());
+        await().atMost(Duration.ofSeconds(2)).until(() -> !index.activeForHex(null, null, EPC, Instant.now()).isEmpty());
         startEngine();
         engine.arrivals(List.of(new TagArrival(RawEpc.ofHex(EPC), BRIDGE.id(), "rdr-CQ-CP-004", Instant.now())));
         await().atMost(Duration.ofSeconds(3)).until(() -> heard.size() == 1);

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
+import org.openrfid.trace.reader.RawEpc;
 import org.openrfid.trace.service.registry.binding.ObjectKind;
 import org.openrfid.trace.service.registry.watchlist.Watchlist;
 import org.openrfid.trace.service.registry.watchlist.WatchlistEntry;
@@ -27,8 +27,11 @@ public final class WatchlistIndex implements AutoCloseable {
     private static final int PAGE = 10_000;
 
     private final Watchlist watchlist;
+    // Immutable lists, replaced on change: a reader never sees one half-updated. Keyed by object id alone
+    // (the kind is checked on the entry) and by RawEpc, so a passage is looked up without building a key.
     private final Map<String, List<WatchlistEntry>> byObject = new ConcurrentHashMap<>();
-    private final Map<String, List<WatchlistEntry>> byEpc = new ConcurrentHashMap<>();
+    private final Map<RawEpc, List<WatchlistEntry>> byEpc = new ConcurrentHashMap<>();
+    private final Map<String, String> canonical = new ConcurrentHashMap<>();
     private final Thread poller;
     private final long pollMillis;
     private volatile boolean running = true;
@@ -52,14 +55,23 @@ public final class WatchlistIndex implements AutoCloseable {
         load();
     }
 
-    /** Entries active at {@code at} for this object or this EPC (either may be null). */
-    public List<WatchlistEntry> active(ObjectKind kind, String objectId, String epcHex, Instant at) {
-        List<WatchlistEntry> out = new ArrayList<>(2);
-        if (kind != null && objectId != null) {
-            add(out, byObject.get(key(kind, objectId)), at);
+    /** Entries active at {@code at} for this object or this EPC (either may be null); an empty list costs nothing. */
+    public List<WatchlistEntry> active(ObjectKind kind, String objectId, RawEpc epc, Instant at) {
+        List<WatchlistEntry> byId = objectId == null ? null : byObject.get(objectId);
+        List<WatchlistEntry> byTag = epc == null ? null : byEpc.get(epc);
+        if (byId == null && byTag == null) {
+            return List.of();
         }
-        if (epcHex != null) {
-            for (WatchlistEntry e : byEpc.getOrDefault(epcHex, List.of())) {
+        List<WatchlistEntry> out = new ArrayList<>(2);
+        if (byId != null) {
+            for (WatchlistEntry e : byId) {
+                if (e.kind() == kind && e.activeAt(at)) {
+                    out.add(e);
+                }
+            }
+        }
+        if (byTag != null) {
+            for (WatchlistEntry e : byTag) {
                 if (e.activeAt(at) && out.stream().noneMatch(o -> o.id() == e.id())) {
                     out.add(e);
                 }
@@ -68,22 +80,17 @@ public final class WatchlistIndex implements AutoCloseable {
         return out;
     }
 
+    /** Entries active at {@code at} for an EPC given as hex. */
+    public List<WatchlistEntry> activeForHex(ObjectKind kind, String objectId, String epcHex, Instant at) {
+        return active(kind, objectId, epcHex == null ? null : RawEpc.ofHex(epcHex), at);
+    }
+
     public boolean isLoaded() {
         return loaded;
     }
 
     public int size() {
         return byObject.values().stream().mapToInt(List::size).sum();
-    }
-
-    private static void add(List<WatchlistEntry> out, List<WatchlistEntry> entries, Instant at) {
-        if (entries != null) {
-            for (WatchlistEntry e : entries) {
-                if (e.activeAt(at)) {
-                    out.add(e);
-                }
-            }
-        }
     }
 
     private void run() {
@@ -149,21 +156,42 @@ public final class WatchlistIndex implements AutoCloseable {
         }
     }
 
-    private void put(WatchlistEntry e) {
-        replace(byObject, key(e.kind(), e.objectId()), e);
+    private void put(WatchlistEntry given) {
+        // Lists and reasons repeat across a million entries: keep one copy of each.
+        WatchlistEntry e = new WatchlistEntry(given.id(), canonical(given.list()), given.kind(), given.objectId(), given.epcHex(),
+                given.subject(), canonical(given.reason()), given.validFrom(), given.validTo());
+        replace(byObject, e.objectId(), e);
         if (e.epcHex() != null) {
-            replace(byEpc, e.epcHex(), e);
+            try {
+                replace(byEpc, RawEpc.ofHex(e.epcHex()), e);
+            } catch (IllegalArgumentException bad) {
+                log.debug("Watchlist entry {} names an EPC that does not parse: {}", e.id(), e.epcHex());
+            }
         }
     }
 
-    private static void replace(Map<String, List<WatchlistEntry>> map, String key, WatchlistEntry e) {
-        List<WatchlistEntry> list = map.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>());
-        list.removeIf(o -> o.id() == e.id());
-        list.add(e);
+    private String canonical(String s) {
+        if (s == null || canonical.size() > 100_000) {
+            return s;
+        }
+        String known = canonical.putIfAbsent(s, s);
+        return known == null ? s : known;
     }
 
-    private static String key(ObjectKind kind, String objectId) {
-        return kind.name() + ':' + objectId;
+    private static <K> void replace(Map<K, List<WatchlistEntry>> map, K key, WatchlistEntry e) {
+        map.compute(key, (k, old) -> {
+            if (old == null) {
+                return List.of(e);
+            }
+            List<WatchlistEntry> next = new ArrayList<>(old.size() + 1);
+            for (WatchlistEntry o : old) {
+                if (o.id() != e.id()) {
+                    next.add(o);
+                }
+            }
+            next.add(e);
+            return List.copyOf(next);
+        });
     }
 
     @Override

@@ -79,9 +79,9 @@ final class WatchlistRule implements Rule {
         if (!definition.covers(arrival.locationId())) {
             return;
         }
-        String epc = arrival.epc().toHex();
-        List<WatchlistEntry> hits = relevant(index.active(null, null, epc, arrival.firstSeen()));
+        List<WatchlistEntry> hits = relevant(index.active(null, null, arrival.epc(), arrival.firstSeen()));
         if (!hits.isEmpty()) {
+            String epc = arrival.epc().toHex();
             WatchlistEntry first = hits.get(0);
             raise(alerts, hits, first.kind(), first.objectId(), epc, arrival.locationId(), locations.apply(arrival.locationId()),
                     arrival.firstSeen(), Map.of("reader", arrival.readerId(), "firstSeen", arrival.firstSeen().toString(), "on", "arrival"));
@@ -94,11 +94,12 @@ final class WatchlistRule implements Rule {
             return;
         }
         BoundObject o = p.object();
-        String epc = p.passage().epc().toHex();
-        List<WatchlistEntry> hits = relevant(index.active(o == null ? null : o.kind(), o == null ? null : o.id(), epc, p.passage().firstSeen()));
+        List<WatchlistEntry> hits = relevant(index.active(o == null ? null : o.kind(), o == null ? null : o.id(), p.passage().epc(),
+                p.passage().firstSeen()));
         if (hits.isEmpty()) {
             return;
         }
+        String epc = p.passage().epc().toHex();
         Map<String, Object> passage = new LinkedHashMap<>();
         passage.put("passageId", p.passage().id());
         passage.put("firstSeen", p.passage().firstSeen().toString());
