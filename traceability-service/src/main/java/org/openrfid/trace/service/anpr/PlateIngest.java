@@ -68,8 +68,8 @@ public final class PlateIngest {
             }
         } catch (IngestRejection e) {
             deadLetters.add(source, e, payload);
-            String field = e.getMessage().contains(":") && !e.getMessage().startsWith("not JSON") && !e.getMessage().startsWith("empty")
-                    ? e.getMessage().substring(0, e.getMessage().indexOf(':')) : null;
+            boolean aField = e.reason() == IngestRejection.Reason.INVALID_FIELD || e.reason() == IngestRejection.Reason.MISSING_FIELD;
+            String field = aField && e.getMessage().contains(":") ? e.getMessage().substring(0, e.getMessage().indexOf(':')) : null;
             return new Result(1, 0, 0, 0, List.of(new Refusal(0, field, e.reason().tag(), e.getMessage())));
         }
         List<PlateRead> good = new ArrayList<>();
