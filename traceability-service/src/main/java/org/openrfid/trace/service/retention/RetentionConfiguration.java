@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.InetAddress;
 import java.time.Clock;
+import org.openrfid.trace.service.anpr.PlateReads;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -21,12 +22,12 @@ import org.springframework.scheduling.annotation.Scheduled;
 class RetentionConfiguration {
 
     @Bean
-    RetentionJob retentionJob(RetentionProperties properties, PassageRetention retention, Clock clock,
+    RetentionJob retentionJob(RetentionProperties properties, PassageRetention retention, ObjectProvider<PlateReads> plateReads, Clock clock,
                               ObjectProvider<HazelcastInstance> hazelcast, ObjectProvider<MeterRegistry> meters) {
         HazelcastInstance cluster = hazelcast.getIfAvailable();
         RunGuard guard = cluster == null ? RunGuard.local() : RunGuard.cluster(cluster);
         String member = cluster == null ? hostName() : cluster.getCluster().getLocalMember().getAddress().toString();
-        return new RetentionJob(retention,
+        return new RetentionJob(retention, plateReads.getIfAvailable(),
                 properties.toPolicies(), guard, clock, member, meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 

@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import org.openrfid.trace.service.anpr.PlateReads;
+import org.openrfid.trace.service.registry.binding.ObjectKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +26,7 @@ public class RetentionJob {
     public enum Trigger { SCHEDULED, MANUAL }
 
     private final PassageRetention retention;
+    private final PlateReads plateReads;
     private final List<RetentionPolicy> policies;
     private final RunGuard guard;
     private final Clock clock;
@@ -31,12 +34,20 @@ public class RetentionJob {
     private final Counter deleted;
     private final Counter anonymised;
     private final Counter partitions;
+    private final Counter plateReadsDeleted;
     private final Counter failures;
     private final Timer duration;
     private final AtomicLong lastSuccess = new AtomicLong();
 
     RetentionJob(PassageRetention retention, List<RetentionPolicy> policies, RunGuard guard, Clock clock, String member, MeterRegistry meters) {
+        this(retention, null, policies, guard, clock, member, meters);
+    }
+
+    /** @param plateReads the camera plate reads, kept as long as vehicle passages; null where there are none */
+    RetentionJob(PassageRetention retention, PlateReads plateReads, List<RetentionPolicy> policies, RunGuard guard, Clock clock,
+                 String member, MeterRegistry meters) {
         this.retention = retention;
+        this.plateReads = plateReads;
         this.policies = List.copyOf(policies);
         this.guard = guard;
         this.clock = clock;
@@ -44,6 +55,8 @@ public class RetentionJob {
         this.deleted = Counter.builder("rfid.retention.passages.deleted").description("passages deleted by retention").register(meters);
         this.anonymised = Counter.builder("rfid.retention.passages.anonymised").description("passages anonymised by retention").register(meters);
         this.partitions = Counter.builder("rfid.retention.partitions.dropped").description("day partitions dropped by retention").register(meters);
+        this.plateReadsDeleted = Counter.builder("rfid.retention.plate.reads.deleted").description("camera plate reads deleted by retention")
+                .register(meters);
         this.failures = Counter.builder("rfid.retention.failures").description("retention runs that failed").register(meters);
         this.duration = Timer.builder("rfid.retention.run").description("retention run time").register(meters);
         Gauge.builder("rfid.retention.last.success", lastSuccess, AtomicLong::get).baseUnit("seconds")
@@ -79,15 +92,18 @@ public class RetentionJob {
         List<String> applied = policies.stream().map(RetentionJob::describe).toList();
         try {
             PassageRetention.Result r = retention.apply(policies);
+            long plates = applyToPlateReads(started);
             Instant finished = clock.instant();
             deleted.increment(r.deleted());
             anonymised.increment(r.anonymised());
             partitions.increment(r.partitionsDropped());
+            plateReadsDeleted.increment(plates);
             duration.record(Duration.between(started, finished));
             lastSuccess.set(finished.getEpochSecond());
-            log.info("Retention run ({}, {}): {} partitions dropped, {} passages deleted, {} anonymised in {} ms; policies {}",
-                    trigger, member, r.partitionsDropped(), r.deleted(), r.anonymised(), Duration.between(started, finished).toMillis(), applied);
-            return new RetentionReport(trigger.name(), member, started, finished, r.partitionsDropped(), r.deleted(), r.anonymised(), applied, null);
+            log.info("Retention run ({}, {}): {} partitions dropped, {} passages deleted, {} anonymised, {} plate reads deleted in {} ms; policies {}",
+                    trigger, member, r.partitionsDropped(), r.deleted(), r.anonymised(), plates, Duration.between(started, finished).toMillis(), applied);
+            return new RetentionReport(trigger.name(), member, started, finished, r.partitionsDropped(), r.deleted(), r.anonymised(), applied, null,
+                    plates);
         } catch (RuntimeException e) {
             Instant finished = clock.instant();
             failures.increment();
@@ -96,6 +112,20 @@ public class RetentionJob {
             log.error("Retention run ({}, {}) failed after {} ms: {}", trigger, member, Duration.between(started, finished).toMillis(), e.toString(), e);
             return new RetentionReport(trigger.name(), member, started, finished, 0, 0, 0, applied, e.toString());
         }
+    }
+
+    /**
+     * Camera plate reads name a vehicle as surely as its passages do: they go when the vehicle policy's passages go
+     * (deleted whether the policy drops or anonymises, since a plate read without its plate says nothing), reads of
+     * the plate of a vehicle on a watchlist now when its watchlisted passages go. Without a vehicle policy they are kept.
+     */
+    private long applyToPlateReads(Instant now) {
+        if (plateReads == null) {
+            return 0;
+        }
+        return policies.stream().filter(p -> p.kind() == ObjectKind.VEHICLE).findFirst()
+                .map(p -> plateReads.deleteOlderThan(now.minus(Duration.ofDays(p.keepDays())), now.minus(Duration.ofDays(p.watchlistedKeepDays())), now))
+                .orElse(0L);
     }
 
     static String describe(RetentionPolicy p) {

@@ -111,6 +111,9 @@ class SecurityConfiguration {
                         // Each desk its registries (README roles table); what their queries return is scoped again by kind.
                         .requestMatchers(path.matcher(HttpMethod.GET, "/api/v1/vehicles/**")).hasAnyRole("TRAFFIC", "CUSTOMS", "ADMIN")
                         .requestMatchers(path.matcher("/api/v1/vehicles/**")).hasAnyRole("TRAFFIC", "ADMIN")
+                        // Camera plate reads are vehicles seen: the roles that see vehicles (ingest is under /api/v1/ingest).
+                        .requestMatchers(path.matcher(HttpMethod.GET, "/api/v1/plate-reads/**")).hasAnyRole("TRAFFIC", "CUSTOMS", "ADMIN")
+                        .requestMatchers(path.matcher("/api/v1/plate-reads/**")).hasRole("ADMIN")
                         .requestMatchers(path.matcher("/api/v1/goods/**"), path.matcher("/api/v1/pallets/**"))
                                 .hasAnyRole("CUSTOMS", "LOGISTICS", "ADMIN")
                         .requestMatchers(path.matcher("/api/v1/library-items/**")).hasAnyRole("LIBRARIAN", "ADMIN")
