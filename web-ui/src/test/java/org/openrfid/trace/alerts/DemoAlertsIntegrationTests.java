@@ -117,6 +117,37 @@ class DemoAlertsIntegrationTests {
         assertThat(audit.body()).contains("alert:" + id);
     }
 
+    /** Issue 13's second acceptance item: a camera read of another plate where an e-plate just passed. */
+    @Test
+    void aCameraReadOfAnotherPlateWhereAnEPlateJustPassedRaisesPlateMismatch() throws Exception {
+        JsonNode passage = await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            JsonNode page = json.readTree(send("GET", "/api/v1/passages?limit=200", "admin", PASSWORD, null).body());
+            for (JsonNode p : page.get("items")) {
+                if (p.path("epc").asText().startsWith("3416451DA4") && p.path("locationId").asText().startsWith("CQ-CP-")) {
+                    return p;
+                }
+            }
+            return null;
+        }, p -> p != null);
+        String location = passage.get("locationId").asText();
+        HttpResponse<String> posted = send("POST", "/api/v1/ingest/plates", "admin", PASSWORD, json.writeValueAsString(Map.of(
+                "cameraId", "cam-test-1", "location", location, "plate", "渝Ｚ·９８７６５", "plateColour", "blue", "confidence", 0.95,
+                "timestamp", passage.get("firstSeen").asText(), "direction", "IN")));
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
+
+        JsonNode mismatch = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            JsonNode page = json.readTree(send("GET", "/api/v1/alerts?type=PLATE_MISMATCH&limit=50", "admin", PASSWORD, null).body());
+            for (JsonNode a : page.get("items")) {
+                if (location.equals(a.path("locationId").asText()) && a.get("evidence").toString().contains("渝Z98765")) {
+                    return a;
+                }
+            }
+            return null;
+        }, a -> a != null);
+        assertThat(mismatch.get("summary").asText()).as("the camera plate, normalised, is in the sentence").contains("渝Z98765");
+        assertThat(mismatch.get("objectKind").asText()).isEqualTo("VEHICLE");
+    }
+
     private JsonNode alertFor(String epc) throws Exception {
         JsonNode page = json.readTree(send("GET", "/api/v1/alerts?type=WATCHLIST&limit=500", "admin", PASSWORD, null).body());
         for (JsonNode a : page.get("items")) {
