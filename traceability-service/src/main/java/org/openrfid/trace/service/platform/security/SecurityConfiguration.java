@@ -35,7 +35,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
- * Everything needs login except health and the login page; {@code /api/v1/admin/**}, privacy and the users API need
+ * Everything needs login except health and the login page; {@code /api/v1/admin/**}, privacy, webhooks and the users API need
  * role ADMIN; a user's tokens are for ADMIN or that user; each desk role reaches its own registries and the
  * shared passage, tag and analytics APIs, whose answers {@code privacy.Scope} limits to the kinds it sees. Browsers log in with a form and keep a session (registered, so
  * disabling a user ends it); machine clients send HTTP Basic or {@code Authorization: Bearer <token>} to the API and
@@ -108,6 +108,8 @@ class SecurityConfiguration {
                         // The audit trail: auditors read it, administrators too.
                         .requestMatchers(path.matcher("/api/v1/audit/**")).hasAnyRole("AUDITOR", "ADMIN")
                         .requestMatchers(path.matcher("/api/v1/privacy/**")).hasRole("ADMIN")
+                        // Webhooks send alert data to other systems and hold their signing secrets.
+                        .requestMatchers(path.matcher("/api/v1/webhooks"), path.matcher("/api/v1/webhooks/**")).hasRole("ADMIN")
                         // Each desk its registries (README roles table); what their queries return is scoped again by kind.
                         .requestMatchers(path.matcher(HttpMethod.GET, "/api/v1/vehicles/**")).hasAnyRole("TRAFFIC", "CUSTOMS", "ADMIN")
                         .requestMatchers(path.matcher("/api/v1/vehicles/**")).hasAnyRole("TRAFFIC", "ADMIN")
