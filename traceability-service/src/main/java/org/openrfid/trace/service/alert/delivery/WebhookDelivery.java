@@ -74,7 +74,10 @@ public final class WebhookDelivery implements AlertListener, AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         this.meters = meters;
-        this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+        // HTTP/1.1: every receiver speaks it, and no h2c upgrade dance on plain http. Redirects are not followed: a
+        // signed body goes only where it was registered to.
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(settings.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
         AtomicInteger n = new AtomicInteger();
         this.scheduler = new ScheduledThreadPoolExecutor(Math.max(1, settings.threads()), r -> {
             Thread t = new Thread(r, "webhook-sender-" + n.incrementAndGet());
