@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -271,8 +272,17 @@ public final class WebhookDelivery implements AlertListener, AutoCloseable {
         }
 
         private void submit(Runnable r) {
-            if (running) {
-                scheduler.execute(r);
+            later(r, 0);
+        }
+
+        private void later(Runnable r, long millis) {
+            if (!running) {
+                return;
+            }
+            try {
+                scheduler.schedule(r, millis, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                // closing: what waits is not sent (see the class comment)
             }
         }
 
@@ -290,16 +300,21 @@ public final class WebhookDelivery implements AlertListener, AutoCloseable {
                 w = current().get(webhookId);
             } catch (RuntimeException e) {
                 log.warn("Webhook {}: store not readable, retrying: {}", webhookId, e.toString());
-                scheduler.schedule(this::sendHead, settings.retryInitial().toMillis(), TimeUnit.MILLISECONDS);
+                later(this::sendHead, settings.retryInitial().toMillis());
                 return;
             }
             if (w == null || !w.enabled()) {
                 abandon(w == null ? "deleted" : "disabled");
                 return;
             }
-            HttpRequest request = request(w, p.seq, p.kind, p.body, false);
-            http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                    .whenCompleteAsync((response, error) -> answered(w, p, response, error), scheduler);
+            try {
+                HttpRequest request = request(w, p.seq, p.kind, p.body, false);
+                http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                        .whenCompleteAsync((response, error) -> answered(w, p, response, error), scheduler);
+            } catch (RuntimeException e) {
+                // A request that cannot even be built (a URL stored by hand, say) is a failed attempt, not a stuck lane.
+                answered(w, p, null, e);
+            }
         }
 
         private void answered(Webhook w, Pending p, HttpResponse<Void> response, Throwable error) {
@@ -342,7 +357,7 @@ public final class WebhookDelivery implements AlertListener, AutoCloseable {
                 return;
             }
             count("retried");
-            scheduler.schedule(this::sendHead, settings.backoff(p.attempts).toMillis(), TimeUnit.MILLISECONDS);
+            later(this::sendHead, settings.backoff(p.attempts).toMillis());
         }
 
         private void next() {
