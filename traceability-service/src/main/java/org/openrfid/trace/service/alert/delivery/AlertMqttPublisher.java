@@ -104,7 +104,6 @@ public final class AlertMqttPublisher implements AlertListener, AutoCloseable {
                     event = queue.take();
                 }
                 publish(event);
-                meters.counter("rfid.alerts.delivery", "channel", "mqtt", "outcome", "delivered").increment();
                 event = null;
                 wait = RECONNECT_MIN;
             } catch (InterruptedException e) {
@@ -129,7 +128,10 @@ public final class AlertMqttPublisher implements AlertListener, AutoCloseable {
         try {
             payload = json.writeValueAsBytes(event.alert());
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("alert " + event.alert().id() + " is not serialisable", e);
+            // Retrying would not help and would hold every event behind it: count it and go on.
+            meters.counter("rfid.alerts.delivery", "channel", "mqtt", "outcome", "failed").increment();
+            log.error("Alert event {} not published: not serialisable ({})", event.seq(), e.getOriginalMessage());
+            return;
         }
         MqttMessage message = new MqttMessage(payload);
         message.setQos(settings.qos());
@@ -140,6 +142,7 @@ public final class AlertMqttPublisher implements AlertListener, AutoCloseable {
                 new UserProperty("eventId", Long.toString(event.seq()))));
         message.setProperties(properties);
         connection().publish(topic(event), message);
+        meters.counter("rfid.alerts.delivery", "channel", "mqtt", "outcome", "delivered").increment();
     }
 
     private synchronized MqttClient connection() throws MqttException {

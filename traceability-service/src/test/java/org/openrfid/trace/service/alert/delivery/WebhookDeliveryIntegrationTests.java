@@ -182,7 +182,7 @@ class WebhookDeliveryIntegrationTests {
 
     @Test
     void aSlowReceiverHoldsNeitherTheCallerNorTheOtherWebhooks() {
-        receiver.slow("/slow", 3_000);
+        receiver.slow("/slow", 8_000); // under the 10 s request timeout, well over what 200 fast deliveries take
         Webhook slow = webhooks.create(receiver.url("/slow"), SECRET, Set.of(), true);
         webhooks.create(receiver.url("/fast"), SECRET, Set.of(), true);
         start(20, 8, 50);
