@@ -3,7 +3,11 @@ package org.openrfid.trace.service.alert.delivery;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.List;
 import org.openrfid.trace.service.alert.LocalAlertEvents;
+import org.openrfid.trace.service.audit.AuditEntry;
+import org.openrfid.trace.service.audit.AuditOutcome;
+import org.openrfid.trace.service.audit.Auditor;
 import org.openrfid.trace.service.ingest.IngestProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -14,7 +18,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Outbound alert delivery: webhooks always (none are registered at first), MQTT when {@code rfid.alerts.mqtt.enabled}
  * is true or, unset, when MQTT ingest is on. Both subscribe to {@link LocalAlertEvents}, so in a cluster each event
- * leaves from the member it happened on, once.
+ * leaves from the member it happened on, once. A webhook turned off for its failures is audited as done by {@code system}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({AlertDeliveryProperties.class, IngestProperties.class})
@@ -22,8 +26,12 @@ public class AlertDeliveryConfiguration {
 
     @Bean(destroyMethod = "close")
     WebhookDelivery webhookDelivery(Webhooks webhooks, ObjectMapper json, AlertDeliveryProperties properties, Clock clock,
-                                    MeterRegistry meters, ObjectProvider<LocalAlertEvents> events) {
-        WebhookDelivery delivery = new WebhookDelivery(webhooks, json, properties.webhooks(), clock, meters).start();
+                                    MeterRegistry meters, ObjectProvider<LocalAlertEvents> events, ObjectProvider<Auditor> auditor) {
+        WebhookDelivery delivery = new WebhookDelivery(webhooks, json, properties.webhooks(), clock, meters,
+                w -> auditor.ifAvailable(a -> a.record(new AuditEntry("system", List.of(), "WEBHOOK_DISABLED",
+                        "webhook " + w.id() + " " + Webhook.redacted(w.url()),
+                        "after " + w.consecutiveFailures() + " failed attempts in a row; last: " + w.lastError(), null, null,
+                        AuditOutcome.OK)))).start();
         events.ifAvailable(e -> e.subscribe(delivery));
         return delivery;
     }

@@ -24,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.openrfid.trace.service.alert.Alert;
@@ -65,11 +66,19 @@ public final class WebhookDelivery implements AlertListener, AutoCloseable {
     private final ScheduledThreadPoolExecutor scheduler;
     private final Thread dispatcher;
     private final Counter dropped;
+    private final Consumer<Webhook> disabled;
     private volatile Map<Long, Webhook> cache;
     private volatile Instant cachedAt = Instant.MIN;
     private volatile boolean running = true;
 
     public WebhookDelivery(Webhooks store, ObjectMapper json, AlertDeliveryProperties.Webhooks settings, Clock clock, MeterRegistry meters) {
+        this(store, json, settings, clock, meters, w -> { });
+    }
+
+    /** @param disabled told, on a sender thread, of each webhook this member turned off for its failures (the audit trail hears it) */
+    public WebhookDelivery(Webhooks store, ObjectMapper json, AlertDeliveryProperties.Webhooks settings, Clock clock, MeterRegistry meters,
+                           Consumer<Webhook> disabled) {
+        this.disabled = disabled;
         this.store = store;
         this.json = json;
         this.settings = settings;
@@ -343,9 +352,14 @@ public final class WebhookDelivery implements AlertListener, AutoCloseable {
             }
             webhooksChanged();
             if (after.isEmpty() || !after.get().enabled()) {
-                if (after.isPresent()) {
+                if (after.isPresent() && w.enabled()) {
                     log.warn("Webhook {} ({}) disabled after {} failed attempts in a row; last: {}", webhookId, Webhook.redacted(w.url()),
                             after.get().consecutiveFailures(), why);
+                    try {
+                        disabled.accept(after.get());
+                    } catch (RuntimeException e) {
+                        log.warn("Webhook {}: disabling not recorded: {}", webhookId, e.toString());
+                    }
                 }
                 abandon(after.isEmpty() ? "deleted" : "disabled");
                 return;

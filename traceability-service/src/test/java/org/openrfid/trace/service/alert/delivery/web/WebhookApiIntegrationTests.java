@@ -1,6 +1,7 @@
 package org.openrfid.trace.service.alert.delivery.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -21,13 +22,16 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openrfid.trace.service.alert.AlertType;
 import org.openrfid.trace.service.alert.delivery.AlertDeliveryConfiguration;
+import org.openrfid.trace.service.alert.delivery.WebhookState;
 import org.openrfid.trace.service.alert.delivery.TestAlertEvents;
 import org.openrfid.trace.service.alert.delivery.WebhookSignature;
 import org.openrfid.trace.service.alert.delivery.Webhooks;
@@ -46,6 +50,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -55,6 +60,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @WebMvcTest
 @AutoConfigureMockMvc(addFilters = false)
 @WithMockUser(username = "admin", roles = "ADMIN")
+@TestPropertySource(properties = {"rfid.alerts.webhooks.disable-after=2", "rfid.alerts.webhooks.retry-initial=20ms"})
 class WebhookApiIntegrationTests {
 
     static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
@@ -228,6 +234,38 @@ class WebhookApiIntegrationTests {
             assertThat(event.at("/alert/type").asText()).isEqualTo("PLATE_MISMATCH");
             assertThat(event.at("/alert/raisedAt").asText()).as("the application's mapper writes ISO-8601").isEqualTo("2026-03-01T12:00:00Z");
             mvc.perform(get("/api/v1/webhooks/" + id)).andExpect(jsonPath("$.state").value("OK"));
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void alertEventsReachAWebhookThroughTheConfigurationAndFailuresDisableItAsSystemInTheAuditTrail() throws Exception {
+        List<String> eventIds = new CopyOnWriteArrayList<>();
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
+        server.createContext("/down", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            eventIds.add(exchange.getRequestHeaders().getFirst("X-Rfid-Event-Id"));
+            exchange.sendResponseHeaders(503, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            long id = create("{\"url\":\"http://127.0.0.1:" + server.getAddress().getPort() + "/down\",\"secret\":\"" + SECRET + "\"}");
+            long seq = alertEvents.raise(AlertType.ANTENNA_SILENT).seq();
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> webhooks.find(id).orElseThrow().state() == WebhookState.DISABLED);
+            assertThat(eventIds).containsExactly(Long.toString(seq), Long.toString(seq));
+            mvc.perform(get("/api/v1/webhooks/" + id))
+                    .andExpect(jsonPath("$.state").value("DISABLED"))
+                    .andExpect(jsonPath("$.consecutiveFailures").value(2))
+                    .andExpect(jsonPath("$.lastError").value("HTTP 503"));
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(audit.page(AuditFilter.ALL, null, 5))
+                    .anySatisfy(r -> {
+                        assertThat(r.action()).isEqualTo("WEBHOOK_DISABLED");
+                        assertThat(r.username()).isEqualTo("system");
+                        assertThat(r.subject()).isEqualTo("webhook " + id + " http://127.0.0.1:" + server.getAddress().getPort() + "/down");
+                    }));
         } finally {
             server.stop(0);
         }
