@@ -133,7 +133,7 @@ public final class WebhookDelivery implements AlertListener, AutoCloseable {
         AlertType type = webhook.types().isEmpty() ? AlertType.WATCHLIST : webhook.types().iterator().next();
         Instant now = clock.instant();
         Alert alert = new Alert(0, type, "test", Severity.INFO, AlertStatus.OPEN, now, null, null, null, null, null,
-                "Test event from rfid-trace: your webhook is reachable", Map.of("test", true),
+                "Test event from rfid-trace: your webhook is reachable", Map.of("test", true), 0, now,
                 List.of(new Alert.Change(AlertStatus.OPEN, now, "system", null)));
         AlertEvent event = new AlertEvent(0, AlertEvent.Kind.RAISED, alert);
         long started = System.nanoTime();

@@ -44,7 +44,7 @@ public final class TestAlertEvents implements LocalAlertEvents {
     public static Alert alert(long id, AlertType type) {
         return new Alert(id, type, type.name().toLowerCase(java.util.Locale.ROOT), Severity.HIGH, AlertStatus.OPEN, T0, "gantry-7",
                 ObjectKind.VEHICLE, "7d1e4a52-0000-4000-8000-000000000001", "3416451DA400000005F5E149", "京A12345",
-                "Vehicle 京A12345 on watchlist STOLEN passed gantry-7", Map.of("list", "STOLEN", "rssi", -61),
+                "Vehicle 京A12345 on watchlist STOLEN passed gantry-7", Map.of("list", "STOLEN", "rssi", -61), 0, T0,
                 List.of(new Alert.Change(AlertStatus.OPEN, T0, "system", null)));
     }
 }
