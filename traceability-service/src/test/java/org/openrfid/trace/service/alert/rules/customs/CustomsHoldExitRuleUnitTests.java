@@ -188,7 +188,7 @@ class CustomsHoldExitRuleUnitTests {
         assertThat(changes).singleElement().satisfies(c -> assertThat(c.objects()).isEqualTo(Set.of("PALLET:" + PALLET_ID)));
         watchlist.end(store.byId.firstKey(), T0.plusSeconds(5));
         assertThat(changes.get(1).endedEntries()).containsExactly(store.byId.firstKey());
-        assertThat(CustomsHoldConfiguration.CustomsHoldRelay.decode(CustomsHoldConfiguration.CustomsHoldRelay.encode(changes.get(0))))
+        assertThat(CustomsHoldRelay.decode(CustomsHoldRelay.encode(changes.get(0))))
                 .isEqualTo(changes.get(0));
     }
 }

@@ -1,4 +1,4 @@
-package org.openrfid.trace.service.alert.rules;
+package org.openrfid.trace.service.alert.rules.catalogue;
 
 import java.time.Duration;
 import java.util.Collection;
@@ -6,6 +6,9 @@ import java.util.Set;
 import org.openrfid.trace.passage.ReadPoint;
 import org.openrfid.trace.passage.ReadPointDirectory;
 import org.openrfid.trace.reader.ReaderStatus;
+import org.openrfid.trace.service.alert.rules.GateDirections;
+import org.openrfid.trace.service.alert.rules.LocationParents;
+import org.openrfid.trace.service.alert.rules.VehicleLookup;
 import org.openrfid.trace.service.alert.rules.category.CategoryRestrictionRuleFactory;
 import org.openrfid.trace.service.alert.rules.clone.ImpossibleTravelRuleFactory;
 import org.openrfid.trace.service.alert.rules.customs.CustomsHoldExitRuleFactory;
@@ -26,10 +29,11 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The rule factories the rule engine collects (one bean per alert type written here), and what they
- * share: cached vehicle and location look-ups, gate directions, the readers this member holds.
+ * share: cached vehicle and location look-ups, gate directions, the readers this member holds. A
+ * package of its own: it depends on every rule family, which all depend on {@code alert.rules}.
  */
 @Configuration(proxyBeanMethods = false)
-class AlertRulesConfiguration {
+class RuleCatalogueConfiguration {
 
     @Bean
     VehicleLookup ruleVehicleLookup(Vehicles vehicles) {
