@@ -2,14 +2,17 @@ package org.openrfid.trace.service.alert.rules.catalogue;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Optional;
 import java.util.Set;
 import org.openrfid.trace.passage.ReadPoint;
 import org.openrfid.trace.passage.ReadPointDirectory;
 import org.openrfid.trace.reader.ReaderStatus;
 import org.openrfid.trace.service.alert.rules.GateDirections;
 import org.openrfid.trace.service.alert.rules.LocationParents;
+import org.openrfid.trace.service.alert.rules.Sighting;
 import org.openrfid.trace.service.alert.rules.VehicleLookup;
 import org.openrfid.trace.service.alert.rules.category.CategoryRestrictionRuleFactory;
+import org.openrfid.trace.service.alert.rules.clone.ClusterSightings;
 import org.openrfid.trace.service.alert.rules.clone.ImpossibleTravelRuleFactory;
 import org.openrfid.trace.service.alert.rules.customs.CustomsHoldExitRuleFactory;
 import org.openrfid.trace.service.alert.rules.customs.CustomsHolds;
@@ -20,6 +23,7 @@ import org.openrfid.trace.service.alert.rules.library.UncheckedExitRuleFactory;
 import org.openrfid.trace.service.enrichment.LocationCache;
 import org.openrfid.trace.service.location.LocationInfo;
 import org.openrfid.trace.service.location.Locations;
+import org.openrfid.trace.service.platform.cluster.LastSeenBoard;
 import org.openrfid.trace.service.readerfleet.ReaderConnections;
 import org.openrfid.trace.service.registry.library.LibraryItems;
 import org.openrfid.trace.service.registry.vehicle.Vehicles;
@@ -69,9 +73,20 @@ class RuleCatalogueConfiguration {
         };
     }
 
+    /** The cluster's last-seen board as clone sightings, placed through the location cache. */
     @Bean
-    ImpossibleTravelRuleFactory impossibleTravelRuleFactory(RoadNetwork network, LocationParents parents, VehicleLookup vehicles) {
-        return new ImpossibleTravelRuleFactory(network, parents, vehicles);
+    ClusterSightings ruleClusterSightings(LastSeenBoard board, LocationCache locations) {
+        return (epc, bits) -> board.lastSeen(epc, bits).flatMap(seen -> {
+            LocationInfo l = locations.find(seen.locationId());
+            return l == null ? Optional.empty()
+                    : Optional.of(new Sighting(null, l.id(), l.name(), l.lat(), l.lon(), null, seen.firstSeen(), seen.lastSeen()));
+        });
+    }
+
+    @Bean
+    ImpossibleTravelRuleFactory impossibleTravelRuleFactory(RoadNetwork network, LocationParents parents, VehicleLookup vehicles,
+                                                            ClusterSightings cluster) {
+        return new ImpossibleTravelRuleFactory(network, parents, vehicles, cluster);
     }
 
     @Bean

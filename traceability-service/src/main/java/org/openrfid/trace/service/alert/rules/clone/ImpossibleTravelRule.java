@@ -23,7 +23,8 @@ import org.openrfid.trace.service.road.RoadNetwork;
  * the one place and arriving at the other (overlapping passages: no time at all); the distance is the
  * shortest road path where links join the two, else the great-circle distance times a detour factor.
  * Lanes of one checkpoint, and places closer than {@code minDistanceM}, are never compared: a tag read
- * by two lanes' antennas at once is no clone.
+ * by two lanes' antennas at once is no clone. The previous sighting is the newer of this rule's memory
+ * and the cluster's last-seen board ({@link ClusterSightings}), so two members' places meet.
  */
 final class ImpossibleTravelRule implements Rule {
 
@@ -32,15 +33,17 @@ final class ImpossibleTravelRule implements Rule {
     private final RoadPlaces places;
     private final LocationParents parents;
     private final VehicleLookup vehicles;
+    private final ClusterSightings cluster;
     private final Bounded<String, Sighting> last;
 
     ImpossibleTravelRule(RuleDefinition definition, ImpossibleTravelRuleFactory.Settings settings, RoadPlaces places,
-                         LocationParents parents, VehicleLookup vehicles) {
+                         LocationParents parents, VehicleLookup vehicles, ClusterSightings cluster) {
         this.definition = definition;
         this.settings = settings;
         this.places = places;
         this.parents = parents;
         this.vehicles = vehicles;
+        this.cluster = cluster;
         this.last = new Bounded<>(settings.maxTracked());
     }
 
@@ -56,7 +59,7 @@ final class ImpossibleTravelRule implements Rule {
         }
         String epc = passage.passage().epc().toHex();
         Sighting now = Sighting.of(passage);
-        Sighting before = last.get(epc);
+        Sighting before = newer(last.get(epc), elsewhere(passage, now));
         if (before == null || now.lastSeen().isAfter(before.lastSeen())) {
             last.put(epc, now);
         }
@@ -77,6 +80,22 @@ final class ImpossibleTravelRule implements Rule {
             return; // fast, perhaps, but possible
         }
         alerts.raise(candidate(passage, earlier, later, distance, seconds));
+    }
+
+    /** The cluster's last sighting of the tag, unless it is this very passage (the board is written on store). */
+    private Sighting elsewhere(EnrichedPassage passage, Sighting now) {
+        Sighting s;
+        try {
+            s = cluster.lastSeen(passage.passage().epc().toHex(), passage.passage().epc().bitLength())
+                    .orElse(null);
+        } catch (RuntimeException e) {
+            return null; // the cluster is busy or leaving: local memory only
+        }
+        return s == null || s.locationId().equals(now.locationId()) && s.firstSeen().equals(now.firstSeen()) ? null : s;
+    }
+
+    private static Sighting newer(Sighting a, Sighting b) {
+        return a == null ? b : b == null || !b.lastSeen().isAfter(a.lastSeen()) ? a : b;
     }
 
     private org.openrfid.trace.service.alert.AlertCandidate candidate(EnrichedPassage passage, Sighting earlier, Sighting later,

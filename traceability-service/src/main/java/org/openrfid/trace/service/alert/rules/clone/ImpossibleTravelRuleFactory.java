@@ -27,11 +27,13 @@ public final class ImpossibleTravelRuleFactory implements RuleFactory {
     private final RoadNetwork network;
     private final LocationParents parents;
     private final VehicleLookup vehicles;
+    private final ClusterSightings cluster;
 
-    public ImpossibleTravelRuleFactory(RoadNetwork network, LocationParents parents, VehicleLookup vehicles) {
+    public ImpossibleTravelRuleFactory(RoadNetwork network, LocationParents parents, VehicleLookup vehicles, ClusterSightings cluster) {
         this.network = network;
         this.parents = parents;
         this.vehicles = vehicles;
+        this.cluster = cluster;
     }
 
     @Override
@@ -45,7 +47,7 @@ public final class ImpossibleTravelRuleFactory implements RuleFactory {
         Settings settings = new Settings(p.number("topSpeedKmh", 150, 1, 2000), p.number("detourFactor", 1.3, 1, 5),
                 p.number("minDistanceM", 500, 0, 1_000_000), p.duration("window", Duration.ofHours(12), Duration.ofMinutes(1), Duration.ofDays(7)),
                 (int) p.number("maxTracked", 200_000, 1, 10_000_000));
-        return new ImpossibleTravelRule(definition, settings, new RoadPlaces(network, parents), parents, vehicles);
+        return new ImpossibleTravelRule(definition, settings, new RoadPlaces(network, parents), parents, vehicles, cluster);
     }
 
     @Override

@@ -18,6 +18,7 @@ import org.openrfid.trace.service.alert.AlertType;
 import org.openrfid.trace.service.alert.rule.Rule;
 import org.openrfid.trace.service.alert.rules.LocationParents;
 import org.openrfid.trace.service.alert.rules.RuleFixtures.Sink;
+import org.openrfid.trace.service.alert.rules.Sighting;
 import org.openrfid.trace.service.alert.rules.VehicleLookup;
 import org.openrfid.trace.service.location.LocationInfo;
 import org.openrfid.trace.service.registry.binding.BoundObject;
@@ -43,7 +44,9 @@ class ImpossibleTravelRuleUnitTests {
     final LocationParents parents = id -> id.startsWith("CP-A-L") ? "CP-A" : null;
     final VehicleLookup vehicles = id -> id.equals(CAR.toString())
             ? Optional.of(new Vehicle(CAR, "渝A12345", "02", "blue", "K33", "LVSX16564HG669910", "active", null)) : Optional.empty();
-    final ImpossibleTravelRuleFactory factory = new ImpossibleTravelRuleFactory(network, parents, vehicles);
+    final java.util.Map<String, Sighting> board = new java.util.HashMap<>();
+    final ImpossibleTravelRuleFactory factory = new ImpossibleTravelRuleFactory(network, parents, vehicles,
+            (epc, bits) -> Optional.ofNullable(board.get(epc)));
     final Sink sink = new Sink();
 
     Rule make(Map<String, Object> params) {
@@ -158,6 +161,23 @@ class ImpossibleTravelRuleUnitTests {
         assertThat(r.tracked()).as("02 is older than the window").isEqualTo(1);
         // tag 01 was forgotten: its trip to B raises nothing
         r.onPassage(passage("01", B, T0.plusSeconds(10), T0.plusSeconds(10), null), sink);
+        assertThat(sink.raised).isEmpty();
+    }
+
+    @Test
+    void aSightingAnotherMemberStoredIsComparedToo() {
+        Rule r = make(Map.of());
+        // the passage at A was stored by the member owning A: only the cluster's board knows it
+        board.put(EPC, new Sighting(null, "CP-A", "Chaotianmen Bridge", A.lat(), A.lon(), null, T0, T0.plusSeconds(2)));
+        r.onPassage(passage(EPC, B, T0.plusSeconds(302), T0.plusSeconds(303), OBJECT), sink);
+        assertThat(sink.only().summary()).contains("Chaotianmen Bridge", "Jiefangbei");
+    }
+
+    @Test
+    void theBoardHoldingThisVeryPassageIsNoSighting() {
+        Rule r = make(Map.of());
+        board.put(EPC, new Sighting(null, "CP-B", "Jiefangbei", B.lat(), B.lon(), null, T0.plusSeconds(302), T0.plusSeconds(303)));
+        r.onPassage(passage(EPC, B, T0.plusSeconds(302), T0.plusSeconds(303), OBJECT), sink);
         assertThat(sink.raised).isEmpty();
     }
 
