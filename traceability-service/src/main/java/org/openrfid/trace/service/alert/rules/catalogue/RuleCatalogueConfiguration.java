@@ -7,12 +7,12 @@ import java.util.Set;
 import org.openrfid.trace.passage.ReadPoint;
 import org.openrfid.trace.passage.ReadPointDirectory;
 import org.openrfid.trace.reader.ReaderStatus;
+import org.openrfid.trace.service.alert.rules.ClusterSightings;
 import org.openrfid.trace.service.alert.rules.GateDirections;
 import org.openrfid.trace.service.alert.rules.LocationParents;
 import org.openrfid.trace.service.alert.rules.Sighting;
 import org.openrfid.trace.service.alert.rules.VehicleLookup;
 import org.openrfid.trace.service.alert.rules.category.CategoryRestrictionRuleFactory;
-import org.openrfid.trace.service.alert.rules.clone.ClusterSightings;
 import org.openrfid.trace.service.alert.rules.clone.ImpossibleTravelRuleFactory;
 import org.openrfid.trace.service.alert.rules.customs.CustomsHoldExitRuleFactory;
 import org.openrfid.trace.service.alert.rules.customs.CustomsHolds;
@@ -91,8 +91,8 @@ class RuleCatalogueConfiguration {
 
     @Bean
     org.openrfid.trace.service.alert.rules.speed.SectionSpeedRuleFactory sectionSpeedRuleFactory(RoadNetwork network,
-            LocationParents parents, VehicleLookup vehicles) {
-        return new org.openrfid.trace.service.alert.rules.speed.SectionSpeedRuleFactory(network, parents, vehicles);
+            LocationParents parents, VehicleLookup vehicles, ClusterSightings cluster) {
+        return new org.openrfid.trace.service.alert.rules.speed.SectionSpeedRuleFactory(network, parents, vehicles, cluster);
     }
 
     @Bean

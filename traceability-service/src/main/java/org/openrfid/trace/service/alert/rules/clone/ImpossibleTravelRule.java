@@ -9,6 +9,7 @@ import org.openrfid.trace.service.alert.AlertType;
 import org.openrfid.trace.service.alert.rule.Rule;
 import org.openrfid.trace.service.alert.rule.RuleDefinition;
 import org.openrfid.trace.service.alert.rules.Bounded;
+import org.openrfid.trace.service.alert.rules.ClusterSightings;
 import org.openrfid.trace.service.alert.rules.Evidence;
 import org.openrfid.trace.service.alert.rules.LocationParents;
 import org.openrfid.trace.service.alert.rules.RoadPlaces;
@@ -59,7 +60,7 @@ final class ImpossibleTravelRule implements Rule {
         }
         String epc = passage.passage().epc().toHex();
         Sighting now = Sighting.of(passage);
-        Sighting before = newer(last.get(epc), elsewhere(passage, now));
+        Sighting before = cluster.newest(last.get(epc), epc, passage.passage().epc().bitLength(), now);
         if (before == null || now.lastSeen().isAfter(before.lastSeen())) {
             last.put(epc, now);
         }
@@ -80,22 +81,6 @@ final class ImpossibleTravelRule implements Rule {
             return; // fast, perhaps, but possible
         }
         alerts.raise(candidate(passage, earlier, later, distance, seconds));
-    }
-
-    /** The cluster's last sighting of the tag, unless it is this very passage (the board is written on store). */
-    private Sighting elsewhere(EnrichedPassage passage, Sighting now) {
-        Sighting s;
-        try {
-            s = cluster.lastSeen(passage.passage().epc().toHex(), passage.passage().epc().bitLength())
-                    .orElse(null);
-        } catch (RuntimeException e) {
-            return null; // the cluster is busy or leaving: local memory only
-        }
-        return s == null || s.locationId().equals(now.locationId()) && s.firstSeen().equals(now.firstSeen()) ? null : s;
-    }
-
-    private static Sighting newer(Sighting a, Sighting b) {
-        return a == null ? b : b == null || !b.lastSeen().isAfter(a.lastSeen()) ? a : b;
     }
 
     private org.openrfid.trace.service.alert.AlertCandidate candidate(EnrichedPassage passage, Sighting earlier, Sighting later,

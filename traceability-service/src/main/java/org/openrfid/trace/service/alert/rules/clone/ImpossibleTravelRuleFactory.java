@@ -9,6 +9,7 @@ import org.openrfid.trace.service.alert.rule.Rule;
 import org.openrfid.trace.service.alert.rule.RuleDefinition;
 import org.openrfid.trace.service.alert.rule.RuleFactory;
 import org.openrfid.trace.service.alert.rule.RuleParams;
+import org.openrfid.trace.service.alert.rules.ClusterSightings;
 import org.openrfid.trace.service.alert.rules.LocationParents;
 import org.openrfid.trace.service.alert.rules.RoadPlaces;
 import org.openrfid.trace.service.alert.rules.VehicleLookup;

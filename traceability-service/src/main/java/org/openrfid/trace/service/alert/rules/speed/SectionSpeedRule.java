@@ -12,6 +12,7 @@ import org.openrfid.trace.service.alert.AlertType;
 import org.openrfid.trace.service.alert.rule.Rule;
 import org.openrfid.trace.service.alert.rule.RuleDefinition;
 import org.openrfid.trace.service.alert.rules.Bounded;
+import org.openrfid.trace.service.alert.rules.ClusterSightings;
 import org.openrfid.trace.service.alert.rules.Evidence;
 import org.openrfid.trace.service.alert.rules.LocationParents;
 import org.openrfid.trace.service.alert.rules.RoadPlaces;
@@ -24,7 +25,8 @@ import org.openrfid.trace.service.passage.EnrichedPassage;
  * over the time from leaving the first to reaching the second) above the limit. Sections are the
  * configured {@code from[i] → to[i]} pairs, measured over the shortest road path; without pairs, every
  * two checkpoints one road link joins, both ways, measured by that link. A trip with a stop between
- * simply averages lower: average-speed enforcement works that way.
+ * simply averages lower: average-speed enforcement works that way. The previous checkpoint may have
+ * been stored by another member ({@link ClusterSightings}).
  */
 final class SectionSpeedRule implements Rule {
 
@@ -36,15 +38,17 @@ final class SectionSpeedRule implements Rule {
     private final RoadPlaces places;
     private final LocationParents parents;
     private final VehicleLookup vehicles;
+    private final ClusterSightings cluster;
     private final Bounded<String, Sighting> last;
 
     SectionSpeedRule(RuleDefinition definition, SectionSpeedRuleFactory.Settings settings, RoadPlaces places, LocationParents parents,
-                     VehicleLookup vehicles) {
+                     VehicleLookup vehicles, ClusterSightings cluster) {
         this.definition = definition;
         this.settings = settings;
         this.places = places;
         this.parents = parents;
         this.vehicles = vehicles;
+        this.cluster = cluster;
         this.last = new Bounded<>(settings.maxTracked());
     }
 
@@ -60,7 +64,7 @@ final class SectionSpeedRule implements Rule {
         }
         String epc = passage.passage().epc().toHex();
         Sighting now = Sighting.of(passage);
-        Sighting before = last.get(epc);
+        Sighting before = cluster.newest(last.get(epc), epc, passage.passage().epc().bitLength(), now);
         if (before != null && !now.firstSeen().isAfter(before.lastSeen())) {
             return; // out of order or overlapping: no section was driven (the clone rule looks at these)
         }

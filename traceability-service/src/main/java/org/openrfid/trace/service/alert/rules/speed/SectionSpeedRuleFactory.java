@@ -10,6 +10,7 @@ import org.openrfid.trace.service.alert.rule.Rule;
 import org.openrfid.trace.service.alert.rule.RuleDefinition;
 import org.openrfid.trace.service.alert.rule.RuleFactory;
 import org.openrfid.trace.service.alert.rule.RuleParams;
+import org.openrfid.trace.service.alert.rules.ClusterSightings;
 import org.openrfid.trace.service.alert.rules.LocationParents;
 import org.openrfid.trace.service.alert.rules.RoadPlaces;
 import org.openrfid.trace.service.alert.rules.VehicleLookup;
@@ -29,11 +30,13 @@ public final class SectionSpeedRuleFactory implements RuleFactory {
     private final RoadNetwork network;
     private final LocationParents parents;
     private final VehicleLookup vehicles;
+    private final ClusterSightings cluster;
 
-    public SectionSpeedRuleFactory(RoadNetwork network, LocationParents parents, VehicleLookup vehicles) {
+    public SectionSpeedRuleFactory(RoadNetwork network, LocationParents parents, VehicleLookup vehicles, ClusterSightings cluster) {
         this.network = network;
         this.parents = parents;
         this.vehicles = vehicles;
+        this.cluster = cluster;
     }
 
     @Override
@@ -60,7 +63,7 @@ public final class SectionSpeedRuleFactory implements RuleFactory {
         Settings settings = new Settings(p.number("limitKmh", 100, 5, 500), List.copyOf(sections),
                 p.duration("window", Duration.ofHours(2), Duration.ofMinutes(1), Duration.ofDays(1)),
                 (int) p.number("maxTracked", 200_000, 1, 10_000_000));
-        return new SectionSpeedRule(definition, settings, new RoadPlaces(network, parents), parents, vehicles);
+        return new SectionSpeedRule(definition, settings, new RoadPlaces(network, parents), parents, vehicles, cluster);
     }
 
     @Override

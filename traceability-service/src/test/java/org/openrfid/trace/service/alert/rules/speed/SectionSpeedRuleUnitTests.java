@@ -17,6 +17,7 @@ import org.openrfid.trace.service.alert.AlertType;
 import org.openrfid.trace.service.alert.rule.Rule;
 import org.openrfid.trace.service.alert.rules.LocationParents;
 import org.openrfid.trace.service.alert.rules.RuleFixtures.Sink;
+import org.openrfid.trace.service.alert.rules.Sighting;
 import org.openrfid.trace.service.alert.rules.VehicleLookup;
 import org.openrfid.trace.service.location.LocationInfo;
 import org.openrfid.trace.service.registry.binding.BoundObject;
@@ -39,7 +40,9 @@ class SectionSpeedRuleUnitTests {
     final RoadNetwork network = RoadNetwork.of(List.of(new RoadLink("CP-A", "CP-B", 3000), new RoadLink("CP-B", "CP-C", 2000)));
     final LocationParents parents = id -> id.equals("CP-A-L1") ? "CP-A" : null;
     final VehicleLookup vehicles = id -> Optional.of(new Vehicle(CAR, "渝A12345", "02", "blue", "K33", "LVSX16564HG669910", "active", null));
-    final SectionSpeedRuleFactory factory = new SectionSpeedRuleFactory(network, parents, vehicles);
+    final Map<String, Sighting> board = new java.util.HashMap<>();
+    final SectionSpeedRuleFactory factory = new SectionSpeedRuleFactory(network, parents, vehicles,
+            (epc, bits) -> Optional.ofNullable(board.get(epc)));
     final Sink sink = new Sink();
 
     Rule make(Map<String, Object> params) {
@@ -99,6 +102,14 @@ class SectionSpeedRuleUnitTests {
         r.onPassage(passage(EPC, A, T0, T0.plusSeconds(10), OBJECT), sink);
         r.onPassage(passage(EPC, B, T0.plusSeconds(5), T0.plusSeconds(6), OBJECT), sink);
         assertThat(sink.raised).isEmpty();
+    }
+
+    @Test
+    void theSectionsStartMayHaveBeenStoredByAnotherMember() {
+        Rule r = make(Map.of("limitKmh", 100));
+        board.put(EPC, new Sighting(null, "CP-A", "Chaotianmen Bridge", A.lat(), A.lon(), null, T0, T0.plusSeconds(1)));
+        r.onPassage(passage(EPC, B, T0.plusSeconds(91), T0.plusSeconds(92), OBJECT), sink);
+        assertThat(sink.only().evidence()).containsEntry("averageKmh", 120.0);
     }
 
     @Test
