@@ -75,8 +75,7 @@ class ArchitectureTests {
             "org.openrfid.trace.service.readerfleet.ReaderConnections",   // which member holds which reader
             "org.openrfid.trace.service.retention.RunGuard",              // one retention run in the cluster
             "org.openrfid.trace.service.enrichment.RegistryChangeRelay",  // registry changes to every member
-            "org.openrfid.trace.service.road.RoadLinkChanges",            // road link imports to every member's network
-            "org.openrfid.trace.service.alert.rules.customs.CustomsHoldRelay"); // customs-hold changes to every member
+            "org.openrfid.trace.service.road.RoadLinkChanges");           // road link imports to every member's network
 
     private static JavaClasses classes;
 

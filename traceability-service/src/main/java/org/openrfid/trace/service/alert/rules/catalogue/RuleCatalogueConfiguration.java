@@ -17,6 +17,7 @@ import org.openrfid.trace.service.alert.rules.clone.ImpossibleTravelRuleFactory;
 import org.openrfid.trace.service.alert.rules.customs.CustomsHoldExitRuleFactory;
 import org.openrfid.trace.service.alert.rules.customs.CustomsHolds;
 import org.openrfid.trace.service.alert.rules.fleet.AntennaSilentRuleFactory;
+import org.openrfid.trace.service.alert.rules.watchlist.WatchlistIndex;
 import org.openrfid.trace.service.alert.rules.fleet.HeldReaders;
 import org.openrfid.trace.service.alert.rules.fleet.ReaderDownRuleFactory;
 import org.openrfid.trace.service.alert.rules.library.UncheckedExitRuleFactory;
@@ -103,6 +104,12 @@ class RuleCatalogueConfiguration {
     @Bean
     UncheckedExitRuleFactory libraryUncheckedExitRuleFactory(LibraryItems items, GateDirections directions) {
         return new UncheckedExitRuleFactory(items, directions);
+    }
+
+    /** Customs holds from the rule engine's watchlist index: one copy of the watchlist in memory, whatever its size. */
+    @Bean
+    CustomsHolds ruleCustomsHolds(WatchlistIndex index) {
+        return CustomsHolds.from(index::activeForHex);
     }
 
     @Bean

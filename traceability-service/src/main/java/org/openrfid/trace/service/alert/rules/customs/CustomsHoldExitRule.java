@@ -15,7 +15,7 @@ import org.openrfid.trace.service.registry.watchlist.WatchlistEntry;
 /**
  * CUSTOMS_HOLD_EXIT: goods or a pallet (or a tag) under customs hold leaves through a port gate. The
  * hold is an active entry on the {@code customs_hold} watchlist for the object or its EPC, looked up in
- * memory ({@link CustomsHolds}). The registry keeps consignments only as a name on goods, with no
+ * memory ({@link CustomsHolds}), at the passage's time. The registry keeps consignments only as a name on goods, with no
  * customs status, so a held consignment is put on hold by listing its goods or pallets.
  */
 final class CustomsHoldExitRule implements Rule {
@@ -48,7 +48,7 @@ final class CustomsHoldExitRule implements Rule {
         }
         String objectId = passage.object() == null ? null : passage.object().id();
         String epc = passage.passage().epc().toHex();
-        WatchlistEntry hold = holds.holdOf(kind, objectId, epc);
+        WatchlistEntry hold = holds.holdOf(kind, objectId, epc, passage.passage().firstSeen());
         if (hold == null || !directions.outward(passage.passage())) {
             return;
         }
