@@ -7,6 +7,8 @@ import org.openrfid.trace.service.registry.library.LibraryItemCsv;
 import org.openrfid.trace.service.registry.vehicle.VehicleCsv;
 import org.openrfid.trace.service.registry.watchlist.WatchlistCsv;
 import org.openrfid.trace.service.location.Locations;
+import org.openrfid.trace.service.road.RoadLinkChanges;
+import org.openrfid.trace.service.road.RoadLinkCsv;
 import org.openrfid.trace.service.readerfleet.ReaderConnections;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -24,7 +26,7 @@ class DemoConfiguration {
 
     @Bean
     DemoRegistries demoRegistries(VehicleCsv vehicles, GoodsCsv goods, PalletCsv pallets, AggregationCsv aggregation, LibraryItemCsv library,
-                                  WatchlistCsv watchlist) {
-        return new DemoRegistries(vehicles, goods, pallets, aggregation, library, watchlist);
+                                  WatchlistCsv watchlist, RoadLinkCsv roadLinks, RoadLinkChanges roadChanges) {
+        return new DemoRegistries(vehicles, goods, pallets, aggregation, library, watchlist, roadLinks, roadChanges);
     }
 }

@@ -13,6 +13,8 @@ import org.openrfid.trace.service.registry.goods.PalletCsv;
 import org.openrfid.trace.service.registry.library.LibraryItemCsv;
 import org.openrfid.trace.service.registry.vehicle.VehicleCsv;
 import org.openrfid.trace.service.registry.watchlist.WatchlistCsv;
+import org.openrfid.trace.service.road.RoadLinkChanges;
+import org.openrfid.trace.service.road.RoadLinkCsv;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,15 +34,19 @@ final class DemoRegistries {
     private final AggregationCsv aggregation;
     private final LibraryItemCsv library;
     private final WatchlistCsv watchlist;
+    private final RoadLinkCsv roadLinks;
+    private final RoadLinkChanges roadChanges;
 
     DemoRegistries(VehicleCsv vehicles, GoodsCsv goods, PalletCsv pallets, AggregationCsv aggregation, LibraryItemCsv library,
-                   WatchlistCsv watchlist) {
+                   WatchlistCsv watchlist, RoadLinkCsv roadLinks, RoadLinkChanges roadChanges) {
         this.vehicles = vehicles;
         this.goods = goods;
         this.pallets = pallets;
         this.aggregation = aggregation;
         this.library = library;
         this.watchlist = watchlist;
+        this.roadLinks = roadLinks;
+        this.roadChanges = roadChanges;
     }
 
     void load() {
@@ -52,6 +58,9 @@ final class DemoRegistries {
         load(DemoFiles.AGGREGATION, aggregation::importFile);
         load(DemoFiles.LIBRARY_ITEMS, library::importFile);
         load(DemoFiles.WATCHLIST, watchlist::importFile);
+        // After the locations (registered before the registries): clone and section-speed alerts measure by road.
+        load(DemoFiles.ROAD_LINKS, roadLinks::importFile);
+        roadChanges.changed();
         log.info("Demo registries loaded in {} ms", (System.nanoTime() - start) / 1_000_000);
     }
 

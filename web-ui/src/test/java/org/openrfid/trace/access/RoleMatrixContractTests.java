@@ -69,6 +69,7 @@ abstract class RoleMatrixContractTests {
         ANALYTICS("/api/v1/analytics/flows?from=" + FROM + "&to=" + TO),
         READERS("/api/v1/readers"),
         LOCATIONS("/api/v1/locations?limit=5"),
+        ROAD_LINKS("/api/v1/road-links"),
         EPCIS("/epcis/events?perPage=5");
 
         final String path;
@@ -82,7 +83,7 @@ abstract class RoleMatrixContractTests {
     static final Map<Role, Set<Area>> ALLOWED = new EnumMap<>(Role.class);
 
     static {
-        Set<Area> desk = EnumSet.of(Area.PASSAGES, Area.TAGS, Area.ANALYTICS, Area.READERS, Area.LOCATIONS);
+        Set<Area> desk = EnumSet.of(Area.PASSAGES, Area.TAGS, Area.ANALYTICS, Area.READERS, Area.LOCATIONS, Area.ROAD_LINKS);
         ALLOWED.put(Role.ADMIN, EnumSet.allOf(Area.class));
         ALLOWED.put(Role.TRAFFIC, union(desk, Area.VEHICLES, Area.WATCHLIST));
         ALLOWED.put(Role.CUSTOMS, union(desk, Area.VEHICLES, Area.WATCHLIST, Area.GOODS, Area.EPCIS));

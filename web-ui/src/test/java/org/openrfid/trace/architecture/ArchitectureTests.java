@@ -74,7 +74,8 @@ class ArchitectureTests {
             "org.openrfid.trace.service.readerfleet.ReaderDefinitions",   // the cluster-wide reader map
             "org.openrfid.trace.service.readerfleet.ReaderConnections",   // which member holds which reader
             "org.openrfid.trace.service.retention.RunGuard",              // one retention run in the cluster
-            "org.openrfid.trace.service.enrichment.RegistryChangeRelay"); // registry changes to every member
+            "org.openrfid.trace.service.enrichment.RegistryChangeRelay",  // registry changes to every member
+            "org.openrfid.trace.service.road.RoadLinkChanges");           // road link imports to every member's network
 
     private static JavaClasses classes;
 

@@ -131,7 +131,9 @@ class SecurityConfiguration {
                         // The checkpoint network: every desk reads it, ADMIN changes it.
                         .requestMatchers(path.matcher(HttpMethod.GET, "/api/v1/readers/**"), path.matcher(HttpMethod.GET, "/api/v1/locations/**"))
                                 .hasAnyRole(DESKS)
-                        .requestMatchers(path.matcher("/api/v1/readers/**"), path.matcher("/api/v1/locations/**")).hasRole("ADMIN")
+                        .requestMatchers(path.matcher(HttpMethod.GET, "/api/v1/road-links/**")).hasAnyRole(DESKS)
+                        .requestMatchers(path.matcher("/api/v1/readers/**"), path.matcher("/api/v1/locations/**"),
+                                path.matcher("/api/v1/road-links/**")).hasRole("ADMIN")
                         // Alerts: every desk sees and works the alerts of its own kinds; ADMIN sets the rules.
                         .requestMatchers(path.matcher("/api/v1/alerts"), path.matcher("/api/v1/alerts/**")).hasAnyRole(DESKS)
                         .requestMatchers(path.matcher(HttpMethod.GET, "/api/v1/rules"), path.matcher(HttpMethod.GET, "/api/v1/rules/**"))
