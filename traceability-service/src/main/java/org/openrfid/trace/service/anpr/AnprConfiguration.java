@@ -29,9 +29,4 @@ class AnprConfiguration {
         return new PlateIngest(new PlateReadJson(json), store, feed, deadLetters, clock, ingest.maxReadsPerPayload(), registry);
     }
 
-    @Bean
-    @ConditionalOnProperty(name = "rfid.ingest.mqtt.enabled", havingValue = "true")
-    PlateMqttRoute plateMqttRoute(IngestProperties ingest, AnprProperties anpr, PlateIngest plates, DeadLetters deadLetters) {
-        return new PlateMqttRoute(ingest.mqtt(), anpr.mqttTopic(), plates, deadLetters);
-    }
 }

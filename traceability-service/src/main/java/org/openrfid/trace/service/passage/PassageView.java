@@ -1,6 +1,5 @@
 package org.openrfid.trace.service.passage;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 
 /**
@@ -11,7 +10,7 @@ import java.time.Instant;
 public record PassageView(String id, String epc, int epcBits, String tagUri, String locationId, String locationName,
                           Double lat, Double lon, String readerId, int antenna, Instant firstSeen, Instant lastSeen,
                           int reads, Double peakRssi, String direction, String tid,
-                          @JsonInclude(JsonInclude.Include.NON_NULL) String otherTid) {
+                          String otherTid) {
 
     public static PassageView of(LocatedPassage lp) {
         var p = lp.passage();

@@ -1,5 +1,7 @@
 package org.openrfid.trace.service.anpr;
 
+import org.openrfid.trace.service.pipeline.PlateMqttRoute;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

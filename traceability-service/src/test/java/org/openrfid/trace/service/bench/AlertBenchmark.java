@@ -31,7 +31,7 @@ import org.openrfid.trace.service.alert.AlertEvent;
 import org.openrfid.trace.service.alert.AlertService;
 import org.openrfid.trace.service.alert.AlertStream;
 import org.openrfid.trace.service.alert.Alerts;
-import org.openrfid.trace.service.alert.RuleEngine;
+import org.openrfid.trace.service.alert.engine.RuleEngine;
 import org.openrfid.trace.service.alert.jdbc.AlertStoreConfiguration;
 import org.openrfid.trace.service.alert.rule.Rule;
 import org.openrfid.trace.service.alert.rule.RuleDefinition;

@@ -4,7 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.openrfid.trace.service.alert.AlertType;
-import org.openrfid.trace.service.alert.RuleEngine;
+import org.openrfid.trace.service.alert.engine.RuleEngine;
 import org.openrfid.trace.service.alert.Severity;
 import org.openrfid.trace.service.alert.rule.RuleDefinition;
 import org.openrfid.trace.service.alert.rule.RuleDefinitions;

@@ -1,5 +1,11 @@
 package org.openrfid.trace.service.alert.rules.catalogue;
 
+import org.openrfid.trace.service.alert.rules.tid.TidMismatchRules;
+import org.openrfid.trace.service.alert.rules.watchlist.WatchlistIndex;
+import org.openrfid.trace.service.alert.rules.watchlist.WatchlistRules;
+import org.openrfid.trace.service.registry.binding.Tags;
+import org.openrfid.trace.service.registry.watchlist.Watchlist;
+import org.springframework.beans.factory.annotation.Value;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Optional;
@@ -39,6 +45,21 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class RuleCatalogueConfiguration {
+
+    @Bean(destroyMethod = "close")
+    WatchlistIndex watchlistIndex(Watchlist watchlist, @Value("${rfid.alerts.watchlist.poll:PT0.5S}") Duration poll) {
+        return new WatchlistIndex(watchlist, poll).start();
+    }
+
+    @Bean
+    WatchlistRules watchlistRules(WatchlistIndex index, LocationCache locations, Vehicles vehicles) {
+        return new WatchlistRules(index, locations, vehicles);
+    }
+
+    @Bean
+    TidMismatchRules tidMismatchRules(Tags tags, Vehicles vehicles) {
+        return new TidMismatchRules(tags, vehicles, 1_000_000);
+    }
 
     @Bean
     VehicleLookup ruleVehicleLookup(Vehicles vehicles) {

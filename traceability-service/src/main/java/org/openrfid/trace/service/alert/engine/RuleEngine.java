@@ -1,4 +1,8 @@
-package org.openrfid.trace.service.alert;
+package org.openrfid.trace.service.alert.engine;
+
+import org.openrfid.trace.service.alert.AlertService;
+import org.openrfid.trace.service.alert.AlertSink;
+import org.openrfid.trace.service.alert.AlertType;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;

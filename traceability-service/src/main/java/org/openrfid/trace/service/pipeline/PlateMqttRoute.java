@@ -1,4 +1,6 @@
-package org.openrfid.trace.service.anpr;
+package org.openrfid.trace.service.pipeline;
+
+import org.openrfid.trace.service.anpr.PlateIngest;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -7,7 +9,6 @@ import org.apache.camel.component.paho.mqtt5.PahoMqtt5Constants;
 import org.openrfid.trace.pipeline.ingest.IngestRejection;
 import org.openrfid.trace.service.ingest.DeadLetters;
 import org.openrfid.trace.service.ingest.IngestProperties;
-import org.openrfid.trace.service.pipeline.MqttIngestRoute;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,4 +1,6 @@
-package org.openrfid.trace.service.alert;
+package org.openrfid.trace.service.alert.engine;
+
+import org.openrfid.trace.service.alert.*;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
