@@ -28,6 +28,8 @@ final class Pairing {
     private final Map<String, ArrayDeque<EnrichedPassage>> passages = new HashMap<>();
     private final Map<String, ArrayDeque<PlateRead>> reads = new HashMap<>();
     private final Map<String, Instant> lastPassage = new HashMap<>();
+    /** Location names as the passages' enrichment gave them, so alerts name the place, not its id (one entry per location). */
+    private final Map<String, String> placeNames = new HashMap<>();
     private final PriorityQueue<Held> held = new PriorityQueue<>(Comparator.comparing(Held::due));
 
     Pairing(PlateRuleParams params) {
@@ -39,7 +41,15 @@ final class Pairing {
         return Double.isNaN(r.confidence()) || r.confidence() >= params.minConfidence();
     }
 
+    /** The location's name when a passage there has said it, else its id. */
+    String placeName(String location) {
+        return placeNames.getOrDefault(location, location);
+    }
+
     void addPassage(EnrichedPassage p) {
+        if (p.location() != null && p.location().name() != null && placeNames.size() < 100_000) {
+            placeNames.put(p.passage().locationId(), p.location().name());
+        }
         String at = p.passage().locationId();
         ArrayDeque<EnrichedPassage> q = passages.computeIfAbsent(at, k -> new ArrayDeque<>());
         q.addLast(p);

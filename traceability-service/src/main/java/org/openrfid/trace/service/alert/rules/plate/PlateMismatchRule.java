@@ -119,7 +119,7 @@ final class PlateMismatchRule implements Rule {
         evidence.put("cameraPlateRegisteredTo", cameraVehicle.map(PlateRegistry.RegisteredVehicle::id).orElse(null));
         evidence.put("editDistance", EditDistance.between(read.plate(), c.vehicle().plate(), 12));
         evidence.put("window", params.window().toString());
-        String summary = "Camera " + read.cameraId() + " read " + read.plate() + " at " + read.locationId() + " where the e-plate of "
+        String summary = "Camera " + read.cameraId() + " read " + read.plate() + " at " + pairing.placeName(read.locationId()) + " where the e-plate of "
                 + c.vehicle().displayPlate() + " passed" + cameraVehicle.map(v -> " (" + read.plate() + " is another registered vehicle's plate)").orElse("");
         alerts.raise(new AlertCandidate(AlertType.PLATE_MISMATCH, definition.id(), definition.severity(), read.timestamp(), read.locationId(),
                 ObjectKind.VEHICLE, c.vehicle().id(), c.passage().passage().epc().toHex(), c.vehicle().displayPlate(), summary, evidence,

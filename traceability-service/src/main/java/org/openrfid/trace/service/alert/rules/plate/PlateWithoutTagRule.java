@@ -111,7 +111,7 @@ final class PlateWithoutTagRule implements Rule {
         evidence.put("passages", near.stream().limit(10).map(p -> Evidence.passage(p, p.object() == null ? null : p.object().id(), null)).toList());
         evidence.put("readerLastSeen", readerSeen.get().toString());
         evidence.put("window", params.window().toString());
-        String summary = "Camera " + read.cameraId() + " read " + vehicle.displayPlate() + " at " + read.locationId()
+        String summary = "Camera " + read.cameraId() + " read " + vehicle.displayPlate() + " at " + pairing.placeName(read.locationId())
                 + " but its e-plate " + epc + " was not read within " + params.window().toSeconds() + " s";
         alerts.raise(new AlertCandidate(AlertType.PLATE_WITHOUT_TAG, definition.id(), definition.severity(), read.timestamp(),
                 read.locationId(), ObjectKind.VEHICLE, vehicle.id(), epc, vehicle.displayPlate(), summary, evidence, vehicle.id()));
