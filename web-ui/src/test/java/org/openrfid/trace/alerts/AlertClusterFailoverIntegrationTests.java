@@ -232,9 +232,9 @@ class AlertClusterFailoverIntegrationTests {
         assertThat(passages).as("passages of the car").isNotEmpty();
 
         JsonNode alerts = watchlistAlerts(survivor);
-        String report = String.format("killed %s (%s the owner of %s; reader held by %s) %d ms after the reads began; survivor %s took"
+        String report = String.format("killed %s (%s of %s; reader held by %s) %d ms after the reads began; survivor %s took"
                         + " over by %d ms; WATCHLIST alerts for the car before the kill: %d, after: %s; passages: %d",
-                victim.name, killOwner ? "" : "not", LOCATION, holder, killedAfterMs, survivor.name, takenOverAfterMs, before.size(), alerts,
+                victim.name, killOwner ? "the owner" : "not the owner", LOCATION, holder, killedAfterMs, survivor.name, takenOverAfterMs, before.size(), alerts,
                 passages.size());
         System.out.println("alert failover: " + report);
         assertThat(alerts.size()).as("WATCHLIST alerts for the car: " + report).isEqualTo(1);
