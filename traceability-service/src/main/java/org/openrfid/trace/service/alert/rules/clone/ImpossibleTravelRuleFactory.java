@@ -1,5 +1,7 @@
 package org.openrfid.trace.service.alert.rules.clone;
 
+import org.openrfid.trace.service.alert.rules.ObjectKindFilter;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -48,12 +50,12 @@ public final class ImpossibleTravelRuleFactory implements RuleFactory {
         Settings settings = new Settings(p.number("topSpeedKmh", 150, 1, 2000), p.number("detourFactor", 1.3, 1, 5),
                 p.number("minDistanceM", 500, 0, 1_000_000), p.duration("window", Duration.ofHours(12), Duration.ofMinutes(1), Duration.ofDays(7)),
                 (int) p.number("maxTracked", 200_000, 1, 10_000_000));
-        return new ImpossibleTravelRule(definition, settings, new RoadPlaces(network, parents), parents, vehicles, cluster);
+        return ObjectKindFilter.wrap(new ImpossibleTravelRule(definition, settings, new RoadPlaces(network, parents), parents, vehicles, cluster));
     }
 
     @Override
     public List<RuleDefinition> defaults() {
         return List.of(new RuleDefinition("clone-impossible-travel", AlertType.CLONE_IMPOSSIBLE_TRAVEL, true, Severity.HIGH,
-                Map.of("topSpeedKmh", 150, "detourFactor", 1.3, "minDistanceM", 500), List.of(), null));
+                Map.of("topSpeedKmh", 150, "detourFactor", 1.3, "minDistanceM", 500, ObjectKindFilter.PARAM, List.of("VEHICLE")), List.of(), null));
     }
 }

@@ -1,5 +1,7 @@
 package org.openrfid.trace.service.alert.rules.speed;
 
+import org.openrfid.trace.service.alert.rules.ObjectKindFilter;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +26,7 @@ import org.openrfid.trace.service.road.RoadNetwork;
  */
 public final class SectionSpeedRuleFactory implements RuleFactory {
 
-    record Settings(double limitKmh, List<SectionSpeedRule.Section> sections, Duration window, int maxTracked) {
+    record Settings(double limitKmh, List<SectionSpeedRule.Section> sections, Duration window, int maxTracked, double maxPlausibleKmh) {
     }
 
     private final RoadNetwork network;
@@ -62,13 +64,13 @@ public final class SectionSpeedRuleFactory implements RuleFactory {
         }
         Settings settings = new Settings(p.number("limitKmh", 100, 5, 500), List.copyOf(sections),
                 p.duration("window", Duration.ofHours(2), Duration.ofMinutes(1), Duration.ofDays(1)),
-                (int) p.number("maxTracked", 200_000, 1, 10_000_000));
-        return new SectionSpeedRule(definition, settings, new RoadPlaces(network, parents), parents, vehicles, cluster);
+                (int) p.number("maxTracked", 200_000, 1, 10_000_000), p.number("maxPlausibleKmh", 250, 10, 2000));
+        return ObjectKindFilter.wrap(new SectionSpeedRule(definition, settings, new RoadPlaces(network, parents), parents, vehicles, cluster));
     }
 
     @Override
     public List<RuleDefinition> defaults() {
-        return List.of(new RuleDefinition("section-speed", AlertType.SECTION_SPEED, true, Severity.MEDIUM, Map.of("limitKmh", 120),
+        return List.of(new RuleDefinition("section-speed", AlertType.SECTION_SPEED, true, Severity.MEDIUM, Map.of("limitKmh", 120, ObjectKindFilter.PARAM, List.of("VEHICLE")),
                 List.of(), null));
     }
 }

@@ -190,6 +190,22 @@ class ImpossibleTravelRuleUnitTests {
     }
 
     @Test
+    void theDefaultRuleLooksAtVehiclesOnlyAndRefusesAnUnknownKind() {
+        Rule r = factory.create(factory.defaults().get(0));
+        BoundObject pallet = new BoundObject(ObjectKind.PALLET, "pallet-1");
+        String sscc = "31D4257BF405F5E101000000";
+        r.onPassage(passage(sscc, A, T0, T0.plusSeconds(2), pallet), sink);
+        r.onPassage(passage(sscc, B, T0.plusSeconds(302), T0.plusSeconds(303), pallet), sink);
+        r.onPassage(passage(EPC, A, T0, T0.plusSeconds(2), null), sink);
+        r.onPassage(passage(EPC, B, T0.plusSeconds(302), T0.plusSeconds(303), null), sink);
+        assertThat(sink.raised).as("a pallet's label scanned at two sites, an unbound tag").isEmpty();
+        r.onPassage(passage(EPC, A, T0.plusSeconds(400), T0.plusSeconds(402), OBJECT), sink);
+        r.onPassage(passage(EPC, B, T0.plusSeconds(702), T0.plusSeconds(703), OBJECT), sink);
+        assertThat(sink.raised).hasSize(1);
+        assertThatThrownBy(() -> make(Map.of("objectKinds", List.of("BOAT")))).hasMessageStartingWith("params.objectKinds:");
+    }
+
+    @Test
     void theDefaultRuleIsEnabledAndBuilds() {
         assertThat(factory.defaults()).singleElement().satisfies(d -> {
             assertThat(d.enabled()).isTrue();

@@ -66,6 +66,24 @@ class SectionSpeedRuleUnitTests {
     }
 
     @Test
+    void aSpeedNoCarDrivesIsLeftToTheCloneRulesAndTheDefaultWatchesVehiclesOnly() {
+        Rule r = make(Map.of("limitKmh", 100));
+        r.onPassage(passage(EPC, A_LANE, T0, T0.plusSeconds(1), OBJECT), sink);
+        // 3 km in 30 s is 360 km/h: two tags with one EPC, not a driver
+        r.onPassage(passage(EPC, B, T0.plusSeconds(31), T0.plusSeconds(32), OBJECT), sink);
+        assertThat(sink.raised).isEmpty();
+
+        Rule defaults = factory.create(factory.defaults().get(0));
+        BoundObject pallet = new BoundObject(ObjectKind.PALLET, "pallet-1");
+        defaults.onPassage(passage("31D4257BF405F5E101000000", A_LANE, T0, T0.plusSeconds(1), pallet), sink);
+        defaults.onPassage(passage("31D4257BF405F5E101000000", B, T0.plusSeconds(61), T0.plusSeconds(62), pallet), sink);
+        assertThat(sink.raised).as("180 km/h, but a pallet").isEmpty();
+        defaults.onPassage(passage(EPC, A_LANE, T0, T0.plusSeconds(1), OBJECT), sink);
+        defaults.onPassage(passage(EPC, B, T0.plusSeconds(61), T0.plusSeconds(62), OBJECT), sink);
+        assertThat(sink.only().summary()).contains("180 km/h");
+    }
+
+    @Test
     void justUnderTheLimitIsNoAlert() {
         Rule r = make(Map.of("limitKmh", 100));
         r.onPassage(passage(EPC, A, T0, T0, OBJECT), sink);
