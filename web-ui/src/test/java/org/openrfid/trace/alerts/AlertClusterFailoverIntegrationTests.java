@@ -268,7 +268,7 @@ class AlertClusterFailoverIntegrationTests {
         JsonNode entry = json.readTree(expect(201, send(m, "POST", "/api/v1/watchlist", "application/json", json.writeValueAsString(body))));
         String vehicleId = entry.get("objectId").asText();
         await("the entry in every member's watchlist index").atMost(Duration.ofSeconds(10)).until(() -> members.stream()
-                .allMatch(x -> !x.ctx.getBean(WatchlistIndex.class).active(ObjectKind.VEHICLE, vehicleId, EPC, Instant.now()).isEmpty()));
+                .allMatch(x -> !x.ctx.getBean(WatchlistIndex.class).activeForHex(ObjectKind.VEHICLE, vehicleId, EPC, Instant.now()).isEmpty()));
     }
 
     private Member start(String name, String cluster, int base, int index) throws Exception {

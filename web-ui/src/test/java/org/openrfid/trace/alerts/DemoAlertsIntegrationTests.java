@@ -148,6 +148,38 @@ class DemoAlertsIntegrationTests {
         assertThat(mismatch.get("objectKind").asText()).isEqualTo("VEHICLE");
     }
 
+    @Test
+    void rulesAreChangedAtRunTimeAndABadRuleIsRefusedNamingTheField() throws Exception {
+        JsonNode defaults = json.readTree(send("GET", "/api/v1/rules", "admin", PASSWORD, null).body());
+        List<String> ids = new ArrayList<>();
+        defaults.forEach(r -> ids.add(r.get("id").asText()));
+        assertThat(ids).as("sensible rules exist by default").contains("watchlist", "clone-tid", "clone-impossible-travel",
+                "library-unchecked-exit", "customs-hold-exit", "reader-down", "plate-mismatch");
+
+        String rule = "{\"type\":\"CATEGORY_RESTRICTION\",\"severity\":\"MEDIUM\",\"locations\":[\"CQ-CP-001\"],"
+                + "\"params\":{\"vehicleTypes\":[\"dangerous_goods\"],\"from\":\"07:00\",\"to\":\"09:00\"}}";
+        HttpResponse<String> created = send("PUT", "/api/v1/rules/morning-tankers", "admin", PASSWORD, rule);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(send("PUT", "/api/v1/rules/morning-tankers", "admin", PASSWORD, rule).statusCode()).as("replaced").isEqualTo(200);
+        assertThat(send("POST", "/api/v1/rules", "admin", PASSWORD, rule.replace("{\"type\"", "{\"id\":\"morning-tankers\",\"type\""))
+                .statusCode()).as("POST of an existing id").isEqualTo(409);
+
+        HttpResponse<String> bad = send("PUT", "/api/v1/rules/too-fast", "admin", PASSWORD,
+                "{\"type\":\"SECTION_SPEED\",\"params\":{\"limitKmh\":\"fast\"}}");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(bad.body()).get("detail").asText()).startsWith("params.limitKmh:");
+        HttpResponse<String> unknownType = send("POST", "/api/v1/rules", "admin", PASSWORD, "{\"id\":\"x\",\"type\":\"TELEPATHY\"}");
+        assertThat(json.readTree(unknownType.body()).get("detail").asText()).startsWith("type:");
+        assertThat(send("GET", "/api/v1/rules/too-fast", "admin", PASSWORD, null).statusCode()).as("nothing stored").isEqualTo(404);
+
+        createUser("traffic-rules", "TRAFFIC");
+        assertThat(send("GET", "/api/v1/rules", "traffic-rules", PASSWORD + "-user", null).statusCode()).isEqualTo(200);
+        assertThat(send("DELETE", "/api/v1/rules/morning-tankers", "traffic-rules", PASSWORD + "-user", null).statusCode()).isEqualTo(403);
+        assertThat(send("DELETE", "/api/v1/rules/morning-tankers", "admin", PASSWORD, null).statusCode()).isEqualTo(204);
+        assertThat(send("GET", "/api/v1/rules/morning-tankers", "admin", PASSWORD, null).statusCode()).isEqualTo(404);
+        assertThat(send("GET", "/api/v1/audit?action=RULE_DELETED", "admin", PASSWORD, null).body()).contains("rule:morning-tankers");
+    }
+
     private JsonNode alertFor(String epc) throws Exception {
         JsonNode page = json.readTree(send("GET", "/api/v1/alerts?type=WATCHLIST&limit=500", "admin", PASSWORD, null).body());
         for (JsonNode a : page.get("items")) {
