@@ -134,8 +134,12 @@ class RuleCatalogueConfiguration {
     }
 
     @Bean
-    CustomsHoldExitRuleFactory customsHoldExitRuleFactory(CustomsHolds holds, GateDirections directions) {
-        return new CustomsHoldExitRuleFactory(holds, directions);
+    CustomsHoldExitRuleFactory customsHoldExitRuleFactory(CustomsHolds holds, GateDirections directions,
+                                                          org.openrfid.trace.service.registry.goods.Aggregations aggregations) {
+        return new CustomsHoldExitRuleFactory(holds, directions, (goods, at) -> aggregations
+                .parentsOf(org.openrfid.trace.service.registry.goods.UnitKind.GOODS, goods).stream()
+                .filter(a -> a.parentKind() == org.openrfid.trace.service.registry.goods.UnitKind.PALLET && a.covers(at))
+                .map(org.openrfid.trace.service.registry.goods.Aggregation::parentId).findFirst().orElse(null));
     }
 
     @Bean

@@ -26,7 +26,10 @@ final class CustomsHoldExitRule implements Rule {
     private final CustomsHolds holds;
     private final GateDirections directions;
 
-    CustomsHoldExitRule(RuleDefinition definition, CustomsHolds holds, GateDirections directions) {
+    private final CustomsHoldExitRuleFactory.PalletOf palletOf;
+
+    CustomsHoldExitRule(RuleDefinition definition, CustomsHolds holds, GateDirections directions, CustomsHoldExitRuleFactory.PalletOf palletOf) {
+        this.palletOf = palletOf;
         this.definition = definition;
         this.holds = holds;
         this.directions = directions;
@@ -51,6 +54,14 @@ final class CustomsHoldExitRule implements Rule {
         WatchlistEntry hold = holds.holdOf(kind, objectId, epc, passage.passage().firstSeen());
         if (hold == null || !directions.outward(passage.passage())) {
             return;
+        }
+        if (kind == ObjectKind.GOODS) {
+            // A case inside a held pallet leaves with it: the pallet's own passage raises the alert, once,
+            // rather than one alert per case (an officer stops a truck, not 17 cartons).
+            String pallet = palletOf.palletOf(objectId, passage.passage().firstSeen());
+            if (pallet != null && holds.holdOf(ObjectKind.PALLET, pallet, null, passage.passage().firstSeen()) != null) {
+                return;
+            }
         }
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("passage", Evidence.passage(passage));

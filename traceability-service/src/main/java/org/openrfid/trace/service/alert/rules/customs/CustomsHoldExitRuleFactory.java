@@ -15,9 +15,22 @@ public final class CustomsHoldExitRuleFactory implements RuleFactory {
     private final CustomsHolds holds;
     private final GateDirections directions;
 
+    private final PalletOf palletOf;
+
+    /** Where goods travel in pallets: the pallet a case is in at a time, or null. */
+    @FunctionalInterface
+    public interface PalletOf {
+        String palletOf(String goodsId, java.time.Instant at);
+    }
+
     public CustomsHoldExitRuleFactory(CustomsHolds holds, GateDirections directions) {
+        this(holds, directions, (goods, at) -> null);
+    }
+
+    public CustomsHoldExitRuleFactory(CustomsHolds holds, GateDirections directions, PalletOf palletOf) {
         this.holds = holds;
         this.directions = directions;
+        this.palletOf = palletOf;
     }
 
     @Override
@@ -27,7 +40,7 @@ public final class CustomsHoldExitRuleFactory implements RuleFactory {
 
     @Override
     public Rule create(RuleDefinition definition) {
-        return new CustomsHoldExitRule(definition, holds, directions);
+        return new CustomsHoldExitRule(definition, holds, directions, palletOf);
     }
 
     @Override

@@ -72,6 +72,24 @@ class CustomsHoldExitRuleUnitTests {
     }
 
     @Test
+    void aCaseInsideAHeldPalletLeavesWithItsPalletAndACaseOnItsOwnAlerts() {
+        String caseId = "0f929050-71f6-362a-86f9-de33a38ac96a";
+        String looseId = "3f5ba7ae-cd53-3fef-9067-975db42f6d1b";
+        watchlist.add(hold(7, ObjectKind.PALLET, PALLET_ID, null, T0.minusSeconds(3600), null));
+        watchlist.add(hold(8, ObjectKind.GOODS, caseId, null, T0.minusSeconds(3600), null));
+        watchlist.add(hold(9, ObjectKind.GOODS, looseId, null, T0.minusSeconds(3600), null));
+        CustomsHoldExitRuleFactory factory = new CustomsHoldExitRuleFactory(holds, new GateDirections(readPoints),
+                (goods, at) -> goods.equals(caseId) ? PALLET_ID : null);
+        Rule withPallets = factory.create(factory.defaults().get(0));
+        withPallets.onPassage(passage("3054024220C21B40000F427F", GATE, T0, T0, new BoundObject(ObjectKind.GOODS, caseId), Direction.OUT,
+                "rdr-port-1", 2), sink);
+        assertThat(sink.raised).as("the case is in a held pallet: the pallet alerts").isEmpty();
+        withPallets.onPassage(passage("3054024220C21B40000F4280", GATE, T0, T0, new BoundObject(ObjectKind.GOODS, looseId), Direction.OUT,
+                "rdr-port-1", 2), sink);
+        assertThat(sink.only().subject()).isEqualTo("GOODS:" + looseId);
+    }
+
+    @Test
     void anEntryOnAnotherListIsNoHold() {
         watchlist.add(new WatchlistEntry(8, "stolen_goods", ObjectKind.PALLET, PALLET_ID, null, null, "other list", T0.minusSeconds(60), null));
         passOut(T0);
