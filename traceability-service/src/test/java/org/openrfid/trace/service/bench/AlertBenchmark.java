@@ -37,7 +37,25 @@ import org.openrfid.trace.service.alert.rule.Rule;
 import org.openrfid.trace.service.alert.rule.RuleDefinition;
 import org.openrfid.trace.service.alert.rule.RuleDefinitions;
 import org.openrfid.trace.service.alert.rule.RuleFactory;
+import org.openrfid.trace.passage.ReadPointDirectory;
+import org.openrfid.trace.service.alert.rules.ClusterSightings;
+import org.openrfid.trace.service.alert.rules.GateDirections;
+import org.openrfid.trace.service.alert.rules.LocationParents;
+import org.openrfid.trace.service.alert.rules.VehicleLookup;
+import org.openrfid.trace.service.alert.rules.category.CategoryRestrictionRuleFactory;
+import org.openrfid.trace.service.alert.rules.clone.ImpossibleTravelRuleFactory;
+import org.openrfid.trace.service.alert.rules.customs.CustomsHoldExitRuleFactory;
+import org.openrfid.trace.service.alert.rules.customs.CustomsHolds;
+import org.openrfid.trace.service.alert.rules.fleet.AntennaSilentRuleFactory;
+import org.openrfid.trace.service.alert.rules.fleet.HeldReaders;
+import org.openrfid.trace.service.alert.rules.fleet.ReaderDownRuleFactory;
+import org.openrfid.trace.service.alert.rules.library.UncheckedExitRuleFactory;
+import org.openrfid.trace.service.alert.rules.plate.PlateRules;
+import org.openrfid.trace.service.alert.rules.speed.SectionSpeedRuleFactory;
 import org.openrfid.trace.service.alert.rules.tid.TidMismatchRules;
+import org.openrfid.trace.service.registry.library.jdbc.LibraryStoreConfiguration;
+import org.openrfid.trace.service.road.RoadLink;
+import org.openrfid.trace.service.road.RoadNetwork;
 import org.openrfid.trace.service.alert.rules.watchlist.WatchlistIndex;
 import org.openrfid.trace.service.alert.rules.watchlist.WatchlistRules;
 import org.openrfid.trace.service.enrichment.LocationCache;
@@ -118,11 +136,44 @@ public final class AlertBenchmark {
         index.close();
     }
 
-    /** Every rule factory the service wires; each default rule of each. */
+    /**
+     * Every rule factory the service wires, as {@code RuleCatalogueConfiguration} makes them, over the
+     * same stores; two stand-ins: no reader is held (no reader rules to tick) and the cluster's last-seen
+     * board is empty (a single node; in a cluster the clone and section-speed rules also read it per passage).
+     */
     static List<RuleFactory> factories(DataSource ds, TransactionTemplate tx, WatchlistIndex index, LocationCache locations) {
         var vehicles = VehicleStoreConfiguration.createVehicles(ds, tx);
         var tags = BindingStoreConfiguration.createTags(ds, tx);
-        return List.of(new WatchlistRules(index, locations, vehicles), new TidMismatchRules(tags, vehicles, 1_000_000));
+        var bindings = BindingStoreConfiguration.createTagBindings(ds, tx);
+        var places = LocationStoreConfiguration.createLocations(ds, tx);
+        VehicleLookup lookup = VehicleLookup.cached(vehicles, 100_000, Duration.ofMinutes(10));
+        LocationParents parents = LocationParents.cached(places, 20_000, Duration.ofMinutes(5));
+        GateDirections directions = new GateDirections(new ReadPointDirectory());
+        HeldReaders none = new HeldReaders() {
+            @Override
+            public java.util.Collection<org.openrfid.trace.reader.ReaderStatus> statuses() {
+                return List.of();
+            }
+
+            @Override
+            public LocationInfo locationOf(String readerId, int antenna) {
+                return null;
+            }
+        };
+        ClusterSightings single = (epc, bits) -> java.util.Optional.empty();
+        List<RoadLink> links = new ArrayList<>();
+        for (int l = 1; l < LOCATIONS; l++) {
+            links.add(new RoadLink("CP-" + (l - 1), "CP-" + l, 2_000));
+        }
+        RoadNetwork network = RoadNetwork.of(links);
+        List<RuleFactory> all = new ArrayList<>(List.of(new WatchlistRules(index, locations, vehicles), new TidMismatchRules(tags, vehicles, 1_000_000),
+                new ImpossibleTravelRuleFactory(network, parents, lookup, single), new SectionSpeedRuleFactory(network, parents, lookup, single),
+                new CategoryRestrictionRuleFactory(parents, lookup),
+                new UncheckedExitRuleFactory(LibraryStoreConfiguration.createLibraryItems(ds, tx), directions),
+                new CustomsHoldExitRuleFactory(CustomsHolds.from(index::activeForHex), directions),
+                new ReaderDownRuleFactory(none), new AntennaSilentRuleFactory(none)));
+        all.addAll(PlateRules.both(vehicles, bindings, Clock.systemUTC()));
+        return all;
     }
 
     private static void throughput(List<RuleFactory> factories, List<RuleDefinition> defaults, int entries, LocationCache locations) {

@@ -15,7 +15,7 @@ import org.openrfid.trace.service.alert.rule.RuleFactory;
  * Makes the camera-vs-e-plate rules of one type ({@code PLATE_MISMATCH} or {@code PLATE_WITHOUT_TAG}); each
  * fresh installation starts with one enabled rule of each, severity HIGH, default parameters.
  */
-final class PlateRules implements RuleFactory {
+public final class PlateRules implements RuleFactory {
 
     private final AlertType type;
     private final String defaultId;
@@ -57,6 +57,12 @@ final class PlateRules implements RuleFactory {
         return List.of(new RuleDefinition(defaultId, type, true, Severity.HIGH,
                 Map.of("window", PlateRuleParams.DEFAULT_WINDOW.toString(), "minConfidence", PlateRuleParams.DEFAULT_MIN_CONFIDENCE),
                 List.of(), null));
+    }
+
+    /** Both plate rule factories over the real stores, as the configuration makes them (benchmarks, tests). */
+    public static List<RuleFactory> both(org.openrfid.trace.service.registry.vehicle.Vehicles vehicles,
+                                         org.openrfid.trace.service.registry.binding.TagBindings bindings, Clock clock) {
+        return List.of(mismatch(registry(vehicles, bindings, clock)), withoutTag(registry(vehicles, bindings, clock)));
     }
 
     /** For the configuration. */
