@@ -41,10 +41,21 @@ public interface Alerts {
     /**
      * A page request. Null fields do not filter.
      *
-     * @param kinds       object kinds the caller sees (names; {@code null}: all); alerts about no object (readers) are always seen
+     * @param kinds       object kinds the caller sees everywhere (names; {@code null}: all); alerts about no object (readers) are always seen
+     * @param onlyAt      object kinds the caller sees only at locations of the given location kinds (customs: vehicles at port gates)
      * @param beforeAt    cursor: strictly older than (beforeAt, beforeId)
      */
     record Filter(AlertStatus status, AlertType type, ObjectKind objectKind, String locationId, Instant from, Instant to,
-                  Set<String> kinds, Instant beforeAt, long beforeId, int limit) {
+                  Set<String> kinds, java.util.Map<String, Set<String>> onlyAt, Instant beforeAt, long beforeId, int limit) {
+
+        public Filter {
+            onlyAt = onlyAt == null ? java.util.Map.of() : onlyAt;
+        }
+
+        /** Without per-location kinds. */
+        public Filter(AlertStatus status, AlertType type, ObjectKind objectKind, String locationId, Instant from, Instant to,
+                      Set<String> kinds, Instant beforeAt, long beforeId, int limit) {
+            this(status, type, objectKind, locationId, from, to, kinds, null, beforeAt, beforeId, limit);
+        }
     }
 }

@@ -183,6 +183,12 @@ class JdbcAlerts implements Alerts {
                 sql.append(" OR object_kind IN (").append(Sql.marks(f.kinds().size())).append(')');
                 args.addAll(f.kinds());
             }
+            for (Map.Entry<String, java.util.Set<String>> e : new java.util.TreeMap<>(f.onlyAt()).entrySet()) {
+                sql.append(" OR (object_kind = ? AND location_id IN (SELECT id FROM location WHERE kind IN (")
+                        .append(Sql.marks(e.getValue().size())).append(")))");
+                args.add(e.getKey());
+                args.addAll(new java.util.TreeSet<>(e.getValue()));
+            }
             sql.append(')');
         }
         if (f.beforeAt() != null) {

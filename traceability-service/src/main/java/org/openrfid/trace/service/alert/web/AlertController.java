@@ -11,6 +11,7 @@ import org.openrfid.trace.service.alert.AlertStatus;
 import org.openrfid.trace.service.alert.AlertStream;
 import org.openrfid.trace.service.alert.AlertType;
 import org.openrfid.trace.service.alert.Alerts;
+import org.openrfid.trace.service.enrichment.LocationCache;
 import org.openrfid.trace.service.platform.web.Cursors;
 import org.openrfid.trace.service.platform.web.Limits;
 import org.openrfid.trace.service.privacy.Callers;
@@ -49,7 +50,10 @@ class AlertController {
     private final Callers callers;
     private final Lookups lookups;
 
-    AlertController(Alerts alerts, AlertService service, AlertStream stream, Callers callers, Lookups lookups) {
+    private final LocationCache locations;
+
+    AlertController(Alerts alerts, AlertService service, AlertStream stream, Callers callers, Lookups lookups, LocationCache locations) {
+        this.locations = locations;
         this.alerts = alerts;
         this.service = service;
         this.stream = stream;
@@ -86,7 +90,8 @@ class AlertController {
         }
         List<Alert> page = alerts.page(new Alerts.Filter(status == null ? null : AlertStatus.parse("status", status),
                 type == null ? null : AlertType.parse("type", type), objectKind == null ? null : ObjectKind.parse(objectKind),
-                location, from, to, scope.unlimited() ? null : scope.visibleKinds(), beforeAt, beforeId, limit + 1));
+                location, from, to, scope.unlimited() ? null : scope.kinds(), scope.unlimited() ? null : scope.onlyAt(), beforeAt, beforeId,
+                limit + 1));
         boolean more = page.size() > limit;
         List<Alert> items = more ? page.subList(0, limit) : page;
         Alert last = items.isEmpty() ? null : items.get(items.size() - 1);
@@ -132,7 +137,7 @@ class AlertController {
             }
         }
         SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT_MS);
-        Predicate<Alert> visible = a -> a.objectKind() == null || scope.sees(a.objectKind().name());
+        Predicate<Alert> visible = a -> sees(scope, a);
         java.util.concurrent.atomic.AtomicBoolean open = new java.util.concurrent.atomic.AtomicBoolean(true);
         AlertStream.Subscriber subscriber = new AlertStream.Subscriber() {
             @Override
@@ -170,10 +175,19 @@ class AlertController {
     private Alert visibleOrNotFound(long id) {
         Scope scope = callers.scope();
         Alert a = alerts.find(id).orElseThrow(() -> notFound(id));
-        if (a.objectKind() != null && !scope.sees(a.objectKind().name())) {
+        if (!sees(scope, a)) {
             throw notFound(id); // not theirs to know of
         }
         return a;
+    }
+
+    /** Alerts about no object are everyone's; others follow the caller's scope, per location kind where it says so. */
+    private boolean sees(Scope scope, Alert a) {
+        if (a.objectKind() == null || scope.seesEverywhere(a.objectKind().name())) {
+            return true;
+        }
+        java.util.Set<String> places = scope.onlyAt().get(a.objectKind().name());
+        return places != null && a.locationId() != null && places.contains(locations.kindOf(a.locationId()));
     }
 
     private static AlertEvent changed(java.util.function.Supplier<AlertEvent> change) {

@@ -50,6 +50,7 @@ abstract class AlertStoreContractTests {
     protected Alerts alerts;
     protected RuleDefinitions rules;
     protected Watchlist watchlist;
+    protected org.openrfid.trace.service.location.Locations locations;
 
     protected abstract DataSource freshDatabase();
 
@@ -64,6 +65,23 @@ abstract class AlertStoreContractTests {
         alerts = AlertStoreConfiguration.createAlerts(dataSource, tx, json);
         rules = AlertStoreConfiguration.createRuleDefinitions(dataSource, tx, json, Clock.fixed(T0, ZoneOffset.UTC));
         watchlist = new JdbcWatchlist(new JdbcTemplate(dataSource), tx);
+        locations = org.openrfid.trace.service.location.jdbc.LocationStoreConfiguration.createLocations(dataSource, tx);
+    }
+
+    @Test
+    void aKindSeenOnlyAtSomePlacesIsListedOnlyThere() {
+        locations.save(List.of(new org.openrfid.trace.service.location.Location("CQ-PORT-GATE", "Guoyuan Port Customs Gate", "port_gate",
+                29.644, 106.704, null), new org.openrfid.trace.service.location.Location("CQ-CP-001", "Chaotianmen Bridge", "checkpoint",
+                29.588, 106.594, null)));
+        alerts.raise(stolenCar(T0, "CQ-PORT-GATE"), TEN_MINUTES);
+        alerts.raise(new AlertCandidate(AlertType.WATCHLIST, "watchlist", Severity.HIGH, T0, "CQ-CP-001", ObjectKind.VEHICLE, "car-2",
+                null, null, "car 2", Map.of(), "car-2"), TEN_MINUTES);
+        alerts.raise(new AlertCandidate(AlertType.CUSTOMS_HOLD_EXIT, "customs", Severity.HIGH, T0, "CQ-PORT-GATE", ObjectKind.PALLET, "p-1",
+                null, null, "pallet", Map.of(), "p-1"), TEN_MINUTES);
+        List<Alert> customs = alerts.page(new Alerts.Filter(null, null, null, null, null, null, Set.of("GOODS", "PALLET"),
+                Map.of("VEHICLE", Set.of("port_gate")), null, 0, 100));
+        assertThat(customs).extracting(Alert::locationId, Alert::objectKind).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("CQ-PORT-GATE", ObjectKind.VEHICLE), org.assertj.core.groups.Tuple.tuple("CQ-PORT-GATE", ObjectKind.PALLET));
     }
 
     static AlertCandidate stolenCar(Instant at, String location) {
