@@ -90,10 +90,13 @@ abstract class AlertGroundTruthContractTests {
      * 75 s from 08:00 at the eight checkpoints nearest the centre plus the goods and library gates; 600
      * clones of the 6,000 vehicles; a consignment every 15 s with 12 s legs (seed 20's first held one
      * reaches the port gate inside the run); every 3rd library visit with an unchecked item; a 10 s
-     * checkpoint outage every 40 s. Seed 20's labels: 3 stolen_vehicle, 9 cloned_plate, 4
-     * customs_hold_exit, 4 library_unchecked_exit, 2 reader_outage.
+     * checkpoint outage every 40 s. Seed 60's labels: 1 stolen_vehicle, 18 cloned_plate, 4
+     * customs_hold_exit, 4 library_unchecked_exit, 2 reader_outage; and two copied EPCs are seen at two
+     * checkpoints seconds apart (CQ-CP-011 then CQ-CP-004 1.8 s later; CQ-CP-028 and CQ-CP-003
+     * overlapping), so vehicle clones exercise CLONE_IMPOSSIBLE_TRAVEL too (seed 20, with the same kinds,
+     * has none).
      */
-    static final GeneratorOptions OPTIONS = new GeneratorOptions(20L, 75_000L, 8, 6_000, 600,
+    static final GeneratorOptions OPTIONS = new GeneratorOptions(60L, 75_000L, 8, 6_000, 600,
             GeneratorOptions.Mode.READS, 0, 8,
             new GeneratorOptions.Flows(15_000L, 12_000L, 600, 3, 40_000L, 10_000L));
 
