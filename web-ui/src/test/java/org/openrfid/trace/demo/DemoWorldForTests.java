@@ -1,0 +1,37 @@
+package org.openrfid.trace.demo;
+
+import java.util.Locale;
+import org.openrfid.trace.sampledata.world.DemoWorld;
+import org.openrfid.trace.service.location.Location;
+import org.openrfid.trace.service.location.Locations;
+import org.openrfid.trace.service.registry.goods.AggregationCsv;
+import org.openrfid.trace.service.registry.goods.GoodsCsv;
+import org.openrfid.trace.service.registry.goods.PalletCsv;
+import org.openrfid.trace.service.registry.library.LibraryItemCsv;
+import org.openrfid.trace.service.registry.vehicle.VehicleCsv;
+import org.openrfid.trace.service.registry.watchlist.WatchlistCsv;
+import org.openrfid.trace.service.road.RoadLinkChanges;
+import org.openrfid.trace.service.road.RoadLinkCsv;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * For tests running the app with {@code rfid.demo.enabled=false}: the shipped world's locations and
+ * registries, loaded exactly as demo mode loads them (same location mapping, same {@link DemoRegistries}
+ * and so the product's CSV importers), without the demo's simulator and scenario.
+ */
+public final class DemoWorldForTests {
+
+    private DemoWorldForTests() {
+    }
+
+    public static void load(ApplicationContext context) {
+        DemoWorld world = DemoWorld.load();
+        context.getBean(Locations.class).save(world.locations().stream()
+                .map(l -> new Location(l.id(), l.name(), l.kind().name().toLowerCase(Locale.ROOT), l.lat(), l.lon(),
+                        l.parent() == null || l.parent().isBlank() ? null : l.parent()))
+                .toList());
+        new DemoRegistries(context.getBean(VehicleCsv.class), context.getBean(GoodsCsv.class), context.getBean(PalletCsv.class),
+                context.getBean(AggregationCsv.class), context.getBean(LibraryItemCsv.class), context.getBean(WatchlistCsv.class),
+                context.getBean(RoadLinkCsv.class), context.getBean(RoadLinkChanges.class)).load();
+    }
+}
