@@ -25,7 +25,6 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openrfid.trace.service.anpr.jdbc.PlateReadStoreConfiguration;
@@ -62,10 +61,8 @@ class PlateMqttIngestIntegrationTests {
         } catch (java.io.IOException e) {
             reachable = false;
         }
-        if (!reachable) {
-            assertThat("true".equalsIgnoreCase(System.getenv("CI"))).as("CI needs Mosquitto on 127.0.0.1:1883").isFalse();
-            Assumptions.abort("no MQTT broker on 127.0.0.1:1883");
-        }
+        // The test command's setup (scripts/setup-test-env.sh) starts Mosquitto: without it this test fails, never skips.
+        assertThat(reachable).as("an MQTT broker on 127.0.0.1:1883 (run scripts/setup-test-env.sh)").isTrue();
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL("jdbc:h2:mem:plate-mqtt-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         Flyway.configure().dataSource(ds).locations("classpath:db/migration/h2").load().migrate();

@@ -23,7 +23,6 @@ import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openrfid.trace.reader.TagReadBatch;
@@ -58,10 +57,8 @@ class MqttIngestIntegrationTests {
         } catch (java.io.IOException e) {
             reachable = false;
         }
-        if (!reachable) {
-            assertThat("true".equalsIgnoreCase(System.getenv("CI"))).as("CI needs Mosquitto on 127.0.0.1:1883").isFalse();
-            Assumptions.abort("no MQTT broker on 127.0.0.1:1883");
-        }
+        // The test command's setup (scripts/setup-test-env.sh) starts Mosquitto: without it this test fails, never skips.
+        assertThat(reachable).as("an MQTT broker on 127.0.0.1:1883 (run scripts/setup-test-env.sh)").isTrue();
         ReadIngest ingest = new ReadIngest(new ReaderJsonMapper(new ObjectMapper()), batch -> {
             if (PROBE_READER.equals(batch.readerId())) {
                 subscribed.set(true);

@@ -102,11 +102,32 @@ class WatchlistRuleUnitTests {
 
     /** The port over a list, enough for the index's first load. */
     record ListWatchlist(List<WatchlistEntry> entries) implements Watchlist {
-        public int save(java.util.Collection<WatchlistEntry> e) { throw new UnsupportedOperationException(); }
+        public int save(java.util.Collection<WatchlistEntry> added) {
+            long next = entries.stream().mapToLong(WatchlistEntry::id).max().orElse(0);
+            for (WatchlistEntry e : added) {
+                entries.add(e.withId(++next));
+            }
+            return added.size();
+        }
         public java.util.Optional<WatchlistEntry> find(long id) { return entries.stream().filter(e -> e.id() == id).findFirst(); }
-        public List<WatchlistEntry> ofObject(ObjectKind kind, String objectId) { return List.of(); }
-        public Set<String> activeObjects(ObjectKind kind, Instant at) { return Set.of(); }
-        public boolean end(long id, Instant at) { return false; }
+        public List<WatchlistEntry> ofObject(ObjectKind kind, String objectId) {
+            return entries.stream().filter(e -> e.kind() == kind && e.objectId().equals(objectId)).toList();
+        }
+        public Set<String> activeObjects(ObjectKind kind, Instant at) {
+            return entries.stream().filter(e -> e.kind() == kind && e.activeAt(at)).map(WatchlistEntry::objectId)
+                    .collect(java.util.stream.Collectors.toSet());
+        }
+        public boolean end(long id, Instant at) {
+            for (int i = 0; i < entries.size(); i++) {
+                WatchlistEntry e = entries.get(i);
+                if (e.id() == id && e.validTo() == null && e.validFrom().isBefore(at)) {
+                    entries.set(i, new WatchlistEntry(e.id(), e.list(), e.kind(), e.objectId(), e.epcHex(), e.subject(), e.reason(),
+                            e.validFrom(), at));
+                    return true;
+                }
+            }
+            return false;
+        }
         public List<WatchlistEntry> page(long afterId, String list, int limit) {
             return entries.stream().filter(e -> e.id() > afterId).limit(limit).toList();
         }
