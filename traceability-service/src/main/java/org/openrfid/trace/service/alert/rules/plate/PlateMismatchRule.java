@@ -1,6 +1,5 @@
 package org.openrfid.trace.service.alert.rules.plate;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +8,6 @@ import java.util.Optional;
 import org.openrfid.trace.service.alert.AlertCandidate;
 import org.openrfid.trace.service.alert.AlertSink;
 import org.openrfid.trace.service.alert.AlertType;
-import org.openrfid.trace.service.alert.rule.Rule;
 import org.openrfid.trace.service.alert.rule.RuleDefinition;
 import org.openrfid.trace.service.anpr.PlateRead;
 import org.openrfid.trace.service.passage.EnrichedPassage;
@@ -40,23 +38,11 @@ import org.openrfid.trace.service.registry.binding.ObjectKind;
  * passage's; the evidence holds the camera read, the passage(s) and the vehicle the camera plate is
  * registered to, if any.
  */
-final class PlateMismatchRule implements Rule {
+final class PlateMismatchRule extends HeldCameraReads {
 
-    private final RuleDefinition definition;
-    private final PlateRuleParams params;
-    private final PlateRegistry registry;
-    private final Pairing pairing;
 
     PlateMismatchRule(RuleDefinition definition, PlateRegistry registry) {
-        this.definition = definition;
-        this.params = PlateRuleParams.of(definition);
-        this.registry = registry;
-        this.pairing = new Pairing(params);
-    }
-
-    @Override
-    public RuleDefinition definition() {
-        return definition;
+        super(definition, registry);
     }
 
     @Override
@@ -68,27 +54,7 @@ final class PlateMismatchRule implements Rule {
     }
 
     @Override
-    public void onPlateRead(PlateRead read, AlertSink alerts) {
-        if (definition.covers(read.locationId()) && pairing.confident(read)) {
-            PlateRead early = pairing.hold(read);
-            if (early != null) {
-                decide(early, alerts);
-            }
-        }
-    }
-
-    @Override
-    public void onTick(Instant now, AlertSink alerts) {
-        for (PlateRead r : pairing.due(now)) {
-            decide(r, alerts);
-        }
-    }
-
-    Pairing pairing() {
-        return pairing;
-    }
-
-    private void decide(PlateRead read, AlertSink alerts) {
+    void decide(PlateRead read, AlertSink alerts) {
         List<EnrichedPassage> near = pairing.near(read.locationId(), read.timestamp());
         if (near.isEmpty()) {
             return;

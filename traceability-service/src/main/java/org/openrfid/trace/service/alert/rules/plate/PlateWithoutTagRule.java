@@ -9,7 +9,6 @@ import java.util.Optional;
 import org.openrfid.trace.service.alert.AlertCandidate;
 import org.openrfid.trace.service.alert.AlertSink;
 import org.openrfid.trace.service.alert.AlertType;
-import org.openrfid.trace.service.alert.rule.Rule;
 import org.openrfid.trace.service.alert.rule.RuleDefinition;
 import org.openrfid.trace.service.anpr.PlateRead;
 import org.openrfid.trace.service.passage.EnrichedPassage;
@@ -32,23 +31,11 @@ import org.openrfid.trace.service.registry.binding.ObjectKind;
  * {@code PLATE_MISMATCH} documents the same choice). Reads below {@code minConfidence} are ignored.
  * The alert is about the camera plate's vehicle ({@code subject} = its id).
  */
-final class PlateWithoutTagRule implements Rule {
+final class PlateWithoutTagRule extends HeldCameraReads {
 
-    private final RuleDefinition definition;
-    private final PlateRuleParams params;
-    private final PlateRegistry registry;
-    private final Pairing pairing;
 
     PlateWithoutTagRule(RuleDefinition definition, PlateRegistry registry) {
-        this.definition = definition;
-        this.params = PlateRuleParams.of(definition);
-        this.registry = registry;
-        this.pairing = new Pairing(params);
-    }
-
-    @Override
-    public RuleDefinition definition() {
-        return definition;
+        super(definition, registry);
     }
 
     @Override
@@ -59,27 +46,7 @@ final class PlateWithoutTagRule implements Rule {
     }
 
     @Override
-    public void onPlateRead(PlateRead read, AlertSink alerts) {
-        if (definition.covers(read.locationId()) && pairing.confident(read)) {
-            PlateRead early = pairing.hold(read);
-            if (early != null) {
-                decide(early, alerts);
-            }
-        }
-    }
-
-    @Override
-    public void onTick(Instant now, AlertSink alerts) {
-        for (PlateRead r : pairing.due(now)) {
-            decide(r, alerts);
-        }
-    }
-
-    Pairing pairing() {
-        return pairing;
-    }
-
-    private void decide(PlateRead read, AlertSink alerts) {
+    void decide(PlateRead read, AlertSink alerts) {
         Optional<PlateRegistry.RegisteredVehicle> found = registry.byPlate(read.plate());
         if (found.isEmpty()) {
             return;
