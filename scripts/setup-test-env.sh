@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Prepares this machine for the full test suite, installing only what is missing:
 #   - PostGIS 3 for the running PostgreSQL 15, and the test database rfid_test with the postgis extension
-#   - Debian's chromium + chromium-driver for the browser tests
+#   - Debian's chromium + chromium-driver for the browser tests, and CJK fonts for their zh-CN screenshots
 #   - tshark, the independent LLRP dissector the simulator's traffic is checked against
 # Idempotent; needs root (or sudo) only when something must be installed.
 set -euo pipefail
@@ -21,6 +21,8 @@ dpkg -s "postgresql-${PG_VERSION}-postgis-3" >/dev/null 2>&1 || missing+=("postg
 dpkg -s chromium >/dev/null 2>&1 || missing+=(chromium)
 dpkg -s chromium-driver >/dev/null 2>&1 || missing+=(chromium-driver)
 dpkg -s tshark >/dev/null 2>&1 || missing+=(tshark)
+# Chinese glyphs for the browser tests' screenshots of zh-CN pages (a desk browser has its own fonts).
+dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
 # The MQTT ingest test talks to a real broker on 127.0.0.1:1883.
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 port_open 1883 || dpkg -s mosquitto >/dev/null 2>&1 || missing+=(mosquitto)

@@ -2,106 +2,92 @@ package org.openrfid.trace.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * A person with a browser: the app runs in demo mode (simulated readers over real LLRP sockets);
- * an anonymous visit lands on the login page; after logging in, passages appear and keep arriving
- * without reloading the page.
+ * The live dashboard as an officer sees it: plates and place names, not tag URIs and ids; passages
+ * pushed by the server arrive without a reload (no polling: the page holds one event stream); both
+ * languages; a librarian sees no vehicle.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "rfid.demo.enabled=true",
-        "RFID_ADMIN_PASSWORD=" + DashboardBrowserIntegrationTests.PASSWORD,
-        "spring.datasource.url=jdbc:h2:mem:browser;DB_CLOSE_DELAY=-1",
-})
-class DashboardBrowserIntegrationTests {
-
-    static final String PASSWORD = "browser-test-password";
-
-    @LocalServerPort
-    int port;
-
-    private ChromeDriver browser;
-
-    @BeforeEach
-    void openBrowser() throws Exception {
-        browser = HeadlessChromium.start();
-    }
-
-    /** Leaves a screenshot per test under target/screenshots, to look at what a person saw. */
-    @AfterEach
-    void closeBrowser(TestInfo test) throws Exception {
-        if (browser != null) {
-            Path shot = Path.of("target", "screenshots");
-            Files.createDirectories(shot);
-            Files.write(shot.resolve(test.getTestMethod().orElseThrow().getName() + ".png"), browser.getScreenshotAs(OutputType.BYTES));
-            browser.quit();
-        }
-    }
+class DashboardBrowserIntegrationTests extends ConsoleBrowserTest {
 
     @Test
-    void anonymousVisitLandsOnLogin() {
+    void anonymousVisitLandsOnLogin() throws Exception {
+        ChromeDriver browser = newBrowser();
         browser.get(url("/"));
 
         assertThat(browser.getCurrentUrl()).endsWith("/login");
         assertThat(browser.findElement(By.id("login-form")).isDisplayed()).isTrue();
+        assertCleanPage(browser);
     }
 
     @Test
-    void wrongPasswordIsRefusedWithAMessage() {
-        logIn("admin", "not-the-password");
+    void wrongPasswordIsRefusedWithAMessage() throws Exception {
+        ChromeDriver browser = newBrowser();
+        logIn(browser, "admin", "not-the-password");
 
         assertThat(browser.getCurrentUrl()).contains("/login?error");
         assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText()).contains("Wrong user name or password");
     }
 
     @Test
-    void loggedInUserSeesPassagesArriveLive() {
-        logIn("admin", PASSWORD);
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60), Duration.ofMillis(250));
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-
-        boolean rowsShown = wait.until(b -> !b.findElements(By.cssSelector("tr.passage-row")).isEmpty());
-        long firstTotal = total();
-        boolean moreArrived = wait.until(b -> total() > firstTotal);
-
-        assertThat(rowsShown).isTrue();
-        assertThat(moreArrived).as("the list refreshes by itself as new passages are stored").isTrue();
-        assertThat(browser.getCurrentUrl()).isEqualTo(url("/"));
-        Object location = browser.executeScript("return document.querySelector('tr.passage-row td:nth-child(2)').textContent");
-        assertThat(String.valueOf(location)).isNotBlank();
-        // the page works under the CSP: nothing it needs was blocked
-        assertThat(browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll())
-                .extracting(org.openqa.selenium.logging.LogEntry::getMessage)
-                .noneMatch(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy"));
-    }
-
-    private void logIn(String user, String password) {
+    void chineseDashboardShowsPlatesAndPlaceNamesArrivingLive() throws Exception {
+        ChromeDriver browser = newBrowser();
         browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.id("login-submit")).click();
+        logIn(browser, "admin", ADMIN_PASSWORD);
+        browser.get(url("/?lang=zh-CN"));
+        // the page was rendered once; mark it so a reload would show
+        browser.executeScript("window.__sameDocument = true;");
+
+        waitFor(browser, Duration.ofSeconds(60), b -> b.findElements(By.cssSelector("#passage-rows tr.passage-row")).size() > 0);
+        String firstId = firstRowId(browser);
+        boolean pushed = waitFor(browser, Duration.ofSeconds(60), b -> !firstRowId(browser).equals(firstId));
+
+        assertThat(pushed).isTrue();
+        assertThat(browser.executeScript("return window.__sameDocument === true")).as("no reload").isEqualTo(true);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("实时通行");
+        String vehicleRow = String.valueOf(browser.executeScript(
+                "const r = document.querySelector('#passage-rows tr[data-kind=VEHICLE]'); return r ? r.innerText : '';"));
+        assertThat(vehicleRow).as("a vehicle row shows a plate, its type in Chinese and the place's name")
+                .containsPattern("[\\u4e00-\\u9fa5][A-Z]·[A-Z0-9]{5,6}").contains("车辆").doesNotContain("urn:epc").doesNotContain("CQ-CP-");
+        assertThat(browser.findElements(By.cssSelector("[data-counter=readers-up] .value"))).hasSize(1);
+        assertCleanPage(browser);
+        screenshot(browser, "dashboard-zh-CN");
     }
 
-    /** Read in one script call: htmx replaces the element every 2 s, so a found element can go stale. */
-    private long total() {
-        Object text = browser.executeScript("const e = document.getElementById('passage-total'); return e ? e.textContent : '-1';");
-        return Long.parseLong(String.valueOf(text).trim());
+    @Test
+    void englishDashboardAndItsFilterByKind() throws Exception {
+        ChromeDriver browser = loggedInBrowser("en");
+        browser.get(url("/?kind=LIBRARY_ITEM"));
+
+        waitFor(browser, Duration.ofSeconds(90), b -> b.findElements(By.cssSelector("#passage-rows tr.passage-row")).size() > 0);
+
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Live passages");
+        assertThat(browser.findElements(By.cssSelector("#passage-rows tr.passage-row")))
+                .allSatisfy(row -> assertThat(row.getAttribute("data-kind")).isEqualTo("LIBRARY_ITEM"));
+        assertCleanPage(browser);
+        screenshot(browser, "dashboard-en-library");
     }
 
-    private String url(String path) {
-        return "http://localhost:" + port + path;
+    @Test
+    void librarianSeesNoVehicleOnTheDashboard() throws Exception {
+        ensureUser("librarian1", "LIBRARIAN");
+        ChromeDriver browser = loggedInBrowser("librarian1", USER_PASSWORD, "en");
+
+        waitFor(browser, Duration.ofSeconds(90), b -> b.findElements(By.cssSelector("#passage-rows tr.passage-row")).size() >= 2);
+
+        assertThat(browser.findElements(By.cssSelector("#passage-rows tr[data-kind=VEHICLE]"))).isEmpty();
+        assertThat(browser.findElements(By.cssSelector("[data-counter=rate-VEHICLE]"))).isEmpty();
+        assertThat(browser.findElement(By.id("filter-kind")).getText()).doesNotContain("Vehicle");
+        assertCleanPage(browser);
+        screenshot(browser, "dashboard-librarian");
+    }
+
+    private static String firstRowId(ChromeDriver browser) {
+        Object id = browser.executeScript("const r = document.querySelector('#passage-rows tr.passage-row'); return r ? r.dataset.passage : '';");
+        return String.valueOf(id);
     }
 }

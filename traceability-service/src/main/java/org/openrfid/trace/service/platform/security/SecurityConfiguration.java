@@ -94,7 +94,7 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers(path.matcher("/actuator/health"), path.matcher("/actuator/health/**")).permitAll()
                         .requestMatchers(path.matcher("/login"), path.matcher("/error"), path.matcher("/webjars/**"),
-                                path.matcher("/css/**"), path.matcher("/img/**"), path.matcher("/favicon.ico")).permitAll()
+                                path.matcher("/css/**"), path.matcher("/js/**"), path.matcher("/img/**"), path.matcher("/favicon.ico")).permitAll()
                         // Administration (retention runs and the like) is for the ADMIN role only.
                         .requestMatchers(path.matcher("/api/v1/admin/**")).hasRole("ADMIN")
                         // A user's API tokens: ADMIN, or the user for themself.

@@ -1,0 +1,36 @@
+package org.openrfid.trace.web.console;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The header's menu for a person's roles: only what they may open is shown. Desks (ADMIN, TRAFFIC,
+ * CUSTOMS, LOGISTICS, LIBRARIAN) work with tracking data; AUDITOR reads the audit trail.
+ */
+public final class Menu {
+
+    /** One entry: the message key of its label, where it goes, and the path prefix that marks it current. */
+    public record Item(String key, String href, String section) {
+    }
+
+    static final Set<String> DESKS = Set.of("ADMIN", "TRAFFIC", "CUSTOMS", "LOGISTICS", "LIBRARIAN");
+
+    private Menu() {
+    }
+
+    public static List<Item> forRoles(Collection<String> roles) {
+        List<Item> items = new ArrayList<>();
+        if (roles.stream().anyMatch(DESKS::contains)) {
+            items.add(new Item("menu.dashboard", "/", "/"));
+            items.add(new Item("menu.map", "/map", "/map"));
+            items.add(new Item("menu.search", "/search", "/search"));
+            items.add(new Item("menu.alerts", "/alerts", "/alerts"));
+        }
+        if (roles.contains("ADMIN")) {
+            items.add(new Item("menu.api", "/swagger-ui/index.html", "/swagger-ui"));
+        }
+        return List.copyOf(items);
+    }
+}
