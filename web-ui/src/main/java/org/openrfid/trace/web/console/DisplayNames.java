@@ -48,10 +48,19 @@ public class DisplayNames {
         this.library = library;
     }
 
-    /** The location's name, or its id when it is not registered (an id is better than nothing). */
+    /**
+     * The location's name as a person tells places apart: a dock door or gate under a site is named with the
+     * site ("Logistics hub · Dock door 1"; there is a dock door 1 at every warehouse) unless its own name already
+     * starts with the site's. The id when the location is not registered (an id is better than nothing).
+     */
     public String locationName(String locationId) {
-        Location l = locationsById().get(locationId);
-        return l == null ? locationId : l.name();
+        Map<String, Location> all = locationsById();
+        Location l = all.get(locationId);
+        if (l == null) {
+            return locationId;
+        }
+        Location parent = l.parent() == null ? null : all.get(l.parent());
+        return parent == null || l.name().startsWith(parent.name()) ? l.name() : parent.name() + " · " + l.name();
     }
 
     public Optional<Location> location(String locationId) {

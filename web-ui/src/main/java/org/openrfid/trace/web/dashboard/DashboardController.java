@@ -86,7 +86,7 @@ class DashboardController {
         ObjectLabel label = names.ofPassage(p).orElse(null);
         String kind = label == null ? Scope.UNBOUND : label.kind().name();
         var location = names.location(p.locationId());
-        return PassageRow.of(p, kind, label, location.map(l -> l.name()).orElse(p.locationId()), location.map(l -> l.kind()).orElse(null));
+        return PassageRow.of(p, kind, label, names.locationName(p.locationId()), location.map(l -> l.kind()).orElse(null));
     }
 
     /** The location and everything under it (a checkpoint's lanes), or null for every place. */

@@ -124,7 +124,7 @@ public class LivePassageFeed implements AutoCloseable {
             for (EnrichedPassage e : batch) {
                 ObjectLabel label = e.object() == null ? null : names.of(e.object()).orElse(null);
                 String kind = e.object() == null ? Scope.UNBOUND : e.object().kind().name();
-                String locationName = e.location() != null ? e.location().name() : names.locationName(e.passage().locationId());
+                String locationName = names.locationName(e.passage().locationId());
                 String locationKind = e.location() != null ? e.location().kind() : null;
                 rows.add(PassageRow.of(e.passage(), kind, label, locationName, locationKind));
             }
