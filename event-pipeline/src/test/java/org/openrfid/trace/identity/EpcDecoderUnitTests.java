@@ -87,11 +87,12 @@ class EpcDecoderUnitTests {
 
     @Test
     void readsIsoDataWhenThePcToggleIsSet() {
-        // PC 0x31C2: length 6 words, toggle 1, AFI C2 (a library item UII, ISO/TS 28560-4)
-        TagIdentity id = EpcDecoder.decode(RawEpc.ofHex("3074257BF7194E4000001A85"), 0x31C2);
+        // PC 0x31A1: length 6 words, toggle 1, AFI A1 (ISO/IEC 15961 data of an application with no decoder
+        // here; library items, AFI C2, have LibraryUiiDecoder: LibraryUiiDecoderUnitTests)
+        TagIdentity id = EpcDecoder.decode(RawEpc.ofHex("3074257BF7194E4000001A85"), 0x31A1);
         assertThat(id.scheme()).isEqualTo("iso-uii");
-        assertThat(id.fields()).containsEntry("afi", "C2").containsEntry("uii", "3074257BF7194E4000001A85");
-        assertThat(id.tagUri()).isEqualTo("urn:epc:raw:96.xC2.x3074257BF7194E4000001A85");
+        assertThat(id.fields()).containsEntry("afi", "A1").containsEntry("uii", "3074257BF7194E4000001A85");
+        assertThat(id.tagUri()).isEqualTo("urn:epc:raw:96.xA1.x3074257BF7194E4000001A85");
         // toggle 0: the same bank is an SGTIN, the attribute bits do not matter
         assertThat(EpcDecoder.decode(RawEpc.ofHex("3074257BF7194E4000001A85"), 0x3001).scheme()).isEqualTo("sgtin-96");
         assertThatThrownBy(() -> EpcDecoder.decode(RawEpc.ofHex("30"), 0x10000)).isInstanceOf(InvalidEpcException.class);

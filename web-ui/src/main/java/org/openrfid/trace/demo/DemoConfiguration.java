@@ -1,9 +1,14 @@
 package org.openrfid.trace.demo;
 
+import java.time.Clock;
+import org.openrfid.trace.service.library.Inventories;
+import org.openrfid.trace.service.library.Loans;
+import org.openrfid.trace.service.library.ShelfInventory;
 import org.openrfid.trace.service.registry.goods.AggregationCsv;
 import org.openrfid.trace.service.registry.goods.GoodsCsv;
 import org.openrfid.trace.service.registry.goods.PalletCsv;
 import org.openrfid.trace.service.registry.library.LibraryItemCsv;
+import org.openrfid.trace.service.registry.library.LibraryItems;
 import org.openrfid.trace.service.registry.vehicle.VehicleCsv;
 import org.openrfid.trace.service.registry.watchlist.WatchlistCsv;
 import org.openrfid.trace.service.location.Locations;
@@ -26,7 +31,13 @@ class DemoConfiguration {
 
     @Bean
     DemoRegistries demoRegistries(VehicleCsv vehicles, GoodsCsv goods, PalletCsv pallets, AggregationCsv aggregation, LibraryItemCsv library,
-                                  WatchlistCsv watchlist, RoadLinkCsv roadLinks, RoadLinkChanges roadChanges) {
-        return new DemoRegistries(vehicles, goods, pallets, aggregation, library, watchlist, roadLinks, roadChanges);
+                                  WatchlistCsv watchlist, RoadLinkCsv roadLinks, RoadLinkChanges roadChanges, LibraryDemo libraryDemo) {
+        return new DemoRegistries(vehicles, goods, pallets, aggregation, library, watchlist, roadLinks, roadChanges, libraryDemo);
+    }
+
+    @Bean
+    LibraryDemo libraryDemo(Locations locations, LibraryItems items, Loans loans, ShelfInventory shelfInventory, Inventories inventories,
+                            Clock clock) {
+        return new LibraryDemo(locations, items, loans, shelfInventory, inventories, clock);
     }
 }

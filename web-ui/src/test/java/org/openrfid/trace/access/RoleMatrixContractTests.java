@@ -64,6 +64,8 @@ abstract class RoleMatrixContractTests {
         WATCHLIST("/api/v1/watchlist?limit=5"),
         GOODS("/api/v1/goods?limit=5"),
         LIBRARY("/api/v1/library-items?limit=5"),
+        LIBRARY_LOANS("/api/v1/library/loans?overdue=true"),
+        LIBRARY_INVENTORIES("/api/v1/library/inventories"),
         PASSAGES("/api/v1/passages?limit=10"),
         TAGS("/api/v1/tags/history?epc=" + CAR_EPC),
         ANALYTICS("/api/v1/analytics/flows?from=" + FROM + "&to=" + TO),
@@ -88,7 +90,7 @@ abstract class RoleMatrixContractTests {
         ALLOWED.put(Role.TRAFFIC, union(desk, Area.VEHICLES, Area.WATCHLIST));
         ALLOWED.put(Role.CUSTOMS, union(desk, Area.VEHICLES, Area.WATCHLIST, Area.GOODS, Area.EPCIS));
         ALLOWED.put(Role.LOGISTICS, union(desk, Area.GOODS, Area.EPCIS));
-        ALLOWED.put(Role.LIBRARIAN, union(desk, Area.LIBRARY));
+        ALLOWED.put(Role.LIBRARIAN, union(desk, Area.LIBRARY, Area.LIBRARY_LOANS, Area.LIBRARY_INVENTORIES));
         ALLOWED.put(Role.AUDITOR, EnumSet.of(Area.AUDIT));
         ALLOWED.put(Role.INGEST, EnumSet.of(Area.INGEST));
         ALLOWED.put(Role.METRICS, EnumSet.of(Area.METRICS));

@@ -1,6 +1,11 @@
 package org.openrfid.trace.demo;
 
+import java.time.Clock;
 import java.util.Locale;
+import org.openrfid.trace.service.library.Inventories;
+import org.openrfid.trace.service.library.Loans;
+import org.openrfid.trace.service.library.ShelfInventory;
+import org.openrfid.trace.service.registry.library.LibraryItems;
 import org.openrfid.trace.sampledata.world.DemoWorld;
 import org.openrfid.trace.service.location.Location;
 import org.openrfid.trace.service.location.Locations;
@@ -32,6 +37,8 @@ public final class DemoWorldForTests {
                 .toList());
         new DemoRegistries(context.getBean(VehicleCsv.class), context.getBean(GoodsCsv.class), context.getBean(PalletCsv.class),
                 context.getBean(AggregationCsv.class), context.getBean(LibraryItemCsv.class), context.getBean(WatchlistCsv.class),
-                context.getBean(RoadLinkCsv.class), context.getBean(RoadLinkChanges.class)).load();
+                context.getBean(RoadLinkCsv.class), context.getBean(RoadLinkChanges.class),
+                new LibraryDemo(context.getBean(Locations.class), context.getBean(LibraryItems.class), context.getBean(Loans.class),
+                        context.getBean(ShelfInventory.class), context.getBean(Inventories.class), context.getBean(Clock.class))).load();
     }
 }

@@ -54,9 +54,14 @@ class TagControllerWebMvcTests {
                         .param("bits", "198"))
                 .andExpect(jsonPath("$.scheme").value("sgtin-198"))
                 .andExpect(jsonPath("$.bits").value(198));
-        mvc.perform(get("/api/v1/tags/decode").param("epc", "3074257BF7194E4000001A85").param("pc", "31C2"))
+        mvc.perform(get("/api/v1/tags/decode").param("epc", "3074257BF7194E4000001A85").param("pc", "31A1"))
                 .andExpect(jsonPath("$.scheme").value("iso-uii"))
-                .andExpect(jsonPath("$.fields.afi").value("C2"));
+                .andExpect(jsonPath("$.fields.afi").value("A1"));
+        // A library item's UII (ISO/TS 28560-4:2014 example, see LibraryUiiDecoderUnitTests): ISIL and item id.
+        mvc.perform(get("/api/v1/tags/decode").param("epc", "141CC04FC70BADB5C6E2DA1DED4DD319").param("pc", "45C2"))
+                .andExpect(jsonPath("$.scheme").value("library-uii"))
+                .andExpect(jsonPath("$.fields.isil").value("CH-000134-1"))
+                .andExpect(jsonPath("$.fields.primaryItemId").value("12345678"));
     }
 
     @Test

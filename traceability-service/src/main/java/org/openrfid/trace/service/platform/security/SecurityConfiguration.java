@@ -119,6 +119,8 @@ class SecurityConfiguration {
                         .requestMatchers(path.matcher("/api/v1/goods/**"), path.matcher("/api/v1/pallets/**"))
                                 .hasAnyRole("CUSTOMS", "LOGISTICS", "ADMIN")
                         .requestMatchers(path.matcher("/api/v1/library-items/**")).hasAnyRole("LIBRARIAN", "ADMIN")
+                        // Loans, returns and shelf inventories: the library desk only.
+                        .requestMatchers(path.matcher("/api/v1/library/**")).hasAnyRole("LIBRARIAN", "ADMIN")
                         .requestMatchers(path.matcher("/api/v1/watchlist/**")).hasAnyRole("TRAFFIC", "CUSTOMS", "ADMIN")
                         // EPCIS is the supply chain's interface: customs and logistics query it, machines may capture.
                         .requestMatchers(path.matcher(HttpMethod.POST, "/epcis/capture")).hasAnyRole("CUSTOMS", "LOGISTICS", "INGEST", "ADMIN")

@@ -42,7 +42,7 @@ class LibraryItemController {
     }
 
     record LibraryItemView(String itemId, String title, String callNumber, String homeLibrary, String loanStatus,
-                           LocalDate dueDate, String epc) {
+                           LocalDate dueDate, String homeLocation, String epc) {
     }
 
     record LibraryItemPage(List<LibraryItemView> items, String nextCursor, int limit) {
@@ -83,7 +83,7 @@ class LibraryItemController {
         return list.stream().map(i -> {
             TagBinding b = open.get(i.itemId());
             return new LibraryItemView(i.itemId(), i.title(), i.callNumber(), i.homeLibrary(), i.loanStatus(), i.dueDate(),
-                    b == null ? null : b.epcHex());
+                    i.homeLocation(), b == null ? null : b.epcHex());
         }).toList();
     }
 }

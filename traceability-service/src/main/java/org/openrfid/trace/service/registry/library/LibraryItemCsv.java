@@ -26,14 +26,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Library files in the sample-data format {@code epc,uri,barcode,title,status,due_date} with optional
- * {@code call_number}, {@code home_library} and {@code bound_from}. The barcode is the item id; the
+ * {@code call_number}, {@code home_library}, {@code home_location} (the shelf or room location id the item
+ * belongs to, for shelf inventory) and {@code bound_from}. The barcode is the item id; the
  * EPC, when given, is registered and bound to the item.
  */
 public class LibraryItemCsv {
 
     public static final List<String> COLUMNS = List.of("barcode", "title", "status");
-    public static final List<String> OPTIONAL = List.of("epc", "uri", "due_date", "call_number", "home_library", "bound_from");
-    static final List<String> EXPORT = List.of("epc", "uri", "barcode", "title", "status", "due_date", "call_number", "home_library");
+    public static final List<String> OPTIONAL = List.of("epc", "uri", "due_date", "call_number", "home_library", "home_location", "bound_from");
+    static final List<String> EXPORT = List.of("epc", "uri", "barcode", "title", "status", "due_date", "call_number", "home_library", "home_location");
 
     private record Row(LibraryItem item, RawEpc epc, Instant boundFrom) {
     }
@@ -68,6 +69,7 @@ public class LibraryItemCsv {
         LocalDate due = row.field("due_date", GoodsFields::date);
         String callNumber = row.field("call_number", v -> LibraryItem.text(v, 64, false));
         String home = row.field("home_library", v -> LibraryItem.text(v, 64, false));
+        String homeLocation = row.field("home_location", v -> LibraryItem.text(v, 64, false));
         RawEpc epc = row.field("epc", v -> v == null ? null : EpcInput.parse(v));
         Instant boundFrom = row.field("bound_from", TagBinder::instant);
         if (due != null && status != null && !status.equals("on_loan")) {
@@ -79,7 +81,7 @@ public class LibraryItemCsv {
         if (epc != null && !epcs.add(epc.toHex())) {
             row.problem("epc", "EPC " + epc.toHex() + " appears on an earlier line");
         }
-        return row.failed() ? null : new Row(new LibraryItem(id, title, callNumber, home, status, due), epc, boundFrom);
+        return row.failed() ? null : new Row(new LibraryItem(id, title, callNumber, home, status, due, homeLocation), epc, boundFrom);
     }
 
     private void write(List<Row> batch, Instant now, long[] counts) {
@@ -102,7 +104,7 @@ public class LibraryItemCsv {
                         TagBinding b = open.get(i.itemId());
                         String uri = b == null ? null : Gs1Epcs.uri(b.epcHex());
                         records.print(b == null ? "" : b.epcHex(), uri == null ? "" : uri, i.itemId(), i.title(), i.loanStatus(),
-                                i.dueDate() == null ? "" : i.dueDate().toString(), nz(i.callNumber()), nz(i.homeLibrary()));
+                                i.dueDate() == null ? "" : i.dueDate().toString(), nz(i.callNumber()), nz(i.homeLibrary()), nz(i.homeLocation()));
                     }
                 });
     }

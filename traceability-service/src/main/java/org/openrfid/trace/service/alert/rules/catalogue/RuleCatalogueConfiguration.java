@@ -5,6 +5,7 @@ import org.openrfid.trace.service.alert.rules.watchlist.WatchlistIndex;
 import org.openrfid.trace.service.alert.rules.watchlist.WatchlistRules;
 import org.openrfid.trace.service.registry.binding.Tags;
 import org.openrfid.trace.service.registry.watchlist.Watchlist;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import java.time.Duration;
 import java.util.Collection;
@@ -32,6 +33,7 @@ import org.openrfid.trace.service.location.LocationInfo;
 import org.openrfid.trace.service.location.Locations;
 import org.openrfid.trace.service.platform.cluster.LastSeenBoard;
 import org.openrfid.trace.service.readerfleet.ReaderConnections;
+import org.openrfid.trace.service.library.GateCirculation;
 import org.openrfid.trace.service.registry.library.LibraryItems;
 import org.openrfid.trace.service.registry.vehicle.Vehicles;
 import org.openrfid.trace.service.road.RoadNetwork;
@@ -123,8 +125,9 @@ class RuleCatalogueConfiguration {
     }
 
     @Bean
-    UncheckedExitRuleFactory libraryUncheckedExitRuleFactory(LibraryItems items, GateDirections directions) {
-        return new UncheckedExitRuleFactory(items, directions);
+    UncheckedExitRuleFactory libraryUncheckedExitRuleFactory(LibraryItems items, GateDirections directions,
+                                                             ObjectProvider<GateCirculation> circulation) {
+        return new UncheckedExitRuleFactory(items, directions, circulation.getIfAvailable(() -> GateCirculation.LOCAL));
     }
 
     /** Customs holds from the rule engine's watchlist index: one copy of the watchlist in memory, whatever its size. */

@@ -9,6 +9,7 @@ import org.openrfid.trace.service.alert.rule.Rule;
 import org.openrfid.trace.service.alert.rule.RuleDefinition;
 import org.openrfid.trace.service.alert.rules.Evidence;
 import org.openrfid.trace.service.alert.rules.GateDirections;
+import org.openrfid.trace.service.library.GateCirculation;
 import org.openrfid.trace.service.passage.EnrichedPassage;
 import org.openrfid.trace.service.registry.binding.ObjectKind;
 import org.openrfid.trace.service.registry.library.LibraryItem;
@@ -17,7 +18,8 @@ import org.openrfid.trace.service.registry.library.LibraryItems;
 /**
  * LIBRARY_UNCHECKED_EXIT: a library item that is not on loan leaves through a library gate (the
  * security-gate alarm). The loan status is read from the registry at the gate, not cached: an item is
- * typically checked out seconds before it passes, and gate passages are few.
+ * typically checked out seconds before it passes, and gate passages are few. With SIP2 configured the
+ * library system's circulation status decides instead ({@link GateCirculation}).
  */
 final class UncheckedExitRule implements Rule {
 
@@ -26,9 +28,11 @@ final class UncheckedExitRule implements Rule {
     private final RuleDefinition definition;
     private final LibraryItems items;
     private final GateDirections directions;
+    private final GateCirculation circulation;
 
-    UncheckedExitRule(RuleDefinition definition, LibraryItems items, GateDirections directions) {
+    UncheckedExitRule(RuleDefinition definition, LibraryItems items, GateDirections directions, GateCirculation circulation) {
         this.definition = definition;
+        this.circulation = circulation;
         this.items = items;
         this.directions = directions;
     }
@@ -46,10 +50,14 @@ final class UncheckedExitRule implements Rule {
             return;
         }
         Optional<LibraryItem> item = items.find(passage.object().id());
-        if (item.isEmpty() || "on_loan".equals(item.get().loanStatus())) {
+        if (item.isEmpty()) {
             return;
         }
-        LibraryItem i = item.get();
+        String status = circulation.loanStatus(item.get());
+        if ("on_loan".equals(status)) {
+            return;
+        }
+        LibraryItem i = item.get().withLoan(status, null);
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("passage", Evidence.passage(passage));
         evidence.put("itemId", i.itemId());

@@ -8,6 +8,7 @@ import org.openrfid.trace.service.alert.rule.Rule;
 import org.openrfid.trace.service.alert.rule.RuleDefinition;
 import org.openrfid.trace.service.alert.rule.RuleFactory;
 import org.openrfid.trace.service.alert.rules.GateDirections;
+import org.openrfid.trace.service.library.GateCirculation;
 import org.openrfid.trace.service.registry.library.LibraryItems;
 
 /** Makes {@link AlertType#LIBRARY_UNCHECKED_EXIT} rules (no params; {@code locations} may pick gates). One enabled by default. */
@@ -15,10 +16,17 @@ public final class UncheckedExitRuleFactory implements RuleFactory {
 
     private final LibraryItems items;
     private final GateDirections directions;
+    private final GateCirculation circulation;
 
     public UncheckedExitRuleFactory(LibraryItems items, GateDirections directions) {
+        this(items, directions, GateCirculation.LOCAL);
+    }
+
+    /** With {@code circulation} deciding an item's loan status at the gate (SIP2 when configured). */
+    public UncheckedExitRuleFactory(LibraryItems items, GateDirections directions, GateCirculation circulation) {
         this.items = items;
         this.directions = directions;
+        this.circulation = circulation;
     }
 
     @Override
@@ -28,7 +36,7 @@ public final class UncheckedExitRuleFactory implements RuleFactory {
 
     @Override
     public Rule create(RuleDefinition definition) {
-        return new UncheckedExitRule(definition, items, directions);
+        return new UncheckedExitRule(definition, items, directions, circulation);
     }
 
     @Override

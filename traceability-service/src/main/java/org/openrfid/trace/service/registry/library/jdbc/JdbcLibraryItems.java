@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** Library items over JDBC, keyed by item id (barcode). */
 public class JdbcLibraryItems implements LibraryItems {
 
-    private static final String COLUMNS = "item_id, title, call_number, home_library, loan_status, due_date";
+    private static final String COLUMNS = "item_id, title, call_number, home_library, loan_status, due_date, home_location";
     private static final String SELECT = "SELECT " + COLUMNS + " FROM library_item";
 
     private final JdbcTemplate jdbc;
@@ -43,6 +43,7 @@ public class JdbcLibraryItems implements LibraryItems {
             ps.setString(4, i.homeLibrary());
             ps.setString(5, i.loanStatus());
             ps.setObject(6, i.dueDate());
+            ps.setString(7, i.homeLocation());
         }));
     }
 
@@ -84,6 +85,21 @@ public class JdbcLibraryItems implements LibraryItems {
         return n == null ? 0 : n;
     }
 
+    @Override
+    public List<LibraryItem> atHome(String locationId) {
+        return jdbc.query(SELECT + " WHERE home_location = ? ORDER BY item_id", ROW, locationId);
+    }
+
+    @Override
+    public List<LibraryItem> findAll(Collection<String> itemIds) {
+        List<LibraryItem> found = new ArrayList<>();
+        for (List<String> chunk : Sql.chunks(List.copyOf(itemIds), 500)) {
+            found.addAll(jdbc.query(SELECT + " WHERE item_id IN (" + Sql.marks(chunk.size()) + ")", ROW, chunk.toArray()));
+        }
+        return found;
+    }
+
     private static final RowMapper<LibraryItem> ROW = (rs, row) -> new LibraryItem(rs.getString("item_id"), rs.getString("title"),
-            rs.getString("call_number"), rs.getString("home_library"), rs.getString("loan_status"), rs.getObject("due_date", LocalDate.class));
+            rs.getString("call_number"), rs.getString("home_library"), rs.getString("loan_status"), rs.getObject("due_date", LocalDate.class),
+            rs.getString("home_location"));
 }

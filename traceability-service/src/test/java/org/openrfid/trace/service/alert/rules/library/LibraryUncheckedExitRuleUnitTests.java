@@ -79,6 +79,18 @@ class LibraryUncheckedExitRuleUnitTests {
     }
 
     @Test
+    void theGatesCirculationSourceDecidesWhenOneIsConfigured() {
+        // As with SIP2: the library system says the shelved book is charged and the lent one is back.
+        UncheckedExitRuleFactory factory = new UncheckedExitRuleFactory(items, new GateDirections(readPoints),
+                i -> i.itemId().equals("31200000001") ? "on_loan" : "on_shelf");
+        Rule asked = factory.create(factory.defaults().get(0));
+        asked.onPassage(passage("3416451DA800000743AA3801", PEDESTAL, T0, T0.plusSeconds(1), item("31200000001")), sink);
+        assertThat(sink.raised).isEmpty();
+        asked.onPassage(passage("3416451DA800000743AA3804", PEDESTAL, T0, T0.plusSeconds(1), item("31200000004")), sink);
+        assertThat(sink.only().evidence()).containsEntry("loanStatus", "on_shelf");
+    }
+
+    @Test
     void alertsWhenAnItemNotOnLoanLeavesThroughAGateWithoutDirections() {
         rule.onPassage(passage("3416451DA800000743AA3801", PEDESTAL, T0, T0.plusSeconds(1), item("31200000001")), sink);
         AlertCandidate a = sink.only();
