@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param vehicle   the vehicle (id = its plate when registered, else its EPC), or null
  * @param container the container's ISO 6346 number (its tag, or the registry's aggregation of a pallet read), or null
  * @param items     pallets, goods, library items and unbound tags: read ones, then those placed by aggregation
- *                  ({@link GateItem#via()} set); no vehicle and no container
+ *                  (their {@link GateItem#via()} names the pallet); no vehicle and no container
  * @param passages  the ids of the passages grouped
  */
 public record GateContents(String locationId, String locationName, String locationKind, String direction, Instant start, Instant end,

@@ -69,7 +69,13 @@ public class GateContentsResolver {
         List<GateItem> placed = new ArrayList<>();
         for (GateItem pallet : items.values().stream().filter(i -> i.kind().equals(GateItem.PALLET)).toList()) {
             for (Aggregation a : aggregations.childrenAt(UnitKind.PALLET, pallet.id(), start)) {
-                if (a.childKind() == UnitKind.GOODS && !items.containsKey(GateItem.GOODS + ":" + a.childId())) {
+                if (a.childKind() != UnitKind.GOODS) {
+                    continue;
+                }
+                GateItem read = items.get(GateItem.GOODS + ":" + a.childId());
+                if (read != null) {
+                    items.put(read.key(), new GateItem(read.kind(), read.id(), read.epc(), read.gtin(), 1, pallet.id()));
+                } else {
                     placed.add(new GateItem(GateItem.GOODS, a.childId(), null, null, 1, pallet.id()));
                     goodsIds.add(UUID.fromString(a.childId()));
                 }

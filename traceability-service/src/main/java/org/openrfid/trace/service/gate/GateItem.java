@@ -13,8 +13,9 @@ import java.util.Objects;
  * @param epc      the tag's EPC (hex) when one was read or named, else null
  * @param gtin     the GTIN-14 of a goods item when known, else null
  * @param quantity 1 for a unit, the count for a GTIN quantity
- * @param via      the SSCC of the pallet (or the container number) it was placed by through aggregation
- *                 when it was not read itself, else null
+ * @param via      for goods, the SSCC of the pallet read at the gate that the registry has it in (whether the
+ *                 case was read itself or only placed there by that aggregation: then its {@code epc} is its tag's
+ *                 if it has one), else null
  */
 public record GateItem(String kind, String id, String epc, String gtin, int quantity, String via) {
 
