@@ -11,6 +11,9 @@ import org.openrfid.trace.service.road.RoadLinkChanges;
 import org.openrfid.trace.service.road.RoadLinkCsv;
 import org.openrfid.trace.service.readerfleet.ReaderConnections;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import java.time.Clock;
+import org.openrfid.trace.service.customs.DeclarationCsv;
+import org.openrfid.trace.service.logistics.ShipmentCsv;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -26,7 +29,12 @@ class DemoConfiguration {
 
     @Bean
     DemoRegistries demoRegistries(VehicleCsv vehicles, GoodsCsv goods, PalletCsv pallets, AggregationCsv aggregation, LibraryItemCsv library,
-                                  WatchlistCsv watchlist, RoadLinkCsv roadLinks, RoadLinkChanges roadChanges) {
-        return new DemoRegistries(vehicles, goods, pallets, aggregation, library, watchlist, roadLinks, roadChanges);
+                                  WatchlistCsv watchlist, RoadLinkCsv roadLinks, RoadLinkChanges roadChanges, DemoTrade trade) {
+        return new DemoRegistries(vehicles, goods, pallets, aggregation, library, watchlist, roadLinks, roadChanges, trade);
+    }
+
+    @Bean
+    DemoTrade demoTrade(DeclarationCsv declarations, ShipmentCsv shipments, Clock clock) {
+        return new DemoTrade(declarations, shipments, clock);
     }
 }

@@ -36,9 +36,11 @@ final class DemoRegistries {
     private final WatchlistCsv watchlist;
     private final RoadLinkCsv roadLinks;
     private final RoadLinkChanges roadChanges;
+    private final DemoTrade trade;
 
     DemoRegistries(VehicleCsv vehicles, GoodsCsv goods, PalletCsv pallets, AggregationCsv aggregation, LibraryItemCsv library,
-                   WatchlistCsv watchlist, RoadLinkCsv roadLinks, RoadLinkChanges roadChanges) {
+                   WatchlistCsv watchlist, RoadLinkCsv roadLinks, RoadLinkChanges roadChanges, DemoTrade trade) {
+        this.trade = trade;
         this.vehicles = vehicles;
         this.goods = goods;
         this.pallets = pallets;
@@ -58,6 +60,8 @@ final class DemoRegistries {
         load(DemoFiles.AGGREGATION, aggregation::importFile);
         load(DemoFiles.LIBRARY_ITEMS, library::importFile);
         load(DemoFiles.WATCHLIST, watchlist::importFile);
+        // After goods, pallets and aggregation: a held declaration puts them on customs_hold.
+        trade.load();
         // After the locations (registered before the registries): clone and section-speed alerts measure by road.
         load(DemoFiles.ROAD_LINKS, roadLinks::importFile);
         roadChanges.changed();

@@ -1,8 +1,11 @@
 package org.openrfid.trace.demo;
 
+import java.time.Clock;
 import java.util.Locale;
 import org.openrfid.trace.sampledata.world.DemoWorld;
+import org.openrfid.trace.service.customs.DeclarationCsv;
 import org.openrfid.trace.service.location.Location;
+import org.openrfid.trace.service.logistics.ShipmentCsv;
 import org.openrfid.trace.service.location.Locations;
 import org.openrfid.trace.service.registry.goods.AggregationCsv;
 import org.openrfid.trace.service.registry.goods.GoodsCsv;
@@ -32,6 +35,7 @@ public final class DemoWorldForTests {
                 .toList());
         new DemoRegistries(context.getBean(VehicleCsv.class), context.getBean(GoodsCsv.class), context.getBean(PalletCsv.class),
                 context.getBean(AggregationCsv.class), context.getBean(LibraryItemCsv.class), context.getBean(WatchlistCsv.class),
-                context.getBean(RoadLinkCsv.class), context.getBean(RoadLinkChanges.class)).load();
+                context.getBean(RoadLinkCsv.class), context.getBean(RoadLinkChanges.class), new DemoTrade(context.getBean(DeclarationCsv.class),
+                        context.getBean(ShipmentCsv.class), context.getBean(Clock.class))).load();
     }
 }

@@ -74,6 +74,9 @@ public class CustomsDesk {
         Instant now = clock.instant();
         Declaration stored = known == null ? d : new Declaration(d.number(), d.consignment(), d.container(), d.truckPlate(), d.epcs(),
                 d.ssccs(), d.gtins(), d.status(), known.declaredAt());
+        if (stored.equals(known)) {
+            return known; // the same again (a repeated import): no change, no history step
+        }
         declarations.save(stored);
         declarations.append(new DeclarationEvent(0, d.number(), now, known == null ? "DECLARED" : "CHANGED",
                 describe(stored), actor, null));
