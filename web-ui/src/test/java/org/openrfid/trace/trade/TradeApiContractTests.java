@@ -27,6 +27,7 @@ import org.openrfid.trace.service.epcis.EpcisSchema;
 import org.openrfid.trace.service.gate.GateTransactions;
 import org.openrfid.trace.service.location.LocationInfo;
 import org.openrfid.trace.service.passage.EnrichedPassage;
+import org.openrfid.trace.service.passage.PassageStore;
 import org.openrfid.trace.service.registry.binding.BoundObject;
 import org.openrfid.trace.service.registry.binding.ObjectKind;
 import org.openrfid.trace.service.registry.goods.GoodsItem;
@@ -61,6 +62,8 @@ abstract class TradeApiContractTests {
     int port;
     @Autowired
     GateTransactions gates;
+    @Autowired
+    PassageStore passageStore;
 
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     final ObjectMapper json = new ObjectMapper();
@@ -219,6 +222,47 @@ abstract class TradeApiContractTests {
         assertThat(json.readTree(expect(200, get("ta-logistics", USER_PASSWORD, "/api/v1/logistics/receipts/" + id))).path("expected")
                 .path("id").asText()).isEqualTo("TA-ASN-1");
         expect(403, get("ta-customs", USER_PASSWORD, "/api/v1/logistics/receipts"));
+    }
+
+    @Test
+    void palletContainerAndLibraryItemHistoriesArePagedAndScopedByRole() throws Exception {
+        expect(200, post("admin", ADMIN_PASSWORD, "/api/v1/pallets/aggregation/import", "text/csv",
+                "parent,child,level\nDMOU1000014," + P1_EPC + ",container_pallet\n"));
+        Instant at = T0.plusSeconds(10_800);
+        passageStore.saveEnriched(List.of(passage(P1_EPC, PORT, at, new BoundObject(ObjectKind.PALLET, P1)),
+                passage(P1_EPC, DOOR, at.plusSeconds(60), new BoundObject(ObjectKind.PALLET, P1))));
+        String range = "from=" + at.minusSeconds(1) + "&to=" + at.plusSeconds(3600);
+        JsonNode first = json.readTree(expect(200, get("ta-logistics", USER_PASSWORD, "/api/v1/pallets/" + P1 + "/history?limit=1&" + range)));
+        assertThat(first.path("items")).hasSize(1);
+        assertThat(first.path("items").get(0).path("locationId").asText()).isEqualTo(PORT.id());
+        JsonNode second = json.readTree(expect(200, get("ta-logistics", USER_PASSWORD, "/api/v1/pallets/" + P1 + "/history?limit=1&" + range
+                + "&cursor=" + enc(first.path("nextCursor").asText()))));
+        assertThat(second.path("items").get(0).path("locationId").asText()).isEqualTo(DOOR.id());
+        assertThat(second.path("nextCursor").isNull()).isTrue();
+        JsonNode container = json.readTree(expect(200, get("ta-customs", USER_PASSWORD, "/api/v1/containers/DMOU1000014/history?order=desc&"
+                + range)));
+        assertThat(container.path("items")).hasSize(2);
+        assertThat(container.path("items").get(0).path("locationId").asText()).isEqualTo(DOOR.id());
+        expect(403, get("ta-traffic", USER_PASSWORD, "/api/v1/pallets/" + P1 + "/history"));
+        expect(403, get("ta-traffic", USER_PASSWORD, "/api/v1/containers/DMOU1000014/history"));
+        expect(403, get("ta-customs", USER_PASSWORD, "/api/v1/library-items/any/history"));
+        expect(200, get("admin", ADMIN_PASSWORD, "/api/v1/library-items/any/history"));
+        expect(400, get("ta-logistics", USER_PASSWORD, "/api/v1/pallets/123/history"));
+        expect(400, get("ta-logistics", USER_PASSWORD, "/api/v1/pallets/" + P1 + "/history?order=sideways"));
+
+        // Dwell: each passage counts first to last read (5 s here), and entry to exit between two places of a site.
+        JsonNode dwell = json.readTree(expect(200, get("ta-logistics", USER_PASSWORD, "/api/v1/analytics/dwell?location=" + PORT.id()
+                + "&kind=PALLET&" + range)));
+        assertThat(dwell.path("dwell").path("count").asLong()).isEqualTo(1);
+        assertThat(dwell.path("dwell").path("p50Seconds").asDouble()).isEqualTo(5.0);
+        assertThat(dwell.path("dwell").path("histogram")).hasSize(1);
+        JsonNode site = json.readTree(expect(200, get("ta-logistics", USER_PASSWORD, "/api/v1/analytics/dwell?entry=" + PORT.id() + "&exit="
+                + DOOR.id() + "&" + range)));
+        assertThat(site.path("measure").asText()).isEqualTo("entry_to_exit");
+        assertThat(site.path("dwell").path("count").asLong()).isEqualTo(1);
+        assertThat(site.path("dwell").path("p50Seconds").asDouble()).isEqualTo(60.0);
+        expect(400, get("ta-logistics", USER_PASSWORD, "/api/v1/analytics/dwell?" + range));
+        expect(403, get("ta-traffic", USER_PASSWORD, "/api/v1/analytics/dwell?location=" + PORT.id() + "&kind=PALLET&" + range));
     }
 
     String declaration(String number, String status, String... ssccs) throws Exception {

@@ -118,6 +118,7 @@ class SecurityConfiguration {
                         .requestMatchers(path.matcher("/api/v1/plate-reads/**")).hasRole("ADMIN")
                         .requestMatchers(path.matcher("/api/v1/customs/**")).hasAnyRole("CUSTOMS", "ADMIN")
                         .requestMatchers(path.matcher("/api/v1/logistics/**")).hasAnyRole("LOGISTICS", "ADMIN")
+                        .requestMatchers(path.matcher("/api/v1/containers/**")).hasAnyRole("CUSTOMS", "LOGISTICS", "ADMIN")
                         .requestMatchers(path.matcher("/api/v1/goods/**"), path.matcher("/api/v1/pallets/**"))
                                 .hasAnyRole("CUSTOMS", "LOGISTICS", "ADMIN")
                         .requestMatchers(path.matcher("/api/v1/library-items/**")).hasAnyRole("LIBRARIAN", "ADMIN")
