@@ -151,6 +151,9 @@ public final class GeneratorMain {
         write(root, DemoFiles.SCENARIO, demo.scenario());
         write(root, DemoFiles.GROUND_TRUTH, demo.groundTruth());
         write(root, DemoFiles.ANOMALIES, demo.anomalies());
+        write(root, DemoFiles.DECLARATIONS, demo.declarations());
+        write(root, DemoFiles.SHIPMENTS, demo.shipments());
+        write(root, DemoFiles.GATE_CHECKS, demo.gateChecks());
         System.out.printf(Locale.ROOT, "demo: %,d reads, %,d passages -> %s%n", demo.reads(), demo.passages(), root);
     }
 

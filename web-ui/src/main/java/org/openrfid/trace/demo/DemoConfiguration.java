@@ -16,6 +16,9 @@ import org.openrfid.trace.service.road.RoadLinkChanges;
 import org.openrfid.trace.service.road.RoadLinkCsv;
 import org.openrfid.trace.service.readerfleet.ReaderConnections;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import java.time.Clock;
+import org.openrfid.trace.service.customs.DeclarationCsv;
+import org.openrfid.trace.service.logistics.ShipmentCsv;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -31,13 +34,19 @@ class DemoConfiguration {
 
     @Bean
     DemoRegistries demoRegistries(VehicleCsv vehicles, GoodsCsv goods, PalletCsv pallets, AggregationCsv aggregation, LibraryItemCsv library,
-                                  WatchlistCsv watchlist, RoadLinkCsv roadLinks, RoadLinkChanges roadChanges, LibraryDemo libraryDemo) {
-        return new DemoRegistries(vehicles, goods, pallets, aggregation, library, watchlist, roadLinks, roadChanges, libraryDemo);
+                                  WatchlistCsv watchlist, RoadLinkCsv roadLinks, RoadLinkChanges roadChanges, LibraryDemo libraryDemo,
+                                  DemoTrade trade) {
+        return new DemoRegistries(vehicles, goods, pallets, aggregation, library, watchlist, roadLinks, roadChanges, libraryDemo, trade);
     }
 
     @Bean
     LibraryDemo libraryDemo(Locations locations, LibraryItems items, Loans loans, ShelfInventory shelfInventory, Inventories inventories,
                             Clock clock) {
         return new LibraryDemo(locations, items, loans, shelfInventory, inventories, clock);
+    }
+
+    @Bean
+    DemoTrade demoTrade(DeclarationCsv declarations, ShipmentCsv shipments, Clock clock) {
+        return new DemoTrade(declarations, shipments, clock);
     }
 }

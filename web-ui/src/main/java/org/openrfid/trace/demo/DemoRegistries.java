@@ -37,10 +37,12 @@ final class DemoRegistries {
     private final RoadLinkCsv roadLinks;
     private final RoadLinkChanges roadChanges;
     private final LibraryDemo libraryDemo;
+    private final DemoTrade trade;
 
     DemoRegistries(VehicleCsv vehicles, GoodsCsv goods, PalletCsv pallets, AggregationCsv aggregation, LibraryItemCsv library,
-                   WatchlistCsv watchlist, RoadLinkCsv roadLinks, RoadLinkChanges roadChanges, LibraryDemo libraryDemo) {
+                   WatchlistCsv watchlist, RoadLinkCsv roadLinks, RoadLinkChanges roadChanges, LibraryDemo libraryDemo, DemoTrade trade) {
         this.libraryDemo = libraryDemo;
+        this.trade = trade;
         this.vehicles = vehicles;
         this.goods = goods;
         this.pallets = pallets;
@@ -61,6 +63,8 @@ final class DemoRegistries {
         load(DemoFiles.LIBRARY_ITEMS, library::importFile);
         load("library circulation", libraryDemo::load);
         load(DemoFiles.WATCHLIST, watchlist::importFile);
+        // After goods, pallets and aggregation: a held declaration puts them on customs_hold.
+        trade.load();
         // After the locations (registered before the registries): clone and section-speed alerts measure by road.
         load(DemoFiles.ROAD_LINKS, roadLinks::importFile);
         roadChanges.changed();

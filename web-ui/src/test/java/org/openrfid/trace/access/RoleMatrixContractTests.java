@@ -72,7 +72,11 @@ abstract class RoleMatrixContractTests {
         READERS("/api/v1/readers"),
         LOCATIONS("/api/v1/locations?limit=5"),
         ROAD_LINKS("/api/v1/road-links"),
-        EPCIS("/epcis/events?perPage=5");
+        EPCIS("/epcis/events?perPage=5"),
+        CUSTOMS_DECLARATIONS("/api/v1/customs/declarations?limit=5"),
+        CUSTOMS_GATE("/api/v1/customs/gate-transactions?limit=5"),
+        LOGISTICS_SHIPMENTS("/api/v1/logistics/shipments?limit=5"),
+        LOGISTICS_RECEIPTS("/api/v1/logistics/receipts?limit=5");
 
         final String path;
 
@@ -88,8 +92,9 @@ abstract class RoleMatrixContractTests {
         Set<Area> desk = EnumSet.of(Area.PASSAGES, Area.TAGS, Area.ANALYTICS, Area.READERS, Area.LOCATIONS, Area.ROAD_LINKS);
         ALLOWED.put(Role.ADMIN, EnumSet.allOf(Area.class));
         ALLOWED.put(Role.TRAFFIC, union(desk, Area.VEHICLES, Area.WATCHLIST));
-        ALLOWED.put(Role.CUSTOMS, union(desk, Area.VEHICLES, Area.WATCHLIST, Area.GOODS, Area.EPCIS));
-        ALLOWED.put(Role.LOGISTICS, union(desk, Area.GOODS, Area.EPCIS));
+        ALLOWED.put(Role.CUSTOMS, union(desk, Area.VEHICLES, Area.WATCHLIST, Area.GOODS, Area.EPCIS, Area.CUSTOMS_DECLARATIONS,
+                Area.CUSTOMS_GATE));
+        ALLOWED.put(Role.LOGISTICS, union(desk, Area.GOODS, Area.EPCIS, Area.LOGISTICS_SHIPMENTS, Area.LOGISTICS_RECEIPTS));
         ALLOWED.put(Role.LIBRARIAN, union(desk, Area.LIBRARY, Area.LIBRARY_LOANS, Area.LIBRARY_INVENTORIES));
         ALLOWED.put(Role.AUDITOR, EnumSet.of(Area.AUDIT));
         ALLOWED.put(Role.INGEST, EnumSet.of(Area.INGEST));

@@ -71,7 +71,6 @@ public final class DashboardLatencyBenchmark {
     }
 
     private static void run(int port, int rate, int dashboards, int seconds, int warmup) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         String auth = "Basic " + Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
         AtomicBoolean measuring = new AtomicBoolean(false);
         ConcurrentLinkedQueue<Long> latenciesMs = new ConcurrentLinkedQueue<>();
@@ -80,7 +79,9 @@ public final class DashboardLatencyBenchmark {
         for (int i = 0; i < dashboards; i++) {
             HttpRequest open = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/ui/dashboard/stream"))
                     .header("Authorization", auth).header("Accept", "text/event-stream").header("Accept-Language", "zh-CN").GET().build();
-            HttpResponse<java.util.stream.Stream<String>> response = http.send(open, HttpResponse.BodyHandlers.ofLines());
+            // one client per dashboard, as each browser has its own connection (a shared client stalled the ingest posts)
+            HttpResponse<java.util.stream.Stream<String>> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                    .send(open, HttpResponse.BodyHandlers.ofLines());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("dashboard stream: HTTP " + response.statusCode());
             }
@@ -102,6 +103,7 @@ public final class DashboardLatencyBenchmark {
             readers.add(t);
         }
 
+        HttpClient ingest = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
         // Reads: every 20 ms a batch of rate/50 new tags, each read once, dated now.
         int perBatch = Math.max(1, rate / 50);
         long serial = 1;
@@ -122,7 +124,7 @@ public final class DashboardLatencyBenchmark {
                         .append(now).append("\"}");
             }
             body.append("]}");
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/ingest/reads"))
+            HttpResponse<String> r = ingest.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/ingest/reads"))
                     .header("Authorization", auth).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() / 100 != 2) {

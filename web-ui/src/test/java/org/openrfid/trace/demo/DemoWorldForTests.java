@@ -7,7 +7,9 @@ import org.openrfid.trace.service.library.Loans;
 import org.openrfid.trace.service.library.ShelfInventory;
 import org.openrfid.trace.service.registry.library.LibraryItems;
 import org.openrfid.trace.sampledata.world.DemoWorld;
+import org.openrfid.trace.service.customs.DeclarationCsv;
 import org.openrfid.trace.service.location.Location;
+import org.openrfid.trace.service.logistics.ShipmentCsv;
 import org.openrfid.trace.service.location.Locations;
 import org.openrfid.trace.service.registry.goods.AggregationCsv;
 import org.openrfid.trace.service.registry.goods.GoodsCsv;
@@ -39,6 +41,7 @@ public final class DemoWorldForTests {
                 context.getBean(AggregationCsv.class), context.getBean(LibraryItemCsv.class), context.getBean(WatchlistCsv.class),
                 context.getBean(RoadLinkCsv.class), context.getBean(RoadLinkChanges.class),
                 new LibraryDemo(context.getBean(Locations.class), context.getBean(LibraryItems.class), context.getBean(Loans.class),
-                        context.getBean(ShelfInventory.class), context.getBean(Inventories.class), context.getBean(Clock.class))).load();
+                        context.getBean(ShelfInventory.class), context.getBean(Inventories.class), context.getBean(Clock.class)),
+                new DemoTrade(context.getBean(DeclarationCsv.class), context.getBean(ShipmentCsv.class), context.getBean(Clock.class))).load();
     }
 }

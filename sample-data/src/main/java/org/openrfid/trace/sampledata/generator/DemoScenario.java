@@ -36,7 +36,12 @@ public final class DemoScenario {
     private static final long START_OF_DAY_MS = 8 * DayProfile.HOUR_MS;
 
     /** The three generated files as text. */
-    public record Output(String scenario, String groundTruth, String anomalies, int reads, int passages) {
+    /**
+     * The generated files; {@code declarations}, {@code shipments} and {@code gateChecks} are the
+     * customs and logistics documents and what each gate check must find ({@link TradeDocuments}).
+     */
+    public record Output(String scenario, String groundTruth, String anomalies, int reads, int passages, String declarations,
+                         String shipments, String gateChecks) {
     }
 
     private record Tagged(Read read, int pass) {
@@ -128,6 +133,8 @@ public final class DemoScenario {
     }
 
     private final Set<String> used = new HashSet<>();
+    private final List<TradeDocuments.GateVisit> portGate = new ArrayList<>();
+    private final List<TradeDocuments.GateVisit> dockLoads = new ArrayList<>();
 
     private void vehicleAt(int node, long startMs, String epc, String tid, int lane) {
         int antenna = graph.laneFirstAntennas[node][0][Math.min(lane, graph.laneFirstAntennas[node][0].length) - 1];
@@ -149,10 +156,18 @@ public final class DemoScenario {
         }
         Vehicle truck = firstFrom(world.vehicles(), Vehicle.ACTIVE, "01");
         truckThroughPortGate(truck, clearedPallets, 5, 520_000L);
+        portGate.add(new TradeDocuments.GateVisit(520_000L, WorldBuilder.PORT_GATE, truck, cleared, clearedPallets));
+        for (int p = 0; p < clearedPallets.size(); p++) {
+            dockLoads.add(new TradeDocuments.GateVisit(20_000L + p * 25_000L, WorldBuilder.LOGISTICS_HUB + "-D01", null, cleared,
+                    List.of(clearedPallets.get(p))));
+            dockLoads.add(new TradeDocuments.GateVisit(300_000L + p * 25_000L, WorldBuilder.BONDED_WAREHOUSE + "-D02", null, cleared,
+                    List.of(clearedPallets.get(p))));
+        }
 
         List<Pallet> heldPallets = pallets(held, 3);
         Vehicle heldTruck = firstFrom(world.vehicles(), Vehicle.ACTIVE, "01");
         truckThroughPortGate(heldTruck, heldPallets, 7, 560_000L);
+        portGate.add(new TradeDocuments.GateVisit(560_000L, WorldBuilder.PORT_GATE, heldTruck, held, heldPallets));
         for (Pallet pallet : heldPallets) {
             anomalies.add(new Anomaly(560_000L, Anomaly.CUSTOMS_HOLD_EXIT, pallet.epc(), WorldBuilder.PORT_GATE,
                     "pallet SSCC " + pallet.sscc() + " of " + held.id() + " (customs hold) leaving on truck EPC " + heldTruck.epc()));
@@ -279,7 +294,9 @@ public final class DemoScenario {
             ScenarioCsv.header(out, ScenarioCsv.ANOMALIES);
             anomalies.forEach(a -> ScenarioCsv.anomaly(out, a));
         });
-        return new Output(scenario, groundTruth, labels, played.size(), passages.size());
+        TradeDocuments.Files trade = new TradeDocuments(world).render(portGate, dockLoads);
+        return new Output(scenario, groundTruth, labels, played.size(), passages.size(), trade.declarations(), trade.shipments(),
+                trade.gateChecks());
     }
 
     private PassageSummary summary(int pass, long[] s) {

@@ -23,6 +23,12 @@ public final class DemoFiles {
     public static final String SCENARIO = DEMO_DIR + "scenario.csv";
     public static final String GROUND_TRUTH = DEMO_DIR + "ground-truth-passages.csv";
     public static final String ANOMALIES = DEMO_DIR + "anomalies.csv";
+    /** Customs declarations of the demo's consignments (the customs declaration CSV format). */
+    public static final String DECLARATIONS = DEMO_DIR + "declarations.csv";
+    /** Expected shipments at the demo's dock doors, windows as offsets from the demo's start. */
+    public static final String SHIPMENTS = DEMO_DIR + "shipments.csv";
+    /** What each gate transaction of the demo must find: verdict and missing units. */
+    public static final String GATE_CHECKS = DEMO_DIR + "gate-checks.csv";
 
     /** Seed of the committed world (master data). */
     public static final long WORLD_SEED = 20250602L;

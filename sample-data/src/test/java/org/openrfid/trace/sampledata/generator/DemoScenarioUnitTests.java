@@ -35,6 +35,23 @@ class DemoScenarioUnitTests {
         assertThat(generated.scenario().equals(committedScenario)).as("scenario.csv byte for byte").isTrue();
         assertThat(generated.groundTruth()).isEqualTo(committed(DemoFiles.GROUND_TRUTH));
         assertThat(generated.anomalies()).isEqualTo(committed(DemoFiles.ANOMALIES));
+        assertThat(generated.declarations()).isEqualTo(committed(DemoFiles.DECLARATIONS));
+        assertThat(generated.shipments()).isEqualTo(committed(DemoFiles.SHIPMENTS));
+        assertThat(generated.gateChecks()).isEqualTo(committed(DemoFiles.GATE_CHECKS));
+    }
+
+    /** The gate checks name what the scenario does: the held truck HOLD, the cleared one INSPECT with the pallet it left behind. */
+    @Test
+    void gateChecksLabelAHeldTruckAndAMissingPalletAtThePortGate() throws IOException {
+        List<String> port = generated.gateChecks().lines().filter(l -> l.contains(",CQ-PORT-GATE,")).toList();
+        assertThat(port).hasSize(2);
+        assertThat(port.get(0)).startsWith("520000,CQ-PORT-GATE,DEMO-CD-0001,INSPECT,0061414110000");
+        assertThat(port.get(1)).startsWith("560000,CQ-PORT-GATE,DEMO-CD-0003,HOLD,");
+        String missing = port.get(0).split(",")[4];
+        assertThat(generated.declarations()).contains(missing);
+        assertThat(generated.scenario()).as("the missing pallet's tag is never read")
+                .doesNotContain(world.pallets().stream().filter(p -> p.sscc().equals(missing)).findFirst().orElseThrow().epc());
+        assertThat(generated.gateChecks().lines().filter(l -> l.contains("COMPLETE,"))).hasSize(8);
     }
 
     @Test

@@ -116,6 +116,9 @@ class SecurityConfiguration {
                         // Camera plate reads are vehicles seen: the roles that see vehicles (ingest is under /api/v1/ingest).
                         .requestMatchers(path.matcher(HttpMethod.GET, "/api/v1/plate-reads/**")).hasAnyRole("TRAFFIC", "CUSTOMS", "ADMIN")
                         .requestMatchers(path.matcher("/api/v1/plate-reads/**")).hasRole("ADMIN")
+                        .requestMatchers(path.matcher("/api/v1/customs/**")).hasAnyRole("CUSTOMS", "ADMIN")
+                        .requestMatchers(path.matcher("/api/v1/logistics/**")).hasAnyRole("LOGISTICS", "ADMIN")
+                        .requestMatchers(path.matcher("/api/v1/containers/**")).hasAnyRole("CUSTOMS", "LOGISTICS", "ADMIN")
                         .requestMatchers(path.matcher("/api/v1/goods/**"), path.matcher("/api/v1/pallets/**"))
                                 .hasAnyRole("CUSTOMS", "LOGISTICS", "ADMIN")
                         .requestMatchers(path.matcher("/api/v1/library-items/**")).hasAnyRole("LIBRARIAN", "ADMIN")

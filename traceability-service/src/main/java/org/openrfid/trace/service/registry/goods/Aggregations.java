@@ -27,6 +27,9 @@ public interface Aggregations {
     /** Every parent interval of the child, oldest first. */
     List<Aggregation> parentsOf(UnitKind childKind, String childId);
 
+    /** Every interval of a child inside the parent, oldest first (a container's history follows its pallets). */
+    List<Aggregation> childrenOf(UnitKind parentKind, String parentId);
+
     /** The children inside the parent at {@code at}, by child kind then id. */
     List<Aggregation> childrenAt(UnitKind parentKind, String parentId, Instant at);
 

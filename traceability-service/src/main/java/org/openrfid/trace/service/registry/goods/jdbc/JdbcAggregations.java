@@ -156,6 +156,11 @@ public class JdbcAggregations implements Aggregations {
     }
 
     @Override
+    public List<Aggregation> childrenOf(UnitKind parentKind, String parentId) {
+        return jdbc.query(SELECT + " WHERE parent_kind = ? AND parent_id = ? ORDER BY valid_from, id", ROW, parentKind.name(), parentId);
+    }
+
+    @Override
     public List<Aggregation> childrenAt(UnitKind parentKind, String parentId, Instant at) {
         return jdbc.query(SELECT + " WHERE parent_kind = ? AND parent_id = ? AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?)"
                 + " ORDER BY child_kind, child_id", ROW, parentKind.name(), parentId, ts(at), ts(at));

@@ -1,0 +1,30 @@
+package org.openrfid.trace.trade;
+
+import org.junit.jupiter.api.AfterAll;
+import org.openrfid.trace.service.testsupport.PostgisTestDatabase;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The customs and logistics APIs on the production store: PostgreSQL + PostGIS, in a schema of its own. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "rfid.demo.enabled=false",
+        "RFID_ADMIN_PASSWORD=" + TradeApiContractTests.ADMIN_PASSWORD,
+})
+class PostgisTradeApiIntegrationTests extends TradeApiContractTests {
+
+    static final PostgisTestDatabase DATABASE = PostgisTestDatabase.createSchema();
+
+    @DynamicPropertySource
+    static void postgis(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", DATABASE::jdbcUrl);
+        registry.add("spring.datasource.username", () -> PostgisTestDatabase.USER);
+        registry.add("spring.datasource.password", () -> PostgisTestDatabase.PASSWORD);
+        registry.add("spring.flyway.schemas", DATABASE::schema);
+    }
+
+    @AfterAll
+    static void dropSchema() {
+        DATABASE.drop();
+    }
+}
