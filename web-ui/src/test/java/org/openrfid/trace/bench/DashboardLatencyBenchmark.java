@@ -29,7 +29,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * HTTP to {@code POST /api/v1/ingest/reads}, each tag read once (so last read = first seen); N
  * dashboards connected to {@code /ui/dashboard/stream} over real HTTP as the browser's EventSource is;
  * each received row's {@code data-at} (first seen) against the arrival time gives the latency, of which
- * the smoothing silence window (a tag must be silent that long to have passed) is by design.
+ * the smoothing silence window (a tag must be silent that long to have passed) and the allowed lateness
+ * of reads (how long the reader's watermark waits for stragglers) are by design.
  *
  * <pre>
  * ./mvnw -o -q -pl web-ui -am test-compile -DskipTests &&
@@ -46,6 +47,8 @@ public final class DashboardLatencyBenchmark {
     private static final Pattern ROW = Pattern.compile("data-at=\"(\\d+)\"");
     private static final String PASSWORD = "dashboard-bench-password";
     private static final Duration SILENCE = Duration.ofSeconds(2);
+    /** A passage closes when its reader's watermark (newest read less this) is past its last read plus the silence. */
+    private static final Duration LATENESS = Duration.ofSeconds(1);
 
     public static void main(String[] args) throws Exception {
         int rate = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
@@ -56,7 +59,8 @@ public final class DashboardLatencyBenchmark {
         ConfigurableApplicationContext app = new SpringApplication(RfidTraceApplication.class).run(
                 "--server.port=0", "--rfid.demo.enabled=false", "--RFID_ADMIN_PASSWORD=" + PASSWORD,
                 "--spring.datasource.url=jdbc:h2:mem:dashbench;DB_CLOSE_DELAY=-1", "--rfid.cluster.port=15790",
-                "--rfid.pipeline.silence=" + SILENCE.toMillis() + "ms", "--rfid.retention.enabled=false",
+                "--rfid.pipeline.silence=" + SILENCE.toMillis() + "ms",
+                "--rfid.pipeline.allowed-lateness=" + LATENESS.toMillis() + "ms", "--rfid.retention.enabled=false",
                 "--rfid.pipeline.spool.dir=target/bench-spool-" + System.nanoTime(),
                 "--rfid.readers[0].id=bench", "--rfid.readers[0].host=127.0.0.1", "--rfid.readers[0].port=5084",
                 "--rfid.readers[0].connection=READER_INITIATED", "--rfid.readers[0].antennas[0].antenna=0",
@@ -147,8 +151,9 @@ public final class DashboardLatencyBenchmark {
         if (ms.length > 0) {
             System.out.printf(Locale.ROOT, "  last read -> dashboard: p50 %d ms, p99 %d ms, p99.9 %d ms, max %d ms%n",
                     pct(ms, 50), pct(ms, 99), pct(ms, 99.9), ms[ms.length - 1]);
-            System.out.printf(Locale.ROOT, "  above the silence window: p50 %d ms, p99 %d ms%n",
-                    pct(ms, 50) - SILENCE.toMillis(), pct(ms, 99) - SILENCE.toMillis());
+            long designed = SILENCE.toMillis() + LATENESS.toMillis();
+            System.out.printf(Locale.ROOT, "  above silence + allowed lateness (%d ms, by design): p50 %d ms, p99 %d ms%n",
+                    designed, pct(ms, 50) - designed, pct(ms, 99) - designed);
         }
     }
 
