@@ -66,10 +66,11 @@
           .addTo(m.map);
       });
       if (points.length === 2) {
-        L.polyline(points, { renderer: L.svg(), color: '#b00020', weight: 4, dashArray: '8 6' }).addTo(m.map);
+        var line = L.polyline(points, { renderer: L.svg(), color: '#b00020', weight: 4, dashArray: '8 6' }).addTo(m.map);
+        if (element.dataset.route) { line.bindTooltip(element.dataset.route, { permanent: true, direction: 'center', className: 'route-tooltip' }); }
       }
       if (points.length > 1) {
-        m.map.fitBounds(L.latLngBounds(points), { padding: [60, 60] });
+        m.map.fitBounds(L.latLngBounds(points), { padding: [90, 110] });
       } else if (points.length === 1) {
         m.map.setView(points[0], 14);
       } else {

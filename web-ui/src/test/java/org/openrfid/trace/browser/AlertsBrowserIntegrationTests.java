@@ -61,6 +61,14 @@ class AlertsBrowserIntegrationTests extends ConsoleBrowserTest {
         assertThat(types).containsExactly("WATCHLIST");
         assertThat(browser.findElement(By.id("alert-rows")).getText()).contains("Watchlist hit", "渝A·Q8162", "Huanghuayuan Bridge", "Open");
         assertCleanPage(browser);
+
+        ensureUser("librarian1", "LIBRARIAN");
+        ChromeDriver librarian = loggedInBrowser("librarian1", USER_PASSWORD, "en");
+        librarian.get(url("/alerts"));
+        assertThat(librarian.findElements(By.cssSelector("#alert-rows tr[data-kind=VEHICLE]"))).isEmpty();
+        assertThat(librarian.findElement(By.id("f-kind")).getText()).doesNotContain("Vehicle");
+        assertThat(librarian.findElement(By.id("alert-rows")).getText()).doesNotContain("渝A·Q8162");
+        assertCleanPage(librarian);
     }
 
     @Test
@@ -95,6 +103,7 @@ class AlertsBrowserIntegrationTests extends ConsoleBrowserTest {
         assertThat(officerA.findElements(By.cssSelector("#alert-map path.leaflet-interactive[stroke='#b00020']"))).hasSize(1);
         String facts = officerA.findElement(By.id("alert-facts")).getText();
         assertThat(facts).contains("东水门长江大桥", "真武山隧道", "4.2 公里", "504 公里/小时", "30 秒");
+        assertThat(officerA.findElement(By.cssSelector("#alert-map .route-tooltip")).getText()).contains("4.2 公里", "504 公里/小时");
         assertCleanPage(officerA);
         screenshot(officerA, "alert-detail-zh-CN");
 

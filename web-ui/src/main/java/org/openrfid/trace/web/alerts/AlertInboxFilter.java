@@ -14,7 +14,7 @@ import org.openrfid.trace.service.registry.binding.ObjectKind;
  * (what {@code <input type=datetime-local>} sends); a value that is not one of the form's choices is
  * ignored rather than an error page, as a person editing the address bar expects.
  */
-record AlertInboxFilter(AlertStatus status, AlertType type, ObjectKind objectKind, String location, String from, String to,
+public record AlertInboxFilter(AlertStatus status, AlertType type, ObjectKind objectKind, String location, String from, String to,
                         Instant fromAt, Instant toAt) {
 
     static AlertInboxFilter of(String status, String type, String objectKind, String location, String from, String to, ZoneId zone) {
@@ -23,7 +23,7 @@ record AlertInboxFilter(AlertStatus status, AlertType type, ObjectKind objectKin
     }
 
     /** Whether the filter says anything (an empty inbox reads differently then). */
-    boolean any() {
+    public boolean any() {
         return status != null || type != null || objectKind != null || location != null || fromAt != null || toAt != null;
     }
 
