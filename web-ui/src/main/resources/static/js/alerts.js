@@ -62,7 +62,9 @@
         var latlng = [at.lat, at.lon];
         points.push(latlng);
         L.marker(latlng, { title: p.name, keyboard: false, icon: L.divIcon({ className: 'alert-marker', html: String(i + 1), iconSize: [26, 26] }) })
-          .bindTooltip(p.name + ' · ' + p.time, { permanent: true, direction: 'top', offset: [0, -14] })
+          // the second place's label goes below it, so the two labels and the route's stay apart
+          .bindTooltip(p.name + ' · ' + p.time, i === 0 ? { permanent: true, direction: 'top', offset: [0, -14] }
+            : { permanent: true, direction: 'bottom', offset: [0, 14] })
           .addTo(m.map);
       });
       if (points.length === 2) {

@@ -82,9 +82,14 @@ class AlertPagesController {
         Instant beforeAt = null;
         long beforeId = 0;
         if (cursor != null && !cursor.isBlank()) {
-            List<String> parts = Cursors.decode(cursor, 2);
-            beforeAt = Instant.parse(parts.get(0));
-            beforeId = Long.parseLong(parts.get(1));
+            try {
+                List<String> parts = Cursors.decode(cursor, 2);
+                beforeAt = Instant.parse(parts.get(0));
+                beforeId = Long.parseLong(parts.get(1));
+            } catch (RuntimeException e) {
+                beforeAt = null; // an edited or stale link: the newest alerts rather than an error page
+                beforeId = 0;
+            }
         }
         List<Alert> page = alerts.page(new Alerts.Filter(filter.status(), filter.type(), filter.objectKind(), filter.location(),
                 filter.fromAt(), filter.toAt(), scope.unlimited() ? null : scope.kinds(), scope.unlimited() ? null : scope.onlyAt(),
