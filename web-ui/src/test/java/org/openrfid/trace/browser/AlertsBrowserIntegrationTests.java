@@ -121,6 +121,8 @@ class AlertsBrowserIntegrationTests extends ConsoleBrowserTest {
         officerA.findElement(By.id("acknowledge")).click();
         waitFor(officerA, Duration.ofSeconds(10), b -> "ACKNOWLEDGED".equals(b.findElement(By.id("alert-status")).getAttribute("data-status")));
         assertThat(officerA.findElement(By.id("alert-history")).getText()).contains("巡逻7组前往真武山隧道", "admin");
+        officerA.executeScript("document.getElementById('alert-state').scrollIntoView();");
+        screenshot(officerA, "alert-acknowledged-zh-CN");
 
         waitFor(officerB, Duration.ofSeconds(20), b -> "ACKNOWLEDGED".equals(b.findElement(By.id("alert-status")).getAttribute("data-status")));
         assertThat(officerB.findElement(By.id("alert-history")).getText()).contains("Acknowledged", "巡逻7组前往真武山隧道");
