@@ -77,9 +77,12 @@ class ObjectContext {
         return ok == null ? List.of() : bindings.ofObject(ok, id).stream().sorted(Comparator.comparing(TagBinding::validFrom).reversed()).toList();
     }
 
-    /** The object a tag is bound to now, labelled; null when none (or the registry forgot it). */
+    /** The object a tag is bound to now, labelled; null when none, or of a kind (or restricted) the caller does not see. */
     org.openrfid.trace.web.console.ObjectLabel ownerOf(String epcHex) {
-        return bindings.at(epcHex, clock.instant()).flatMap(b -> names.of(b.object())).orElse(null);
+        Scope scope = callers.scope();
+        return bindings.at(epcHex, clock.instant())
+                .filter(b -> scope.sees(b.kind().name()) && !lookups.hides(scope, b.kind().name(), b.objectId()))
+                .flatMap(b -> names.of(b.object())).orElse(null);
     }
 
     List<WatchlistEntry> watchlistOf(TracedKind kind, String id) {

@@ -95,37 +95,63 @@ class ObjectPagesController {
     @GetMapping("/tags/{epc}")
     String tag(@PathVariable String epc, @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                @RequestParam(required = false) String cursor, Model model) {
-        return page(TracedKind.TAG, EpcInput.parse(epc.trim()).toHex(), null, from, to, cursor, model);
+        return tagPage(epc, null, from, to, cursor, model);
     }
 
-    /** The old "find a tag" address: any written form (a Digital Link with its company prefix length) leads to the tag's page. */
+    /** The old "find a tag" address, kept: any written form, a Digital Link with its company prefix length ({@code gcp}). */
     @GetMapping("/tags")
-    String findTag(@RequestParam(required = false) String epc, @RequestParam(required = false) Integer gcp) {
+    String findTag(@RequestParam(required = false) String epc, @RequestParam(required = false) Integer gcp,
+                   @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                   @RequestParam(required = false) String cursor, Model model) {
         if (epc == null || epc.isBlank()) {
             return "redirect:/search";
         }
-        try {
-            String hex = (gcp == null ? EpcInput.parse(epc.trim()) : EpcInput.parse(epc.trim(), gcp)).toHex();
-            return "redirect:/tags/" + hex;
-        } catch (IllegalArgumentException e) {
+        if (gcp == null && epc.trim().regionMatches(true, 0, "http", 0, 4)) {
+            // a Digital Link without its prefix length cannot be decoded: the search explains what it accepts
             return "redirect:" + UriComponentsBuilder.fromPath("/search").queryParam("q", epc.trim()).encode().build().toUriString();
         }
+        return tagPage(epc, gcp, from, to, cursor, model);
+    }
+
+    private String tagPage(String epc, Integer gcp, String from, String to, String cursor, Model model) {
+        ObjectPassages.Opened o;
+        ObjectFacts.Facts identity;
+        try {
+            o = passages.openTag(epc, gcp, null);
+            identity = facts.tag(epc.trim(), gcp);
+        } catch (IllegalArgumentException e) {
+            // not a decodable EPC: for a person that is "no such tag", and the reason says what is wrong with it
+            throw new java.util.NoSuchElementException(e.getMessage());
+        }
+        // the EPC as written: a Digital Link does not fit in a path, and a pure identity stands for every filter value
+        model.addAttribute("trackUrl", UriComponentsBuilder.fromPath("/ui/objects/tags/{id}/track").queryParam("epc", epc.trim())
+                .queryParamIfPresent("gcp", java.util.Optional.ofNullable(gcp)).buildAndExpand(o.id()).encode().toUriString());
+        return page(o, identity, from, to, cursor, model);
     }
 
     private String page(TracedKind kind, String id, String purpose, String from, String to, String cursor, Model model) {
         ObjectPassages.Opened o = passages.open(kind, id, purpose);
+        return page(o, facts.of(kind, o.id()), from, to, cursor, model);
+    }
+
+    private String page(ObjectPassages.Opened o, ObjectFacts.Facts objectFacts, String from, String to, String cursor, Model model) {
+        TracedKind kind = o.kind();
         ReplayPeriod period = ReplayPeriod.parse(from, to, zone.zone(), clock);
         List<LocatedPassage> timeline = passages.passages(o, null, null, PassageCursor.decode(cursor), TimeOrder.NEWEST_FIRST, TIMELINE + 1);
         boolean more = timeline.size() > TIMELINE;
         List<LocatedPassage> shown = more ? timeline.subList(0, TIMELINE) : timeline;
         Passage last = shown.isEmpty() ? null : shown.get(shown.size() - 1).passage();
         Set<String> epcs = kind == TracedKind.TAG
-                ? FilterVariants.ofInput(o.id(), EpcInput.parse(o.id())).stream().map(v -> v.toHex()).collect(Collectors.toSet()) : Set.of();
+                ? o.windows().apply(null, null).stream().map(w -> w.epcHex()).collect(Collectors.toSet()) : Set.of();
 
         model.addAttribute("kind", kind);
+        if (!model.containsAttribute("trackUrl")) {
+            model.addAttribute("trackUrl", UriComponentsBuilder.fromPath("/ui/objects/{kind}/{id}/track").buildAndExpand(kind.path(), o.id())
+                    .encode().toUriString());
+        }
         model.addAttribute("id", o.id());
         model.addAttribute("purpose", o.purpose());
-        model.addAttribute("facts", kind == TracedKind.TAG ? facts.tag(o.id(), null) : facts.of(kind, o.id()));
+        model.addAttribute("facts", objectFacts);
         model.addAttribute("bindings", context.bindingsOf(kind, o.id()));
         model.addAttribute("tagOwner", kind == TracedKind.TAG ? context.ownerOf(o.id()) : null);
         model.addAttribute("watchlist", context.watchlistOf(kind, o.id()));

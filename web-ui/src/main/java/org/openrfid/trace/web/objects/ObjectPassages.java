@@ -107,14 +107,22 @@ public class ObjectPassages {
                 yield new Opened(kind, id, "LIBRARY_ITEM_HISTORY", "LIBRARY_ITEM:" + id, why, scope,
                         (from, to) -> boundWindows(ObjectKind.LIBRARY_ITEM, id, from, to));
             }
-            case TAG -> {
-                List<String> variants = FilterVariants.ofInput(id, EpcInput.parse(id)).stream().map(v -> v.toHex()).toList();
-                Scope scope = lookups.scope("TAG_HISTORY", "tag " + id);
-                yield new Opened(kind, id, "TAG_HISTORY", "tag " + id, Lookups.purposeOf(purpose, null), scope,
-                        (from, to) -> variants.stream().map(hex -> new TagWindow(hex, null, null).narrowedTo(from, to))
-                                .filter(Objects::nonNull).toList());
-            }
+            case TAG -> openTag(id, null, purpose);
         };
+    }
+
+    /**
+     * A tag by any written form: hex and tag URIs name one tag; a pure identity or Digital Link ({@code gcp}: its company
+     * prefix length) names the object, so every filter value of it is searched, as {@code /api/v1/tags/history} does.
+     */
+    public Opened openTag(String input, Integer gcp, String purpose) {
+        String text = input == null ? "" : input.trim();
+        var raw = gcp == null ? EpcInput.parse(text) : EpcInput.parse(text, gcp);
+        List<String> variants = FilterVariants.ofInput(text, raw).stream().map(v -> v.toHex()).toList();
+        Scope scope = lookups.scope("TAG_HISTORY", "tag " + text);
+        return new Opened(TracedKind.TAG, raw.toHex(), "TAG_HISTORY", "tag " + text, Lookups.purposeOf(purpose, null), scope,
+                (from, to) -> variants.stream().map(hex -> new TagWindow(hex, null, null).narrowedTo(from, to))
+                        .filter(Objects::nonNull).toList());
     }
 
     /** Whether any pallet was ever aggregated into this container (the registry has no container table). */

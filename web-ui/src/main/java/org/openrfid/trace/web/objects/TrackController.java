@@ -41,10 +41,12 @@ class TrackController {
 
     @GetMapping("/ui/objects/{kind}/{id}/track")
     Map<String, Object> track(@PathVariable String kind, @PathVariable String id, @RequestParam(required = false) String from,
-                              @RequestParam(required = false) String to, @RequestParam(required = false) String purpose, Locale locale) {
+                              @RequestParam(required = false) String to, @RequestParam(required = false) String purpose,
+                              @RequestParam(required = false) String epc, @RequestParam(required = false) Integer gcp, Locale locale) {
         TracedKind k = TracedKind.parse(kind);
         ReplayPeriod period = ReplayPeriod.parse(from, to, zone.zone(), clock);
-        ObjectPassages.Opened o = passages.open(k, id, purpose);
+        // a tag page passes the EPC as it was written (a Digital Link does not fit in a path; a pure identity names every filter value)
+        ObjectPassages.Opened o = k == TracedKind.TAG && epc != null ? passages.openTag(epc, gcp, purpose) : passages.open(k, id, purpose);
         List<LocatedPassage> found = passages.passages(o, period.from(), period.to(), null, TimeOrder.OLDEST_FIRST, MAX_POINTS + 1);
         if (found.size() > MAX_POINTS) {
             throw new IllegalArgumentException(messages.getMessage("objects.track.tooMany", new Object[] {MAX_POINTS}, locale));
@@ -53,7 +55,7 @@ class TrackController {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("kind", k.name());
         body.put("id", o.id());
-        body.put("title", facts.of(k, o.id()).title());
+        body.put("title", k == TracedKind.TAG ? o.id() : facts.of(k, o.id()).title());
         body.put("from", period.from().toEpochMilli());
         body.put("to", period.to().toEpochMilli());
         body.put("points", track.points().stream().map(p -> {

@@ -69,10 +69,14 @@ class ObjectSearch {
         this.lookups = lookups;
     }
 
-    /** Full-width forms folded, spaces gone, the dots people put in plates made the registry's one. */
+    /**
+     * Full-width forms folded, spaces gone, and in a plate (it starts with the province's character) the dots
+     * people type made the registry's middle dot; EPC URIs keep their dots.
+     */
     static String normalise(String q) {
-        String t = Normalizer.normalize(q == null ? "" : q, Normalizer.Form.NFKC).strip();
-        return t.replaceAll("\\s+", "").replaceAll("[.．・•∙⋅]", "·");
+        String t = Normalizer.normalize(q == null ? "" : q, Normalizer.Form.NFKC).strip().replaceAll("\\s+", "");
+        boolean plate = !t.isEmpty() && Character.UnicodeScript.of(t.codePointAt(0)) == Character.UnicodeScript.HAN;
+        return plate ? t.replaceAll("[.・•∙⋅]", "·") : t;
     }
 
     List<SearchHit> search(String query, String purpose) {
