@@ -77,6 +77,7 @@
       }
       var track = { data: data, points: data.points, layers: layers, marker: marker, colour: colour, main: main };
       tracks.push(track);
+      el.dataset.tracks = String(tracks.length);
       return track;
     }
 
@@ -163,6 +164,7 @@
         } else if (added) {
           map.removeLayer(added.layers);
           tracks = tracks.filter(function (t) { return t !== added; });
+          el.dataset.tracks = String(tracks.length);
           added = null;
           bounds();
           render();

@@ -3,6 +3,7 @@ package org.openrfid.trace.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -85,6 +86,12 @@ class ObjectPagesBrowserIntegrationTests extends ConsoleBrowserTest {
         });
         assertThat(map.getAttribute("data-replay-index")).isEqualTo(Integer.toString(points - 1));
         assertThat(browser.findElement(By.id("replay-current")).getText()).isNotBlank();
+        var companions = browser.findElements(By.cssSelector("input.companion"));
+        if (!companions.isEmpty()) {
+            // whoever was seen with it joins the replay on the same clock, in its own colour
+            companions.get(0).click();
+            waitFor(browser, Duration.ofSeconds(20), b -> "2".equals(map.getAttribute("data-tracks")));
+        }
         assertCleanPage(browser);
         screenshot(browser, "vehicle-replay-zh-CN");
 
@@ -136,13 +143,16 @@ class ObjectPagesBrowserIntegrationTests extends ConsoleBrowserTest {
     private Vehicle aVehicleSeenTwice() {
         AtomicReference<Vehicle> found = new AtomicReference<>();
         Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).until(() -> {
-            Map<String, Long> counts = passages.latest(2000).stream()
+            // vehicle id -> the places of its recent passages; the one seen at the most places makes the clearest replay
+            Map<String, List<String>> places = passages.latest(2000).stream()
                     .filter(p -> p.firstSeen().isAfter(java.time.Instant.now().minus(Duration.ofMinutes(50))))
                     .filter(p -> locations.find(p.locationId()).isPresent())
-                    .map(this::vehicleOf).flatMap(Optional::stream)
-                    .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
-            Optional<String> best = counts.entrySet().stream().filter(e -> e.getValue() >= 2)
-                    .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey);
+                    .flatMap(p -> vehicleOf(p).map(id -> Map.entry(id, p.locationId())).stream())
+                    .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+            Optional<String> best = places.entrySet().stream().filter(e -> e.getValue().size() >= 2)
+                    .max(java.util.Comparator.comparing((Map.Entry<String, List<String>> e) -> e.getValue().stream().distinct().count())
+                            .thenComparing(e -> e.getValue().size()))
+                    .map(Map.Entry::getKey);
             best.flatMap(id -> vehicles.find(UUID.fromString(id))).ifPresent(found::set);
             return found.get() != null;
         });
