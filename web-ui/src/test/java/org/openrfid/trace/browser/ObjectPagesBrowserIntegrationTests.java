@@ -120,6 +120,26 @@ class ObjectPagesBrowserIntegrationTests extends ConsoleBrowserTest {
         waitFor(browser, Duration.ofSeconds(20), b -> b.findElement(By.id("replay-map")).getAttribute("data-ready") != null);
         assertCleanPage(browser);
         screenshot(browser, "library-item-en");
+
+        browser.get(url("/search?q=CN-2025-0001"));
+        assertThat(browser.findElements(By.cssSelector("#search-hits li.hit"))).as("a consignment lists its goods, pallets and container")
+                .hasSizeGreaterThan(2);
+        assertThat(browser.findElement(By.id("search-hits")).getText()).contains("DMOU1000014").contains("SSCC 006141411000000019");
+        assertCleanPage(browser);
+
+        browser.get(url("/search?q=006141411000000019"));
+        waitFor(browser, Duration.ofSeconds(10), b -> b.getCurrentUrl().contains("/pallets/006141411000000019"));
+        assertThat(browser.findElement(By.id("aggregation-parents")).getText()).contains("DMOU1000014");
+        assertThat(browser.findElements(By.cssSelector("#aggregation-contents li"))).as("the cases in the pallet").isNotEmpty();
+        waitFor(browser, Duration.ofSeconds(20), b -> b.findElement(By.id("replay-map")).getAttribute("data-ready") != null);
+        assertCleanPage(browser);
+        screenshot(browser, "pallet-en");
+
+        browser.findElement(By.cssSelector("#aggregation-parents a")).click();
+        waitFor(browser, Duration.ofSeconds(10), b -> b.getCurrentUrl().contains("/containers/DMOU1000014"));
+        assertThat(browser.findElement(By.id("aggregation-contents")).getText()).contains("SSCC 006141411000000019");
+        waitFor(browser, Duration.ofSeconds(20), b -> b.findElement(By.id("replay-map")).getAttribute("data-ready") != null);
+        assertCleanPage(browser);
     }
 
     @Test
