@@ -18,17 +18,29 @@ import org.springframework.web.bind.annotation.RestController;
  * The map's own base layer, for networks with no tile server: every registered location (a point;
  * its polygon too when it has one) and the road links between checkpoints, as one GeoJSON
  * FeatureCollection (RFC 7946, WGS84, [lon, lat]). Feature {@code properties.layer} is
- * {@code location}, {@code area} or {@code road}.
+ * {@code location}, {@code area} or {@code road}; a location's {@code top} is its top-level ancestor (itself when it has
+ * no parent), the place the live map counts it for. What tile server draws below it: {@code /ui/map/settings}.
  */
 @RestController
 class BaseMapController {
 
     private final DisplayNames names;
     private final RoadLinks roads;
+    private final MapSettings settings;
 
-    BaseMapController(DisplayNames names, RoadLinks roads) {
+    BaseMapController(DisplayNames names, RoadLinks roads, MapSettings settings) {
         this.names = names;
         this.roads = roads;
+        this.settings = settings;
+    }
+
+    /**
+     * The tile server every map draws under the base layer ({@code tiles} empty: none) and the datum of its tiles
+     * ({@code crs}: {@code WGS84} or {@code GCJ02}, in which case basemap.js shifts our WGS84 positions onto them).
+     */
+    @GetMapping(path = "/ui/map/settings", produces = "application/json")
+    ResponseEntity<MapSettings> settings() {
+        return ResponseEntity.ok().cacheControl(CacheControl.noCache().cachePrivate()).body(settings);
     }
 
     @GetMapping(path = "/ui/map/base.geojson", produces = "application/geo+json")
@@ -50,6 +62,7 @@ class BaseMapController {
             props.put("name", l.name());
             props.put("kind", l.kind());
             props.put("parent", l.parent());
+            props.put("top", MapActivity.topOf(l.id(), locations));
             if (l.shape() != null && !"Point".equals(l.shape().getGeometryType())) {
                 Map<String, Object> area = new LinkedHashMap<>(props);
                 area.put("layer", "area");

@@ -88,7 +88,8 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, @Value("${rfid.security.login-page:}") String loginPage,
                                             AccountDetailsService accounts, SessionRegistry sessionRegistry,
-                                            ObjectProvider<ApiTokens> tokens, ObjectProvider<Clock> clock) throws Exception {
+                                            ObjectProvider<ApiTokens> tokens, ObjectProvider<Clock> clock,
+                                            @Value("${rfid.ui.map.tiles:}") String mapTiles) throws Exception {
         PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
         String login = loginPage.isBlank() ? "/login" : loginPage;
         http.authorizeHttpRequests(auth -> auth
@@ -166,7 +167,7 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null
                         && (path.matcher("/api/**").matches(request) || path.matcher("/epcis/**").matches(request))))
                 .logout(withDefaults());
-        SecurityHeaders.apply(http);
+        SecurityHeaders.apply(http, mapTiles);
         if (loginPage.isBlank()) {
             http.formLogin(withDefaults());
         } else {
