@@ -59,7 +59,7 @@
       places.forEach(function (p, i) {
         var at = m.locations[p.location];
         if (!at) { return; }
-        var latlng = [at.lat, at.lon];
+        var latlng = at.latlng || [at.lat, at.lon];
         points.push(latlng);
         L.marker(latlng, { title: p.name, keyboard: false, icon: L.divIcon({ className: 'alert-marker', html: String(i + 1), iconSize: [26, 26] }) })
           // the second place's label goes below it, so the two labels and the route's stay apart

@@ -36,6 +36,8 @@
 
   function start(el, made) {
     var map = made.map;
+    // positions are WGS84; a GCJ-02 base map needs them shifted like everything else drawn on it
+    var toMap = function (lat, lon) { return made.project ? made.project(lat, lon) : L.latLng(lat, lon); };
     var status = document.getElementById('replay-status');
     var current = document.getElementById('replay-current');
     var play = document.getElementById('replay-play');
@@ -57,17 +59,17 @@
     }
 
     function addTrack(data, colour, main) {
-      var latlngs = data.points.map(function (p) { return [p.lat, p.lon]; });
+      var latlngs = data.points.map(function (p) { return toMap(p.lat, p.lon); });
       var layers = L.layerGroup().addTo(map);
       if (latlngs.length > 1) {
         L.polyline(latlngs, { color: colour, weight: main ? 4 : 3, opacity: 0.75, dashArray: main ? null : '6 4' }).addTo(layers);
       }
       data.points.forEach(function (p) {
-        L.circleMarker([p.lat, p.lon], { radius: 4, color: colour, weight: 1, fillColor: colour, fillOpacity: 0.6 })
+        L.circleMarker(toMap(p.lat, p.lon), { radius: 4, color: colour, weight: 1, fillColor: colour, fillOpacity: 0.6 })
           .bindTooltip(data.title + ' · ' + p.time + ' · ' + p.locationName).addTo(layers);
       });
       data.stops.forEach(function (s) {
-        L.circleMarker([s.lat, s.lon], { radius: 10, color: colour, weight: 2, dashArray: '3 3', fill: false })
+        L.circleMarker(toMap(s.lat, s.lon), { radius: 10, color: colour, weight: 2, dashArray: '3 3', fill: false })
           .bindTooltip(s.label).addTo(layers);
       });
       var marker = null;
@@ -101,7 +103,7 @@
       tracks.forEach(function (t) {
         var at = positionAt(t.points, clock.now);
         if (!at || !t.marker) { return; }
-        t.marker.setLatLng([at.lat, at.lon]);
+        t.marker.setLatLng(toMap(at.lat, at.lon));
         if (t.main) {
           var index = Number(el.dataset.replayIndex);
           for (var k = index + 1; k <= at.i; k++) { trail.push(k); }
@@ -113,7 +115,7 @@
             current.textContent = p.time + ' · ' + p.locationName;
             current.dataset.passage = p.passageId;
           }
-          if (follow.checked && clock.playing) { map.panTo([at.lat, at.lon], { animate: false }); }
+          if (follow.checked && clock.playing) { map.panTo(toMap(at.lat, at.lon), { animate: false }); }
         }
       });
       slider.value = String(Math.round((clock.now - clock.start) / Math.max(1, clock.end - clock.start) * 1000));
@@ -185,7 +187,7 @@
       el.dataset.points = String(data.points.length);
       bounds();
       clock.now = clock.start;
-      var latlngs = data.points.map(function (p) { return [p.lat, p.lon]; });
+      var latlngs = data.points.map(function (p) { return toMap(p.lat, p.lon); });
       map.fitBounds(L.latLngBounds(latlngs).pad(0.3), { maxZoom: 15 });
       render();
       el.dataset.ready = 'true';
