@@ -202,6 +202,15 @@
     window.setTimeout(function () { e.classList.remove('flash'); }, 6000);
   }
 
+  var typeNames = null;
+  function typeName(type) {
+    if (!typeNames) {
+      typeNames = {};
+      document.querySelectorAll('#map-alert-types li').forEach(function (li) { typeNames[li.dataset.type] = li.textContent; });
+    }
+    return typeNames[type] || type;
+  }
+
   function listAlerts() {
     var list = document.getElementById('map-alert-list');
     var section = document.getElementById('map-alerts');
@@ -213,11 +222,13 @@
       var a = openAlerts[id];
       var li = text('li', 'map-alert severity-' + String(a.severity || '').toLowerCase());
       li.dataset.alert = id;
-      var title = text('a', 'alert-type', a.type);
+      var title = text('a', 'alert-type', typeName(a.type));
       title.href = el.dataset.alertPage + encodeURIComponent(id);
       li.appendChild(title);
       if (a.plate) { li.appendChild(text('span', 'plate', a.plate)); }
-      li.appendChild(text('span', 'summary', a.summary || ''));
+      // the rule's summary is English prose; the person reads the place's name instead
+      var place = ctx.locations[a.locationId];
+      li.appendChild(text('span', 'summary', place ? place.name : (a.locationId || '')));
       var top = topOf(a.locationId);
       if (top && markers[top]) {
         var show = text('button', 'show', section.dataset.msgShow);

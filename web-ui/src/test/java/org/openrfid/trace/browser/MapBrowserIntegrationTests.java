@@ -104,7 +104,8 @@ class MapBrowserIntegrationTests extends ConsoleBrowserTest {
         assertThat(marker.getAttribute("class")).as("a lane's alert rings its checkpoint").contains("alerting");
         WebElement listed = waitFor(browser, Duration.ofSeconds(5), b -> b.findElements(By.cssSelector("#map-alert-list li")).stream()
                 .filter(li -> li.getText().contains(plate)).findFirst().orElse(null));
-        assertThat(listed.getText()).contains("WATCHLIST");
+        assertThat(listed.getText()).as("the type's name and the place's name, in the page's language")
+                .contains("Watchlist hit").contains("Shimen Bridge").doesNotContain("WATCHLIST");
         assertThat(listed.findElement(By.cssSelector("a.alert-type")).getAttribute("href")).contains("/alerts/" + listed.getAttribute("data-alert"));
         assertCleanPage(browser);
         screenshot(browser, "map-alert");
