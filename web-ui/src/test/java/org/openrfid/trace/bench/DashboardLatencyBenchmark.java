@@ -107,7 +107,6 @@ public final class DashboardLatencyBenchmark {
             readers.add(t);
         }
 
-        HttpClient ingest = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
         // Reads: every 20 ms a batch of rate/50 new tags, each read once, dated now.
         int perBatch = Math.max(1, rate / 50);
         long serial = 1;
@@ -128,12 +127,7 @@ public final class DashboardLatencyBenchmark {
                         .append(now).append("\"}");
             }
             body.append("]}");
-            HttpResponse<String> r = ingest.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/ingest/reads"))
-                    .header("Authorization", auth).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() / 100 != 2) {
-                throw new IllegalStateException("ingest: HTTP " + r.statusCode() + " " + r.body());
-            }
+            post(port, auth, body.toString());
             long due = start + (batch + 1) * 20_000_000L;
             long wait = due - System.nanoTime();
             if (wait > 0) {
@@ -147,13 +141,38 @@ public final class DashboardLatencyBenchmark {
         long sent = (serial - 1);
         System.out.printf(Locale.ROOT, "dashboard latency: %d passages/s for %d s (+%d s warm-up), %d dashboards, silence window %d ms%n",
                 rate, seconds, warmup, dashboards, SILENCE.toMillis());
-        System.out.printf(Locale.ROOT, "  reads sent %d, rows received %d (all dashboards), measured %d%n", sent, rowsSeen.get(), ms.length);
+        System.out.printf(Locale.ROOT, "  reads sent %d, rows received %d (all dashboards), measured %d%n",
+                sent, rowsSeen.get(), ms.length);
         if (ms.length > 0) {
             System.out.printf(Locale.ROOT, "  last read -> dashboard: p50 %d ms, p99 %d ms, p99.9 %d ms, max %d ms%n",
                     pct(ms, 50), pct(ms, 99), pct(ms, 99.9), ms[ms.length - 1]);
             long designed = SILENCE.toMillis() + LATENESS.toMillis();
             System.out.printf(Locale.ROOT, "  above silence + allowed lateness (%d ms, by design): p50 %d ms, p99 %d ms%n",
                     designed, pct(ms, 50) - designed, pct(ms, 99) - designed);
+        }
+    }
+
+    /**
+     * One post through HttpURLConnection (keep-alive pooled by the JDK): the java.net.http client stalled here for
+     * good now and then, after Tomcat closed a keep-alive connection (100 requests each), request timeout or not.
+     */
+    private static void post(int port, String auth, String body) throws Exception {
+        java.net.HttpURLConnection c = (java.net.HttpURLConnection) URI.create("http://localhost:" + port + "/api/v1/ingest/reads").toURL().openConnection();
+        c.setConnectTimeout(5000);
+        c.setReadTimeout(10000);
+        c.setRequestMethod("POST");
+        c.setDoOutput(true);
+        c.setRequestProperty("Authorization", auth);
+        c.setRequestProperty("Content-Type", "application/json");
+        try (var out = c.getOutputStream()) {
+            out.write(body.getBytes(StandardCharsets.UTF_8));
+        }
+        int status = c.getResponseCode();
+        try (var in = status / 100 == 2 ? c.getInputStream() : c.getErrorStream()) {
+            String answer = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            if (status / 100 != 2) {
+                throw new IllegalStateException("ingest: HTTP " + status + " " + answer);
+            }
         }
     }
 
