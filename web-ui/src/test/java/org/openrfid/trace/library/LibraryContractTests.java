@@ -99,6 +99,10 @@ abstract class LibraryContractTests {
         Instant firstPass = Instant.now();
         pushRead(GATE_READER, GATE_BOOK_EPC);
         await().atMost(Duration.ofSeconds(30)).until(() -> passagesOf(GATE_BOOK_EPC) == 1);
+        // The gate transaction, compared with the loans: a lent book may leave.
+        JsonNode passed = await().atMost(Duration.ofSeconds(30)).until(() -> gateTransactions(), t -> t.size() == 1).get(0);
+        assertThat(passed.path("verdict").asText()).isEqualTo("PASS");
+        assertThat(passed.path("matched").get(0).path("id").asText()).isEqualTo("LT-GATE-1");
 
         JsonNode returned = json.readTree(expect(200, librarian("POST", "/api/v1/library/returns", "{\"item\":\"LT-GATE-1\"}")));
         assertThat(returned.path("returnedAt").isNull()).isFalse();
@@ -116,6 +120,12 @@ abstract class LibraryContractTests {
         Instant alarmed = Instant.parse(alert.path("evidence").path("passage").path("firstSeen").asText());
         assertThat(alarmed).isAfterOrEqualTo(secondPass.minusSeconds(1));
         assertThat(firstPass).isBefore(secondPass);
+        JsonNode alarm = await().atMost(Duration.ofSeconds(30)).until(() -> gateTransactions(), t -> t.size() == 2).get(0);
+        assertThat(alarm.path("verdict").asText()).isEqualTo("ALARM");
+        assertThat(alarm.path("unexpected").get(0).path("id").asText()).isEqualTo("LT-GATE-1");
+        assertThat(alarm.path("reasons").get(0).asText()).contains("on shelf");
+        assertThat(get("admin", ADMIN_PASSWORD, "/api/v1/library/gate-transactions/" + alarm.path("id").asText()).statusCode()).isEqualTo(200);
+        assertThat(get("admin", ADMIN_PASSWORD, "/api/v1/library/gate-transactions/gt-none").statusCode()).isEqualTo(404);
         // The loan stays in the item's history, returned.
         JsonNode history = json.readTree(expect(200, librarian("GET", "/api/v1/library/loans?item=LT-GATE-1", null))).path("items");
         assertThat(history).hasSize(1);
@@ -237,6 +247,14 @@ abstract class LibraryContractTests {
 
     int passagesOf(String epc) throws Exception {
         return json.readTree(expect(200, get("admin", ADMIN_PASSWORD, "/api/v1/tags/history?epc=" + epc))).path("items").size();
+    }
+
+    /** The library gate's transactions, newest first. */
+    List<JsonNode> gateTransactions() throws Exception {
+        JsonNode page = json.readTree(expect(200, librarian("GET", "/api/v1/library/gate-transactions?location=" + GATE, null)));
+        List<JsonNode> all = new ArrayList<>();
+        page.path("items").forEach(all::add);
+        return all;
     }
 
     List<JsonNode> gateAlerts(String itemId) throws Exception {

@@ -9,6 +9,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /** The library contract on the production store: PostgreSQL + PostGIS, in a schema of its own. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "rfid.demo.enabled=false",
+        // each pass of the gate book its own gate transaction (the default window of 5 s could join them)
+        "rfid.gate.window=1s",
         "RFID_ADMIN_PASSWORD=" + LibraryContractTests.ADMIN_PASSWORD,
 })
 class PostgisLibraryIntegrationTests extends LibraryContractTests {

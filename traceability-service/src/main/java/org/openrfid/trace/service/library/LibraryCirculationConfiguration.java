@@ -39,4 +39,10 @@ public class LibraryCirculationConfiguration {
         live.ifAvailable(l -> l.subscribeEnriched(inventory::onPassages));
         return inventory;
     }
+
+    /** The library gate's gate transactions, compared with the loans (the alarm itself is the gate rule's). */
+    @Bean
+    LibraryGateReconciler libraryGateReconciler(LibraryItems items, ObjectProvider<GateCirculation> circulation) {
+        return new LibraryGateReconciler(items, circulation.getIfAvailable(() -> GateCirculation.LOCAL));
+    }
 }
