@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,6 +20,8 @@ import java.util.regex.Pattern;
 import org.openrfid.trace.RfidTraceApplication;
 import org.openrfid.trace.service.location.Location;
 import org.openrfid.trace.service.location.Locations;
+import org.openrfid.trace.service.user.Role;
+import org.openrfid.trace.service.user.UserAdministration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -36,7 +39,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * ./mvnw -o -q -pl web-ui -am test-compile -DskipTests &&
  * ./mvnw -o -q -pl web-ui dependency:build-classpath -Dmdep.outputFile=/tmp/cp-ui.txt -Dmdep.includeScope=test &&
  * java -Xmx4g -cp web-ui/target/classes:web-ui/target/test-classes:$(cat /tmp/cp-ui.txt) \
- *   org.openrfid.trace.bench.DashboardLatencyBenchmark [passagesPerSecond=1000] [dashboards=20] [seconds=60]
+ *   org.openrfid.trace.bench.DashboardLatencyBenchmark [passagesPerSecond=1000] [dashboards=20] [seconds=60] [--setting=value…]
  * </pre>
  *
  * Measures the server side of "arrival in the browser" (store, feed, render, SSE write, network on
@@ -56,25 +59,33 @@ public final class DashboardLatencyBenchmark {
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 60;
         int warmup = 15;
 
-        ConfigurableApplicationContext app = new SpringApplication(RfidTraceApplication.class).run(
-                "--server.port=0", "--rfid.demo.enabled=false", "--RFID_ADMIN_PASSWORD=" + PASSWORD,
+        List<String> settings = new ArrayList<>(List.of("--server.port=0", "--rfid.demo.enabled=false", "--RFID_ADMIN_PASSWORD=" + PASSWORD,
                 "--spring.datasource.url=jdbc:h2:mem:dashbench;DB_CLOSE_DELAY=-1", "--rfid.cluster.port=15790",
                 "--rfid.pipeline.silence=" + SILENCE.toMillis() + "ms",
                 "--rfid.pipeline.allowed-lateness=" + LATENESS.toMillis() + "ms", "--rfid.retention.enabled=false",
                 "--rfid.pipeline.spool.dir=target/bench-spool-" + System.nanoTime(),
                 "--rfid.readers[0].id=bench", "--rfid.readers[0].host=127.0.0.1", "--rfid.readers[0].port=5084",
                 "--rfid.readers[0].connection=READER_INITIATED", "--rfid.readers[0].antennas[0].antenna=0",
-                "--rfid.readers[0].antennas[0].location=BENCH-1");
+                "--rfid.readers[0].antennas[0].location=BENCH-1"));
+        // further arguments are application settings to compare, e.g. --rfid.pipeline.store-batch-linger=10ms
+        settings.addAll(List.of(args).subList(Math.min(3, args.length), args.length));
+        ConfigurableApplicationContext app = new SpringApplication(RfidTraceApplication.class).run(settings.toArray(String[]::new));
         try {
             app.getBean(Locations.class).save(List.of(new Location("BENCH-1", "Bench gantry", "checkpoint", 29.56, 106.55, null)));
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-            run(port, rate, dashboards, seconds, warmup);
+            // Reads arrive as a reader pusher sends them: an INGEST account's API token (one SHA-256 per
+            // request). With Basic auth every post costs a BCrypt check, which at 50 posts/s took both cores
+            // and made the posts fall ever further behind (the "stall" of the first runs).
+            UserAdministration users = app.getBean(UserAdministration.class);
+            users.create("bench-pusher", new UserAdministration.UserInput("Bench pusher", Set.of(Role.INGEST), true, PASSWORD));
+            String token = users.createToken("bench-pusher", "bench", 1).orElseThrow().secret();
+            run(port, rate, dashboards, seconds, warmup, "Bearer " + token);
         } finally {
             app.close();
         }
     }
 
-    private static void run(int port, int rate, int dashboards, int seconds, int warmup) throws Exception {
+    private static void run(int port, int rate, int dashboards, int seconds, int warmup, String ingestAuth) throws Exception {
         String auth = "Basic " + Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
         AtomicBoolean measuring = new AtomicBoolean(false);
         ConcurrentLinkedQueue<Long> latenciesMs = new ConcurrentLinkedQueue<>();
@@ -127,13 +138,14 @@ public final class DashboardLatencyBenchmark {
                         .append(now).append("\"}");
             }
             body.append("]}");
-            post(port, auth, body.toString());
+            post(port, ingestAuth, body.toString());
             long due = start + (batch + 1) * 20_000_000L;
             long wait = due - System.nanoTime();
             if (wait > 0) {
                 Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
             }
         }
+        double sendSeconds = (System.nanoTime() - start) / 1e9;
         Thread.sleep(SILENCE.toMillis() + 2000);
         measuring.set(false);
 
@@ -141,8 +153,8 @@ public final class DashboardLatencyBenchmark {
         long sent = (serial - 1);
         System.out.printf(Locale.ROOT, "dashboard latency: %d passages/s for %d s (+%d s warm-up), %d dashboards, silence window %d ms%n",
                 rate, seconds, warmup, dashboards, SILENCE.toMillis());
-        System.out.printf(Locale.ROOT, "  reads sent %d, rows received %d (all dashboards), measured %d%n",
-                sent, rowsSeen.get(), ms.length);
+        System.out.printf(Locale.ROOT, "  reads sent %d in %.1f s (%.0f/s; planned %d s), rows received %d (all dashboards), measured %d%n",
+                sent, sendSeconds, sent / sendSeconds, warmup + seconds, rowsSeen.get(), ms.length);
         if (ms.length > 0) {
             System.out.printf(Locale.ROOT, "  last read -> dashboard: p50 %d ms, p99 %d ms, p99.9 %d ms, max %d ms%n",
                     pct(ms, 50), pct(ms, 99), pct(ms, 99.9), ms[ms.length - 1]);
