@@ -23,6 +23,8 @@ import org.openrfid.trace.service.location.Locations;
 import org.openrfid.trace.service.passage.PassageStore;
 import org.openrfid.trace.service.registry.binding.ObjectKind;
 import org.openrfid.trace.service.registry.binding.TagBindings;
+import org.openrfid.trace.service.registry.goods.GoodsItem;
+import org.openrfid.trace.service.registry.goods.GoodsItems;
 import org.openrfid.trace.service.registry.vehicle.Vehicle;
 import org.openrfid.trace.service.registry.vehicle.Vehicles;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,6 +48,8 @@ class ObjectPagesBrowserIntegrationTests extends ConsoleBrowserTest {
     Locations locations;
     @Autowired
     MessageSource messages;
+    @Autowired
+    GoodsItems goods;
 
     @Test
     void officerFindsAVehicleByAnySpellingOfItsPlateStatesWhyAndReplaysIt() throws Exception {
@@ -177,6 +181,53 @@ class ObjectPagesBrowserIntegrationTests extends ConsoleBrowserTest {
             return found.get() != null;
         });
         return found.get();
+    }
+
+    @Test
+    void goodsAndTagPagesInChinese() throws Exception {
+        // a goods item the demo's trucks and docks have read recently, and the tag it was read by
+        AtomicReference<Passage> read = new AtomicReference<>();
+        Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+            passages.latest(2000).stream().filter(p -> goodsOf(p).isPresent()).findFirst().ifPresent(read::set);
+            return read.get() != null;
+        });
+        Passage p = read.get();
+        GoodsItem item = goods.find(UUID.fromString(goodsOf(p).orElseThrow())).orElseThrow();
+        ChromeDriver browser = loggedInBrowser("zh-CN");
+
+        browser.get(url("/goods/" + item.id()));
+        waitFor(browser, Duration.ofSeconds(10), b -> b.findElements(By.id("identity")).size() == 1);
+        assertThat(browser.findElement(By.id("object-title")).getText()).contains(item.product());
+        assertThat(browser.findElement(By.id("identity")).getText()).contains("商品").contains(item.gtin()).doesNotContain(item.id().toString());
+        assertThat(browser.findElements(By.cssSelector("#timeline tr.timeline-row"))).as("its passages").isNotEmpty();
+        assertThat(browser.findElement(By.id("content")).getText()).as("a tag bound since registration is not dated 1970")
+                .doesNotContain("1970-01-01").contains("登记时");
+        assertThat(browser.findElement(By.id("timeline")).getText()).as("place names, not ids")
+                .contains(locations.find(p.locationId()).orElseThrow().name());
+        waitFor(browser, Duration.ofSeconds(20), b -> "true".equals(b.findElement(By.id("replay-map")).getAttribute("data-ready")));
+        assertCleanPage(browser);
+        screenshot(browser, "goods-zh-CN");
+
+        String hex = p.epc().toHex();
+        browser.get(url("/tags/" + hex));
+        waitFor(browser, Duration.ofSeconds(10), b -> b.findElements(By.id("identity")).size() == 1);
+        assertThat(browser.findElement(By.id("identity")).getText()).contains("EPC（十六进制）").containsIgnoringCase(hex);
+        assertThat(browser.findElement(By.cssSelector(".page-head .kind")).getText()).as("a bound tag is a tag, not an unregistered one").isEqualTo("标签");
+        assertThat(browser.findElement(By.id("owners")).getText()).as("what the tag was bound to, since when")
+                .contains(item.product()).contains("登记时").contains("仍有效");
+        assertThat(browser.findElements(By.cssSelector("#timeline tr.timeline-row"))).isNotEmpty();
+        waitFor(browser, Duration.ofSeconds(20), b -> "true".equals(b.findElement(By.id("replay-map")).getAttribute("data-ready")));
+        assertCleanPage(browser);
+        screenshot(browser, "tag-zh-CN");
+
+        browser.get(url("/tags/NOT-AN-EPC"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).as("a bad EPC is the not-found page, in Chinese").isEqualTo("未找到");
+        assertNoMissingMessages(browser);
+        assertOnlyLocalRequests(browser);
+    }
+
+    private Optional<String> goodsOf(Passage p) {
+        return bindings.at(p.epc().toHex(), p.firstSeen()).filter(b -> b.kind() == ObjectKind.GOODS).map(b -> b.objectId());
     }
 
     private Optional<String> vehicleOf(Passage p) {

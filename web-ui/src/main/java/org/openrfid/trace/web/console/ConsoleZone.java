@@ -31,6 +31,15 @@ public record ConsoleZone(ZoneId zone) {
         return at == null ? "" : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(locale).withZone(zone).format(at);
     }
 
+    /**
+     * Whether this is the start of time as the registries write it: the first tag of a newly registered
+     * object is bound "since ever" (the epoch) so that earlier reads resolve to it. A person is shown
+     * "since registration" rather than 1970-01-01 08:00.
+     */
+    public boolean beginning(Instant at) {
+        return Instant.EPOCH.equals(at);
+    }
+
     /** The zone's short name for column headers: "CST" / "中国标准时间" are ambiguous, the offset is not. */
     public String label() {
         return zone.getId();

@@ -77,6 +77,19 @@ class ObjectContext {
         return ok == null ? List.of() : bindings.ofObject(ok, id).stream().sorted(Comparator.comparing(TagBinding::validFrom).reversed()).toList();
     }
 
+    /** What a tag was bound to over time, newest first, labelled; bindings to kinds (or objects) the caller may not see are left out. */
+    record OwnerSpan(org.openrfid.trace.web.console.ObjectLabel owner, java.time.Instant from, java.time.Instant to) {
+    }
+
+    List<OwnerSpan> ownersOf(String epcHex) {
+        Scope scope = callers.scope();
+        return bindings.ofTag(epcHex).stream()
+                .filter(b -> scope.sees(b.kind().name()) && !lookups.hides(scope, b.kind().name(), b.objectId()))
+                .sorted(Comparator.comparing(TagBinding::validFrom).reversed())
+                .flatMap(b -> names.of(b.object()).map(label -> new OwnerSpan(label, b.validFrom(), b.validTo())).stream())
+                .toList();
+    }
+
     /** The object a tag is bound to now, labelled; null when none, or of a kind (or restricted) the caller does not see. */
     org.openrfid.trace.web.console.ObjectLabel ownerOf(String epcHex) {
         Scope scope = callers.scope();

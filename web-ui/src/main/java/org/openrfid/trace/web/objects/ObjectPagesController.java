@@ -154,6 +154,7 @@ class ObjectPagesController {
         model.addAttribute("facts", objectFacts);
         model.addAttribute("bindings", context.bindingsOf(kind, o.id()));
         model.addAttribute("tagOwner", kind == TracedKind.TAG ? context.ownerOf(o.id()) : null);
+        model.addAttribute("owners", kind == TracedKind.TAG ? context.ownersOf(o.id()) : List.of());
         model.addAttribute("watchlist", context.watchlistOf(kind, o.id()));
         model.addAttribute("alerts", context.openAlerts(kind, o.id(), epcs));
         model.addAttribute("timeline", shown);
