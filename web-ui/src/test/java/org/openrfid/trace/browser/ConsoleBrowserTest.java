@@ -73,6 +73,9 @@ public abstract class ConsoleBrowserTest {
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.id("login-submit")).click();
+        // the click returns before the form's POST is answered (a BCrypt check on a loaded machine takes a
+        // while): wait for the answer, or a test's next navigation would abort the login or read the old URL
+        waitFor(browser, Duration.ofSeconds(30), b -> !b.getCurrentUrl().endsWith("/login"));
     }
 
     /** Logs in as admin and switches the console to this language ({@code zh-CN} or {@code en}). */
