@@ -29,6 +29,7 @@ public final class Menu {
             items.add(new Item("menu.alerts", "/alerts", "/alerts"));
         }
         if (roles.contains("ADMIN")) {
+            items.add(new Item("menu.users", "/admin/users", "/admin/users"));
             items.add(new Item("menu.api", "/swagger-ui/index.html", "/swagger-ui"));
         }
         return List.copyOf(items);

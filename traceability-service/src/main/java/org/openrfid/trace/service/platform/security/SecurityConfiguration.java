@@ -85,8 +85,17 @@ class SecurityConfiguration {
         return new RegistrySessions(registry);
     }
 
+    private static org.springframework.security.web.access.AccessDeniedHandler pageDeniedHandler(String deniedPage) {
+        org.springframework.security.web.access.AccessDeniedHandlerImpl handler = new org.springframework.security.web.access.AccessDeniedHandlerImpl();
+        if (!deniedPage.isBlank()) {
+            handler.setErrorPage(deniedPage);
+        }
+        return handler;
+    }
+
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, @Value("${rfid.security.login-page:}") String loginPage,
+                                            @Value("${rfid.security.denied-page:}") String deniedPage,
                                             AccountDetailsService accounts, SessionRegistry sessionRegistry,
                                             ObjectProvider<ApiTokens> tokens, ObjectProvider<Clock> clock,
                                             @Value("${rfid.ui.map.tiles:}") String mapTiles) throws Exception {
@@ -98,6 +107,8 @@ class SecurityConfiguration {
                                 path.matcher("/css/**"), path.matcher("/js/**"), path.matcher("/img/**"), path.matcher("/favicon.ico")).permitAll()
                         // Administration (retention runs and the like) is for the ADMIN role only.
                         .requestMatchers(path.matcher("/api/v1/admin/**")).hasRole("ADMIN")
+                        // the console's administration pages (users, readers, registry…)
+                        .requestMatchers(path.matcher("/admin/**")).hasRole("ADMIN")
                         // A user's API tokens: ADMIN, or the user for themself.
                         .requestMatchers(path.matcher("/api/v1/users/{username}/tokens/**")).access(adminOrSelf())
                         .requestMatchers(path.matcher("/api/v1/users"), path.matcher("/api/v1/users/**")).hasRole("ADMIN")
@@ -151,7 +162,11 @@ class SecurityConfiguration {
                         clock.getIfAvailable(Clock::systemUTC)), BasicAuthenticationFilter.class)
                 .exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(
                                 new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), path.matcher("/api/**"))
-                        .defaultAccessDeniedHandlerFor(new ProblemAccessDeniedHandler(), path.matcher("/api/**")))
+                        .defaultAccessDeniedHandlerFor(new ProblemAccessDeniedHandler(), path.matcher("/api/**"))
+                        // a page refused to a logged-in person: the console's own 403 page in their language
+                        // (forwarded, so it gets the menu and layout), not the container's bare error
+                        // (after the API's: the first matching entry answers)
+                        .defaultAccessDeniedHandlerFor(pageDeniedHandler(deniedPage), request -> true))
                 // Every form login is registered, so that disabling or deleting a user ends its sessions at once.
                 .sessionManagement(session -> session.maximumSessions(-1).sessionRegistry(sessionRegistry)
                         .expiredSessionStrategy(event -> {
