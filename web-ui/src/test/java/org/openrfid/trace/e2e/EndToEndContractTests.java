@@ -113,6 +113,8 @@ abstract class EndToEndContractTests {
         assertThat(health.getBody().has("components")).as("anonymous callers learn no component names").isFalse();
         JsonNode detailed = http.withBasicAuth("admin", PASSWORD).getForEntity("/actuator/health", JsonNode.class).getBody();
         assertThat(detailed.path("components").has("readers")).isTrue();
+        assertThat(detailed.path("components").path("passageStore").path("status").asText()).as("the store path, spool empty").isEqualTo("UP");
+        assertThat(detailed.path("components").path("passageStore").path("details").path("outOfSpace").asBoolean(true)).isFalse();
     }
 
     @Test

@@ -43,6 +43,7 @@ import org.openrfid.trace.pipeline.cluster.ClusterSmoothing;
 import org.openrfid.trace.reader.RawEpc;
 import org.openrfid.trace.service.passage.PassageStore;
 import org.openrfid.trace.service.passage.spool.PassageSpool;
+import org.openrfid.trace.service.passage.spool.PassageStoreHealthIndicator;
 import org.openrfid.trace.service.passage.spool.SpoolProperties;
 import org.openrfid.trace.service.passage.spool.SpoolingPassageWriter;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -250,6 +251,12 @@ class PipelineAssembly {
                 properties.storeRetryDelay(), spool.maxRetryDelay(), enricher, live::publish,
                 (refused, reason) -> deadLetters.add("store", new IngestRejection(IngestRejection.Reason.STORE_REFUSED, reason),
                         refused.passage().toString())).start();
+    }
+
+    /** The store path in {@code /actuator/health}: DEGRADED while passages wait in the spool, DOWN while it takes no more. */
+    @Bean(name = "passageStoreHealthIndicator")
+    PassageStoreHealthIndicator passageStoreHealthIndicator(SpoolingPassageWriter writer) {
+        return new PassageStoreHealthIndicator(writer);
     }
 
     /** Reads refused for their reader time join the ingest dead letters ({@code /api/v1/ingest/dead-letters}). */

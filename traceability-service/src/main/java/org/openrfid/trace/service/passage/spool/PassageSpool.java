@@ -25,6 +25,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The spool holds at most {@code maxBytes}: {@link #append} blocks while a batch does not fit
  * (a batch larger than the whole bound still goes into an empty spool, or nothing would move).
+ * A disk that fills up before the bound is treated the same way: while the spool holds batches an
+ * append the disk refuses waits for a replayed batch to free room and tries again; only into an empty
+ * spool, where nothing would ever free room, is the refusal thrown to the caller (which retries).
  * Nothing is ever dropped. Thread-safe; a lock file keeps two processes off one directory.
  */
 public final class PassageSpool implements AutoCloseable {
@@ -44,6 +47,8 @@ public final class PassageSpool implements AutoCloseable {
     private long corrupt;
     private long fullEpisodes;
     private boolean blocked;
+    private boolean outOfSpace;
+    private long diskRefusals;
     private boolean closed;
 
     /**
@@ -82,7 +87,8 @@ public final class PassageSpool implements AutoCloseable {
      * Appends a batch durably, after all batches appended before it. Blocks while the spool is full.
      *
      * @throws InterruptedException when interrupted while waiting for room (the batch is not spooled)
-     * @throws UncheckedIOException when the disk refuses the write (the batch is not spooled)
+     * @throws UncheckedIOException when the disk refuses the write into an empty spool (the batch is not
+     *                              spooled); into a spool holding batches it waits for room instead
      */
     public void append(List<Passage> passages) throws InterruptedException {
         append(passages.stream().map(EnrichedPassage::bare).toList(), false);
@@ -111,13 +117,45 @@ public final class PassageSpool implements AutoCloseable {
                 blocked = false;
                 log.info("Passage spool {} has room again ({} bytes): store route unblocked", directory.path(), bytes);
             }
-            long sequence = nextSequence++;
-            directory.write(sequence, data);
+            long sequence = nextSequence;
+            writeWaitingForSpace(sequence, data);
+            nextSequence++;
             files.put(sequence, (long) data.length);
             bytes += data.length;
             notEmpty.signalAll();
         } finally {
             mutex.unlock();
+        }
+    }
+
+    /**
+     * Writes the batch; while the disk refuses it and the spool holds batches, waits for one to be
+     * replayed (which frees room) and tries again. Called under the lock.
+     */
+    private void writeWaitingForSpace(long sequence, byte[] data) throws InterruptedException {
+        while (true) {
+            try {
+                directory.write(sequence, data);
+                if (outOfSpace) {
+                    outOfSpace = false;
+                    log.info("Passage spool {} takes writes again ({} batches, {} bytes)", directory.path(), files.size(), bytes);
+                }
+                return;
+            } catch (UncheckedIOException e) {
+                diskRefusals++;
+                if (!outOfSpace) {
+                    outOfSpace = true;
+                    log.warn("The disk refuses passage spool writes in {} ({}; {} batches, {} bytes spooled): {}", directory.path(),
+                            e.getCause() == null ? e.getMessage() : e.getCause().toString(), files.size(), bytes,
+                            files.isEmpty() ? "the store route retries" : "blocking the store route until a replayed batch frees room");
+                }
+                if (files.isEmpty()) {
+                    throw e;
+                }
+                // Timed: room freed by something other than this spool (an operator) is noticed too.
+                notFull.await(1, TimeUnit.SECONDS);
+                ensureOpen();
+            }
         }
     }
 
@@ -202,6 +240,35 @@ public final class PassageSpool implements AutoCloseable {
     /** Whether an append is waiting for room now. */
     public boolean isBlocked() {
         return underLock(() -> blocked);
+    }
+
+    /**
+     * Whether the disk refused the last spool write (out of space, or otherwise failing): the store
+     * route is held until it takes writes again. Cleared by the next write it takes.
+     */
+    public boolean isOutOfSpace() {
+        return underLock(() -> outOfSpace);
+    }
+
+    /**
+     * The store took a batch directly, so no spool write is pending: the disk's state is unknown again
+     * until the next one, and it no longer holds anything up.
+     */
+    public void clearOutOfSpace() {
+        mutex.lock();
+        try {
+            if (outOfSpace && files.isEmpty()) {
+                outOfSpace = false;
+                log.info("Passage spool {} is not needed now: the store takes writes directly again", directory.path());
+            }
+        } finally {
+            mutex.unlock();
+        }
+    }
+
+    /** Spool writes the disk refused (each retry counts). */
+    public long diskRefusals() {
+        return underLock(() -> diskRefusals);
     }
 
     /** How many times the spool filled up and blocked an append. */

@@ -44,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * <p>Metrics: {@code rfid_spool_batches}, {@code rfid_spool_bytes}, {@code rfid_spool_replayed_total}
  * (batches), {@code rfid_store_failures_total} (failed store attempts, direct or replayed),
  * {@code rfid_spool_full} (1 while a full spool blocks the route), {@code rfid_spool_full_episodes_total},
- * {@code rfid_spool_corrupt_total}.
+ * {@code rfid_spool_corrupt_total}, {@code rfid_spool_out_of_space} (1 while the disk refuses spool writes),
+ * {@code rfid_spool_disk_refusals_total}.
  */
 public final class SpoolingPassageWriter implements MeterBinder, AutoCloseable {
 
@@ -126,6 +127,7 @@ public final class SpoolingPassageWriter implements MeterBinder, AutoCloseable {
             try {
                 enriched = enricher.enrich(passages);
                 storeIsolatingRefused(enriched);
+                spool.clearOutOfSpace();
                 return;
             } catch (RuntimeException e) {
                 storeFailures.incrementAndGet();
@@ -283,6 +285,10 @@ public final class SpoolingPassageWriter implements MeterBinder, AutoCloseable {
                 .description("1 while the spool is full and blocks the store route").register(registry);
         FunctionCounter.builder("rfid.spool.full.episodes", spool, PassageSpool::fullEpisodes)
                 .description("times the spool filled up and blocked the store route").register(registry);
+        Gauge.builder("rfid.spool.out.of.space", spool, s -> s.isOutOfSpace() ? 1 : 0)
+                .description("1 while the disk refuses spool writes (out of space) and the store route is held").register(registry);
+        FunctionCounter.builder("rfid.spool.disk.refusals", spool, PassageSpool::diskRefusals)
+                .description("spool writes the disk refused (out of space or failing)").register(registry);
         FunctionCounter.builder("rfid.spool.corrupt", spool, PassageSpool::corruptBatches)
                 .description("spooled batches found torn or corrupt and set aside").register(registry);
         FunctionCounter.builder("rfid.spool.replayed", replayedBatches, AtomicLong::get)
