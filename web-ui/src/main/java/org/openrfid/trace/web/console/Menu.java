@@ -20,6 +20,11 @@ public final class Menu {
     private Menu() {
     }
 
+    /** An auditor with no desk: the audit trail is their home page. */
+    public static boolean auditOnly(Collection<String> roles) {
+        return roles.contains("AUDITOR") && roles.stream().noneMatch(DESKS::contains);
+    }
+
     public static List<Item> forRoles(Collection<String> roles) {
         List<Item> items = new ArrayList<>();
         if (roles.stream().anyMatch(DESKS::contains)) {
@@ -27,6 +32,9 @@ public final class Menu {
             items.add(new Item("menu.map", "/map", "/map"));
             items.add(new Item("menu.search", "/search", "/search"));
             items.add(new Item("menu.alerts", "/alerts", "/alerts"));
+        }
+        if (roles.contains("AUDITOR") || roles.contains("ADMIN")) {
+            items.add(new Item("menu.audit", "/audit", "/audit"));
         }
         if (roles.contains("ADMIN")) {
             items.add(new Item("menu.users", "/admin/users", "/admin/users"));

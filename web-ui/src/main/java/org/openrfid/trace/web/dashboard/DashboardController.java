@@ -36,9 +36,11 @@ class DashboardController {
     private final LivePassageFeed feed;
     private final RestrictedObjects restricted;
     private final org.openrfid.trace.service.location.Locations locations;
+    private final org.openrfid.trace.service.privacy.Callers callers;
 
     DashboardController(PassageStore passages, Lookups lookups, DisplayNames names, LivePassageFeed feed, RestrictedObjects restricted,
-                        org.openrfid.trace.service.location.Locations locations) {
+                        org.openrfid.trace.service.location.Locations locations, org.openrfid.trace.service.privacy.Callers callers) {
+        this.callers = callers;
         this.locations = locations;
         this.passages = passages;
         this.lookups = lookups;
@@ -49,6 +51,9 @@ class DashboardController {
 
     @GetMapping("/")
     String dashboard(@RequestParam(required = false) String kind, @RequestParam(required = false) String location, Model model) {
+        if (org.openrfid.trace.web.console.Menu.auditOnly(callers.roles())) {
+            return "redirect:/audit"; // an auditor's work is the trail: the dashboard's data is not theirs
+        }
         Scope scope = lookups.scope("LIVE_PASSAGES", "dashboard");
         RowFilter filter = new RowFilter(scope, kindOf(kind), places(location), restricted);
         List<PassageRow> rows = passages.latest(scope, LATEST * 4).stream().map(this::row).filter(filter::admits).limit(LATEST).toList();

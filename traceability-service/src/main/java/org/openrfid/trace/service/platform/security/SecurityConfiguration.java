@@ -109,6 +109,13 @@ class SecurityConfiguration {
                         .requestMatchers(path.matcher("/api/v1/admin/**")).hasRole("ADMIN")
                         // the console's administration pages (users, readers, registry…)
                         .requestMatchers(path.matcher("/admin/**")).hasRole("ADMIN")
+                        .requestMatchers(path.matcher("/audit"), path.matcher("/audit/**")).hasAnyRole("AUDITOR", "ADMIN")
+                        // the console's tracking pages and their live parts are for the desks (what each desk
+                        // sees of them is scoped by its role); "/" sends an auditor on to the trail
+                        .requestMatchers(path.matcher("/map"), path.matcher("/search"), path.matcher("/alerts"), path.matcher("/alerts/**"),
+                                path.matcher("/locations/**"), path.matcher("/vehicles/**"), path.matcher("/goods/**"),
+                                path.matcher("/pallets/**"), path.matcher("/containers/**"), path.matcher("/library-items/**"),
+                                path.matcher("/tags"), path.matcher("/tags/**"), path.matcher("/ui/**")).hasAnyRole(DESKS)
                         // A user's API tokens: ADMIN, or the user for themself.
                         .requestMatchers(path.matcher("/api/v1/users/{username}/tokens/**")).access(adminOrSelf())
                         .requestMatchers(path.matcher("/api/v1/users"), path.matcher("/api/v1/users/**")).hasRole("ADMIN")
