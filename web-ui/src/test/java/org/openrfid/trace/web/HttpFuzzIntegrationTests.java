@@ -125,6 +125,8 @@ class HttpFuzzIntegrationTests {
                         String type = answer.contentType();
                         if (!type.contains("application/problem+json")) {
                             failures.add("not a problem detail: " + what);
+                        } else if (problemStatus(answer.body()) != status) {
+                            failures.add("problem detail of another status: " + what);
                         }
                         Map<String, Long> after = counts();
                         if (!after.equals(before)) {
@@ -171,6 +173,12 @@ class HttpFuzzIntegrationTests {
         String uri = path + query;
         JsonNode body = op.path("requestBody").path("content");
         if (body.isMissingNode() || body.isEmpty()) {
+            if (method.equals("POST") || method.equals("PUT")) {
+                // CSV uploads read the request themselves, so the description names no body for them
+                boolean csv = template.endsWith("/import") || template.equals("/api/v1/road-links");
+                String type = csv ? pick(List.of("text/csv", "application/csv")) : "application/json";
+                return new Attempt(uri, type, body(type, json.createObjectNode(), i, template));
+            }
             return new Attempt(uri, null, null);
         }
         List<String> types = new ArrayList<>();
@@ -293,6 +301,15 @@ class HttpFuzzIntegrationTests {
         return node;
     }
 
+    /** The {@code status} member of a problem detail (-1 when the body is no JSON object). */
+    private int problemStatus(String body) {
+        try {
+            return json.readTree(body).path("status").asInt(-1);
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
     private Map<String, Long> counts() {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         Map<String, Long> counts = new LinkedHashMap<>();
@@ -315,12 +332,12 @@ class HttpFuzzIntegrationTests {
     record Answer(int statusCode, String contentType, String body) {
     }
 
-    /** Over a plain socket: java.net.URI will not carry a malformed escape such as '%ZZ'. */
+    /** Over a plain socket (HTTP/1.0: no chunked answer to undo): java.net.URI will not carry a malformed escape such as '%ZZ'. */
     private Answer sendRaw(String method, String pathAndQuery, String contentType, byte[] body) throws Exception {
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
             socket.setSoTimeout(20_000);
             byte[] content = body == null ? new byte[0] : body;
-            StringBuilder head = new StringBuilder(method + " " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
+            StringBuilder head = new StringBuilder(method + " " + pathAndQuery + " HTTP/1.0\r\nHost: 127.0.0.1:" + port
                     + "\r\nAuthorization: " + auth + "\r\nX-Purpose: fuzzing\r\nConnection: close\r\nContent-Length: " + content.length + "\r\n");
             if (contentType != null) {
                 head.append("Content-Type: ").append(contentType).append("\r\n");
