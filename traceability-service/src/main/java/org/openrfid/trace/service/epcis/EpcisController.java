@@ -25,6 +25,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -105,7 +106,9 @@ public class EpcisController {
             out.put("eventCount", job.eventCount());
             out.putArray("errors");
             return ResponseEntity.ok(out);
-        }).orElseGet(() -> ResponseEntity.notFound().build());
+        // a problem detail as for every other API error, not an empty 404 (HttpFuzzIntegrationTests)
+        }).orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
+                ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "captureId: no capture job '" + captureId + "'"), null));
     }
 
     @GetMapping(path = "/events", produces = {"application/ld+json", MediaType.APPLICATION_JSON_VALUE})

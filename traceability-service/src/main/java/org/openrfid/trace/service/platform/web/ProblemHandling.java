@@ -34,6 +34,22 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         return super.handleHttpMessageNotReadable(ex, headers, status, request);
     }
 
+    /**
+     * A path variable that is blank ('/api/v1/vehicles/%20') is bad input, not a server fault: Spring's
+     * default answered 400 with a problem detail saying 500 "Internal Server Error" (HttpFuzzIntegrationTests).
+     */
+    @Override
+    protected org.springframework.http.ResponseEntity<Object> handleMissingPathVariable(
+            org.springframework.web.bind.MissingPathVariableException ex, org.springframework.http.HttpHeaders headers,
+            org.springframework.http.HttpStatusCode status, org.springframework.web.context.request.WebRequest request) {
+        if (!ex.isMissingAfterConversion()) {
+            return super.handleMissingPathVariable(ex, headers, status, request);
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getVariableName() + ": must not be blank");
+        problem.setTitle("Invalid request parameter");
+        return org.springframework.http.ResponseEntity.badRequest().body(problem);
+    }
+
     @ExceptionHandler(ConstraintViolationException.class)
     ProblemDetail invalidParameter(ConstraintViolationException e) {
         String detail = e.getConstraintViolations().stream()
