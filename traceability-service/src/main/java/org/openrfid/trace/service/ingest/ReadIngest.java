@@ -42,6 +42,9 @@ public final class ReadIngest {
     private final Clock clock;
     private final int maxReadsPerPayload;
     private final Counter readsIn;
+    private ReadJournal journal;
+    /** Held (shared) from a payload's journal append to its hand-over, so a checkpoint sees both or neither. */
+    private final java.util.concurrent.locks.ReadWriteLock handOver = new java.util.concurrent.locks.ReentrantReadWriteLock();
 
     /**
      * @param pipeline where batches go (the pipeline's reads endpoint); may block when the pipeline is
@@ -62,7 +65,58 @@ public final class ReadIngest {
      * @param readerHint the reader named by the transport, used when the message names none
      */
     public Result ingest(String payload, String source, String readerHint) {
-        long now = Instants.toMicros(clock.instant());
+        return ingest(payload, source, readerHint, Instants.toMicros(clock.instant()), true);
+    }
+
+    /**
+     * Journals accepted payloads from now on (fsync'd before {@link #ingest} returns, so before the
+     * sender's acknowledgement).
+     */
+    public ReadIngest journalTo(ReadJournal journal) {
+        this.journal = journal;
+        return this;
+    }
+
+    /**
+     * Hands the payloads of journal segments left by an earlier run to the pipeline again, as they came
+     * (with their receive time). The segments stay until a later checkpoint; a passage made twice is
+     * stored once (passage ids follow from tag, place and first read).
+     *
+     * @return the payloads replayed
+     */
+    public int replay(List<java.nio.file.Path> segments) throws java.io.IOException {
+        int replayed = 0;
+        for (java.nio.file.Path segment : segments) {
+            for (ReadJournal.Entry e : ReadJournal.read(segment)) {
+                ingest(e.payload(), e.source(), e.readerHint(), e.receivedMicros(), false);
+                replayed++;
+            }
+        }
+        return replayed;
+    }
+
+    /**
+     * Starts a new journal segment once every payload journalled so far has been handed to the pipeline;
+     * returns the older segments, which {@code afterHandOver} (e.g. flushing the pipeline into the
+     * store) must make redundant before they are deleted. Nothing when no journal is kept.
+     */
+    public void checkpoint(Runnable afterHandOver) {
+        if (journal == null) {
+            afterHandOver.run();
+            return;
+        }
+        List<java.nio.file.Path> older;
+        handOver.writeLock().lock();
+        try {
+            older = journal.rotate();
+        } finally {
+            handOver.writeLock().unlock();
+        }
+        afterHandOver.run();
+        journal.delete(older);
+    }
+
+    private Result ingest(String payload, String source, String readerHint, long now, boolean journalIt) {
         List<String> messages = split(payload);
         List<Refusal> refused = new ArrayList<>();
         Map<String, List<TagRead>> byReader = new LinkedHashMap<>();
@@ -90,8 +144,16 @@ public final class ReadIngest {
             refused.add(new Refusal(0, empty.reason().tag(), empty.getMessage()));
             return new Result(1, 0, 0, refused);
         }
-        for (Map.Entry<String, List<TagRead>> e : byReader.entrySet()) {
-            pipeline.accept(new TagReadBatch(e.getKey(), e.getValue()));
+        handOver.readLock().lock();
+        try {
+            if (journalIt && journal != null && !byReader.isEmpty()) {
+                journal.append(new ReadJournal.Entry(now, source, readerHint, payload));
+            }
+            for (Map.Entry<String, List<TagRead>> e : byReader.entrySet()) {
+                pipeline.accept(new TagReadBatch(e.getKey(), e.getValue()));
+            }
+        } finally {
+            handOver.readLock().unlock();
         }
         readsIn.increment(reads);
         return new Result(messages.size(), reads, byReader.size(), refused);
