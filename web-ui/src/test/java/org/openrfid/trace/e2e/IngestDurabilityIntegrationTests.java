@@ -112,6 +112,7 @@ class IngestDurabilityIntegrationTests {
                 "--camel.main.jmx-enabled=false",
                 "--RFID_ADMIN_PASSWORD=" + PASSWORD,
                 "--RFID_DATA_DIR=" + dir,
+                "--rfid.ingest.journal.dir=" + dir.resolve("ingest-journal"), // the same for every run (tests default to a fresh one)
                 // a JSON-pushing reader with one mapped antenna; it dials nothing that answers
                 "--rfid.readers[0].id=durable-gate",
                 "--rfid.readers[0].host=127.0.0.1",
