@@ -30,7 +30,8 @@ public record IngestProperties(
      * @param maxBytes the bound; a full journal refuses payloads (HTTP 503) instead of taking them unsafely
      */
     public record Journal(@DefaultValue("true") boolean enabled, String dir,
-                          @DefaultValue("1GB") org.springframework.util.unit.DataSize maxBytes) {
+                          @DefaultValue("1GB") org.springframework.util.unit.DataSize maxBytes,
+                          @DefaultValue("15m") java.time.Duration keep) {
 
         public static final String DEFAULT_DIR = "${RFID_DATA_DIR:./data}/ingest-journal";
 

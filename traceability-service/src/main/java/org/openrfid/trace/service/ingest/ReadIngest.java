@@ -116,6 +116,35 @@ public final class ReadIngest {
         journal.delete(older);
     }
 
+    /**
+     * Keeps the journal to what a crash could still lose while the node runs: starts a new segment, then
+     * deletes segments last written more than {@code keep} ago. A presence closes seconds after its tag's
+     * last read and its passage is then stored or spooled (both durable), so those reads are passages by
+     * now — except a tag present for longer than {@code keep}, whose passage after a crash would start at
+     * the oldest read still journalled (docs/reliability-ingest.md).
+     */
+    public int trim(java.time.Duration keep, java.time.Instant now) {
+        if (journal == null) {
+            return 0;
+        }
+        List<java.nio.file.Path> older;
+        handOver.writeLock().lock();
+        try {
+            older = journal.rotate();
+        } finally {
+            handOver.writeLock().unlock();
+        }
+        List<java.nio.file.Path> aged = older.stream().filter(p -> {
+            try {
+                return java.nio.file.Files.getLastModifiedTime(p).toInstant().isBefore(now.minus(keep));
+            } catch (java.io.IOException e) {
+                return false; // kept: a later trim tries again
+            }
+        }).toList();
+        journal.delete(aged);
+        return aged.size();
+    }
+
     private Result ingest(String payload, String source, String readerHint, long now, boolean journalIt) {
         List<String> messages = split(payload);
         List<Refusal> refused = new ArrayList<>();

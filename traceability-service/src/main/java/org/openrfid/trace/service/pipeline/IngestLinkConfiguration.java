@@ -61,6 +61,36 @@ class IngestLinkConfiguration {
         return journal;
     }
 
+    /** Rolls and trims the journal once a minute while the node runs (a stop trims it to nothing). */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(name = "rfid.ingest.journal.enabled", havingValue = "true", matchIfMissing = true)
+    @org.springframework.context.annotation.Conditional(SingleNode.class)
+    JournalTrimmer readJournalTrimmer(ReadIngest ingest, IngestProperties properties) {
+        java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "ingest-journal-trim");
+            t.setDaemon(true);
+            return t;
+        });
+        java.time.Duration keep = properties.journal().keep();
+        long periodSeconds = Math.max(1, Math.min(60, keep.toSeconds() / 4));
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                ingest.trim(keep, java.time.Instant.now());
+            } catch (RuntimeException e) {
+                log.warn("Ingest journal trim failed (kept; tried again in {} s): {}", periodSeconds, e.toString());
+            }
+        }, periodSeconds, periodSeconds, java.util.concurrent.TimeUnit.SECONDS);
+        return new JournalTrimmer(timer);
+    }
+
+    /** Holds the trim timer; not a bean of executor type, which {@code @Scheduled} jobs would pick up. */
+    record JournalTrimmer(java.util.concurrent.ScheduledExecutorService timer) implements AutoCloseable {
+        @Override
+        public void close() {
+            timer.shutdownNow();
+        }
+    }
+
     /** Not {@link ClusterForwarding}: reads go straight to this node's smoother. */
     static final class SingleNode implements org.springframework.context.annotation.Condition {
         @Override
