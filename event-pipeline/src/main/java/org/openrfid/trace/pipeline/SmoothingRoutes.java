@@ -64,7 +64,16 @@ public final class SmoothingRoutes extends RouteBuilder {
         return ingress == null ? endpoints.reads() : OWNED;
     }
 
+    /**
+     * Sent to the {@link #smootherInbox()} (request-reply, so the sender waits until the passages are
+     * written): closes every open presence, in order with the reads queued before it.
+     */
+    public enum Flush { OPEN_PRESENCES }
+
     private SmoothingStage.Output smooth(Object body) {
+        if (body instanceof Flush) {
+            return stage.onFlush();
+        }
         if (body instanceof TagReadBatch batch) {
             return stage.onBatch(batch);
         }

@@ -152,6 +152,17 @@ public final class SmoothingStage {
         return out.done();
     }
 
+    /**
+     * Closes every open presence now (a graceful stop of a node that no other member takes over from):
+     * their passages come out as those of any batch, so they reach the store before the process ends.
+     */
+    public Output onFlush() {
+        Collector out = new Collector();
+        smoother.flush(out);
+        publish();
+        return out.done();
+    }
+
     public int openPresences() {
         return smoother.openPresences();
     }

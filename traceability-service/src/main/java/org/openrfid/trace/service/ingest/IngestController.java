@@ -20,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
  * HTTP ingest for readers that push JSON (Impinj IoT device interface webhooks, Zebra IoT Connector
  * HTTP POST, gateways using the generic format; see {@link ReaderJsonMapper}).
  *
- * <p>202 when reads were taken (with what was refused, if any, per message); 400 problem detail when
+ * <p>202 when reads were taken (journalled to disk first, {@code rfid.ingest.journal}, so a crash after
+ * the answer loses none) (with what was refused, if any, per message); 400 problem detail when
  * nothing in the payload could be used. Refused messages are in {@code GET /api/v1/ingest/dead-letters}.
  */
 @RestController
@@ -46,7 +47,15 @@ class IngestController {
      */
     @PostMapping(path = "/reads", consumes = {"application/json", "application/x-ndjson", "application/*+json", "text/plain"})
     ResponseEntity<?> reads(@RequestBody(required = false) String body, @RequestParam(required = false) String readerId) {
-        ReadIngest.Result result = ingest.ingest(body, "http", readerId);
+        ReadIngest.Result result;
+        try {
+            result = ingest.ingest(body, "http", readerId);
+        } catch (ReadJournal.FullException e) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+            problem.setTitle("Ingest journal full");
+            problem.setType(URI.create("urn:rfid-trace:problem:ingest-journal-full"));
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "30").body(problem);
+        }
         if (result.acceptedNothing()) {
             ReadIngest.Refusal first = result.refused().get(0);
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,

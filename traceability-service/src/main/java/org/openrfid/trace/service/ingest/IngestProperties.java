@@ -9,12 +9,36 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param deadLetterCapacity refused messages kept for inspection (the count is unbounded)
  * @param maxReadsPerPayload larger payloads are refused (TOO_LARGE) so one request cannot flood memory
  * @param mqtt               MQTT subscription, off unless {@code rfid.ingest.mqtt.enabled=true}
+ * @param flushOnShutdown    a graceful stop closes every open presence into a passage and writes it
+ *                           (store or spool) before the process ends; not in a cluster, whose other
+ *                           members take the presences over
+ * @param journal            accepted payloads are journalled (fsync'd) before they are acknowledged
  */
 @ConfigurationProperties("rfid.ingest")
 public record IngestProperties(
         @DefaultValue("500") int deadLetterCapacity,
         @DefaultValue("100000") int maxReadsPerPayload,
-        @DefaultValue Mqtt mqtt) {
+        @DefaultValue Mqtt mqtt,
+        @DefaultValue("true") boolean flushOnShutdown,
+        @DefaultValue Journal journal) {
+
+    /**
+     * {@code rfid.ingest.journal.*}.
+     *
+     * @param enabled  on by default: without it a crash loses reads already acknowledged (HTTP 202, MQTT PUBACK)
+     * @param dir      default {@code ${RFID_DATA_DIR:./data}/ingest-journal}
+     * @param maxBytes the bound; a full journal refuses payloads (HTTP 503) instead of taking them unsafely
+     */
+    public record Journal(@DefaultValue("true") boolean enabled, String dir,
+                          @DefaultValue("1GB") org.springframework.util.unit.DataSize maxBytes,
+                          @DefaultValue("15m") java.time.Duration keep) {
+
+        public static final String DEFAULT_DIR = "${RFID_DATA_DIR:./data}/ingest-journal";
+
+        public java.nio.file.Path directory(java.util.function.UnaryOperator<String> resolver) {
+            return java.nio.file.Path.of(resolver.apply(dir == null || dir.isBlank() ? DEFAULT_DIR : dir));
+        }
+    }
 
     /**
      * @param enabled   subscribe at all

@@ -42,6 +42,9 @@ public final class ReadIngest {
     private final Clock clock;
     private final int maxReadsPerPayload;
     private final Counter readsIn;
+    private ReadJournal journal;
+    /** Held (shared) from a payload's journal append to its hand-over, so a checkpoint sees both or neither. */
+    private final java.util.concurrent.locks.ReadWriteLock handOver = new java.util.concurrent.locks.ReentrantReadWriteLock();
 
     /**
      * @param pipeline where batches go (the pipeline's reads endpoint); may block when the pipeline is
@@ -62,7 +65,87 @@ public final class ReadIngest {
      * @param readerHint the reader named by the transport, used when the message names none
      */
     public Result ingest(String payload, String source, String readerHint) {
-        long now = Instants.toMicros(clock.instant());
+        return ingest(payload, source, readerHint, Instants.toMicros(clock.instant()), true);
+    }
+
+    /**
+     * Journals accepted payloads from now on (fsync'd before {@link #ingest} returns, so before the
+     * sender's acknowledgement).
+     */
+    public ReadIngest journalTo(ReadJournal journal) {
+        this.journal = journal;
+        return this;
+    }
+
+    /**
+     * Hands the payloads of journal segments left by an earlier run to the pipeline again, as they came
+     * (with their receive time). The segments stay until a later checkpoint; a passage made twice is
+     * stored once (passage ids follow from tag, place and first read).
+     *
+     * @return the payloads replayed
+     */
+    public int replay(List<java.nio.file.Path> segments) throws java.io.IOException {
+        int replayed = 0;
+        for (java.nio.file.Path segment : segments) {
+            for (ReadJournal.Entry e : ReadJournal.read(segment)) {
+                ingest(e.payload(), e.source(), e.readerHint(), e.receivedMicros(), false);
+                replayed++;
+            }
+        }
+        return replayed;
+    }
+
+    /**
+     * Starts a new journal segment once every payload journalled so far has been handed to the pipeline;
+     * returns the older segments, which {@code afterHandOver} (e.g. flushing the pipeline into the
+     * store) must make redundant before they are deleted. Nothing when no journal is kept.
+     */
+    public void checkpoint(Runnable afterHandOver) {
+        if (journal == null) {
+            afterHandOver.run();
+            return;
+        }
+        List<java.nio.file.Path> older;
+        handOver.writeLock().lock();
+        try {
+            older = journal.rotate();
+        } finally {
+            handOver.writeLock().unlock();
+        }
+        afterHandOver.run();
+        journal.delete(older);
+    }
+
+    /**
+     * Keeps the journal to what a crash could still lose while the node runs: starts a new segment, then
+     * deletes segments last written more than {@code keep} ago. A presence closes seconds after its tag's
+     * last read and its passage is then stored or spooled (both durable), so those reads are passages by
+     * now — except a tag present for longer than {@code keep}, whose passage after a crash would start at
+     * the oldest read still journalled (docs/reliability-ingest.md).
+     */
+    public int trim(java.time.Duration keep, java.time.Instant now) {
+        if (journal == null) {
+            return 0;
+        }
+        List<java.nio.file.Path> older;
+        handOver.writeLock().lock();
+        try {
+            older = journal.rotate();
+        } finally {
+            handOver.writeLock().unlock();
+        }
+        List<java.nio.file.Path> aged = older.stream().filter(p -> {
+            try {
+                return java.nio.file.Files.getLastModifiedTime(p).toInstant().isBefore(now.minus(keep));
+            } catch (java.io.IOException e) {
+                return false; // kept: a later trim tries again
+            }
+        }).toList();
+        journal.delete(aged);
+        return aged.size();
+    }
+
+    private Result ingest(String payload, String source, String readerHint, long now, boolean journalIt) {
         List<String> messages = split(payload);
         List<Refusal> refused = new ArrayList<>();
         Map<String, List<TagRead>> byReader = new LinkedHashMap<>();
@@ -90,8 +173,16 @@ public final class ReadIngest {
             refused.add(new Refusal(0, empty.reason().tag(), empty.getMessage()));
             return new Result(1, 0, 0, refused);
         }
-        for (Map.Entry<String, List<TagRead>> e : byReader.entrySet()) {
-            pipeline.accept(new TagReadBatch(e.getKey(), e.getValue()));
+        handOver.readLock().lock();
+        try {
+            if (journalIt && journal != null && !byReader.isEmpty()) {
+                journal.append(new ReadJournal.Entry(now, source, readerHint, payload));
+            }
+            for (Map.Entry<String, List<TagRead>> e : byReader.entrySet()) {
+                pipeline.accept(new TagReadBatch(e.getKey(), e.getValue()));
+            }
+        } finally {
+            handOver.readLock().unlock();
         }
         readsIn.increment(reads);
         return new Result(messages.size(), reads, byReader.size(), refused);

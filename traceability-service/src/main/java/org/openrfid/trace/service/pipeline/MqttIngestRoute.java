@@ -9,13 +9,17 @@ import org.apache.camel.component.paho.mqtt5.PahoMqtt5Constants;
 
 /**
  * MQTT ingest: every message on the subscription goes through {@link ReadIngest}, the same mapping as
- * HTTP. Refusals are dead-lettered inside the ingest and never thrown, so a bad message is acknowledged
+ * HTTP. A message is acknowledged only after the ingest journalled it (docs/reliability-ingest.md).
+ * Refusals are dead-lettered inside the ingest and never thrown, so a bad message is acknowledged
  * and the subscription carries on; only a failure to hand reads on (which does not happen with a
  * blocking queue) would surface as a route error.
  */
 public final class MqttIngestRoute extends RouteBuilder {
 
     public static final String ROUTE_ID = "mqtt-ingest";
+
+    /** How long the broker keeps this node's session (and its QoS 1 messages) while the node is away: a day. */
+    static final long SESSION_EXPIRY_SECONDS = 86_400;
 
     private final IngestProperties.Mqtt mqtt;
     private final ReadIngest ingest;
@@ -33,7 +37,11 @@ public final class MqttIngestRoute extends RouteBuilder {
                 .append("?brokerUrl=RAW(").append(mqtt.brokerUrl()).append(')')
                 .append("&clientId=RAW(").append(mqtt.clientId()).append(')')
                 .append("&qos=").append(mqtt.qos())
-                .append("&automaticReconnect=true");
+                .append("&automaticReconnect=true")
+                // PUBACK only once the route completed, i.e. after ReadIngest journalled the payload (fsync);
+                // a persistent session (not clean, kept SESSION_EXPIRY_SECONDS) makes the broker redeliver
+                // what a crash left unacknowledged, also while this node is down.
+                .append("&manualAcksEnabled=true&cleanStart=false&sessionExpiryInterval=").append(SESSION_EXPIRY_SECONDS);
         if (mqtt.username() != null && !mqtt.username().isBlank()) {
             uri.append("&userName=RAW(").append(mqtt.username()).append(")&password=RAW(").append(mqtt.password()).append(')');
         }

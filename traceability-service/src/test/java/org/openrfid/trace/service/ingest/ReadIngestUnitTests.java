@@ -138,4 +138,23 @@ class ReadIngestUnitTests {
         assertThat(MqttIngestRoute.readerFromTopic("rfid/+/events", "rfid/dock-3/events")).isEqualTo("dock-3");
         assertThat(MqttIngestRoute.readerFromTopic("rfid/reads/#", "rfid/reads")).isNull();
     }
+
+    @Test
+    void trimKeepsRecentSegmentsAndDropsOnesOlderThanTheKeepPeriod(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        ReadJournal journal = new ReadJournal(dir, 1 << 20);
+        ingest.journalTo(journal);
+        String payload = "{\"readerId\":\"gantry-7\",\"reads\":[{\"epc\":\"3034257BF7194E4000001A85\",\"timestamp\":\"2025-01-01T07:59:59Z\"}]}";
+        ingest.ingest(payload, "http", null);
+        java.nio.file.Path first = journal.segments().get(0);
+
+        assertThat(ingest.trim(java.time.Duration.ofMinutes(15), Instant.now())).as("a fresh segment is kept").isZero();
+        assertThat(journal.segments()).contains(first).hasSize(2);
+
+        java.nio.file.Files.setLastModifiedTime(first, java.nio.file.attribute.FileTime.from(Instant.now().minusSeconds(16 * 60)));
+        ingest.ingest(payload, "http", null);
+        assertThat(ingest.trim(java.time.Duration.ofMinutes(15), Instant.now())).isEqualTo(1);
+        assertThat(journal.segments()).doesNotContain(first).hasSize(2);
+        assertThat(batches).hasSize(2);
+        journal.close();
+    }
 }
