@@ -37,6 +37,7 @@ public final class Menu {
             items.add(new Item("menu.audit", "/audit", "/audit"));
         }
         if (roles.contains("ADMIN")) {
+            items.add(new Item("menu.readers", "/readers", "/readers"));
             items.add(new Item("menu.users", "/admin/users", "/admin/users"));
             items.add(new Item("menu.api", "/swagger-ui/index.html", "/swagger-ui"));
         }

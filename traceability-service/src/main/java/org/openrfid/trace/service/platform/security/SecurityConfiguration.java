@@ -108,7 +108,7 @@ class SecurityConfiguration {
                         // Administration (retention runs and the like) is for the ADMIN role only.
                         .requestMatchers(path.matcher("/api/v1/admin/**")).hasRole("ADMIN")
                         // the console's administration pages (users, readers, registry…)
-                        .requestMatchers(path.matcher("/admin/**")).hasRole("ADMIN")
+                        .requestMatchers(path.matcher("/admin/**"), path.matcher("/readers"), path.matcher("/readers/**")).hasRole("ADMIN")
                         .requestMatchers(path.matcher("/audit"), path.matcher("/audit/**")).hasAnyRole("AUDITOR", "ADMIN")
                         // the console's tracking pages and their live parts are for the desks (what each desk
                         // sees of them is scoped by its role); "/" sends an auditor on to the trail
