@@ -172,8 +172,9 @@ class SecurityConfiguration {
                         .defaultAccessDeniedHandlerFor(new ProblemAccessDeniedHandler(), path.matcher("/api/**"))
                         // a page refused to a logged-in person: the console's own 403 page in their language
                         // (forwarded, so it gets the menu and layout), not the container's bare error
-                        // (after the API's: the first matching entry answers)
-                        .defaultAccessDeniedHandlerFor(pageDeniedHandler(deniedPage), request -> true))
+                        // (after the API's: the first matching entry answers; EPCIS keeps the default, as before)
+                        .defaultAccessDeniedHandlerFor(pageDeniedHandler(deniedPage),
+                                request -> !path.matcher("/epcis/**").matches(request)))
                 // Every form login is registered, so that disabling or deleting a user ends its sessions at once.
                 .sessionManagement(session -> session.maximumSessions(-1).sessionRegistry(sessionRegistry)
                         .expiredSessionStrategy(event -> {
