@@ -78,6 +78,7 @@ public final class PassageSmoother {
     private int open;
     private long unmappedReads;
     private long lateReads;
+    private long duplicateReads;
     private long acceptedReads;
     private long readsAhead;
     private long readsBehind;
@@ -145,6 +146,11 @@ public final class PassageSmoother {
             location.open.put(epc, presence);
             open++;
             listener.arrived(epc, location.locationId, read.readerId(), Instants.ofMicros(first));
+        } else if (presence.repeats(at, first, seen, read.seenCount(), read.peakRssiCdbm())) {
+            // The same read once more, e.g. a payload replayed from the ingest journal and then redelivered by
+            // the MQTT broker: counted once. Only the presence's last read is compared (no per-read state).
+            duplicateReads++;
+            return;
         } else if (first < presence.firstSeen) {
             // Out of order but within the lateness: it belongs to this presence unless a whole silence
             // lies between, in which case it belonged to an earlier passage that is already out.
@@ -161,6 +167,7 @@ public final class PassageSmoother {
             presence.clock = reader;
         }
         presence.reads += Math.max(1, read.seenCount());
+        presence.lastRead(at, first, seen, read.seenCount(), read.peakRssiCdbm());
         if (read.hasRssi() && (presence.peakRssiCdbm == TagRead.NO_RSSI || read.peakRssiCdbm() > presence.peakRssiCdbm)) {
             presence.peakRssiCdbm = read.peakRssiCdbm();
             presence.strongest = at;
@@ -291,6 +298,19 @@ public final class PassageSmoother {
         open = 0;
     }
 
+    /** Closes the open presences of one location into passages now (its state cannot move to another owner). */
+    public void flushLocation(String locationId, PresenceListener listener) {
+        LocationPresences location = locations.get(locationId);
+        if (location == null) {
+            return;
+        }
+        for (Presence presence : location.open.values()) {
+            listener.completed(toPassage(presence, location));
+        }
+        open -= location.open.size();
+        location.open.clear();
+    }
+
     /**
      * The open presences of one location and the watermarks of their readers, as plain values, for a
      * snapshot another owner can {@link #importLocation import}. The state stays here.
@@ -390,6 +410,11 @@ public final class PassageSmoother {
 
     public long lateReads() {
         return lateReads;
+    }
+
+    /** Reads dropped as the presence's last read once more (a replayed and redelivered payload). */
+    public long duplicateReads() {
+        return duplicateReads;
     }
 
     public long acceptedReads() {

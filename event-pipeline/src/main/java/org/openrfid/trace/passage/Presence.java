@@ -28,6 +28,12 @@ final class Presence {
     /** The first TID a read carried, and the first one that differed from it (two fields, nothing per read). */
     String tid;
     String otherTid;
+    /** The last read counted, to know it again when it comes twice (not snapshotted: a restored presence knows none). */
+    private ResolvedAntenna lastReadAt;
+    private long lastReadFirst;
+    private long lastReadSeen;
+    private int lastReadCount;
+    private int lastReadRssi;
 
     Presence(RawEpc epc, ReaderClock clock, long firstSeen, ResolvedAntenna at) {
         this.epc = epc;
@@ -37,6 +43,19 @@ final class Presence {
         this.first = at;
         this.last = at;
         this.strongest = at;
+    }
+
+    /** Whether a read is the one counted last: same read point, times, count and RSSI. */
+    boolean repeats(ResolvedAntenna at, long first, long seen, int seenCount, int rssiCdbm) {
+        return lastReadAt == at && lastReadSeen == seen && lastReadFirst == first && lastReadCount == seenCount && lastReadRssi == rssiCdbm;
+    }
+
+    void lastRead(ResolvedAntenna at, long first, long seen, int seenCount, int rssiCdbm) {
+        lastReadAt = at;
+        lastReadFirst = first;
+        lastReadSeen = seen;
+        lastReadCount = seenCount;
+        lastReadRssi = rssiCdbm;
     }
 
     /** A presence from a snapshot's values, its read points resolved again; its trail is still to be added. */

@@ -84,6 +84,9 @@ public final class SmoothingStage {
 
         /** Passages completed by this stage so far, including the ones of the running task. */
         long passagesOut();
+
+        /** Closes the location's open presences into passages now; they leave with this task's output. */
+        void completeLocation(String locationId);
     }
 
     public Output onTask(Task task) {
@@ -110,6 +113,11 @@ public final class SmoothingStage {
             @Override
             public long passagesOut() {
                 return counters.passagesOut() + out.passages.size();
+            }
+
+            @Override
+            public void completeLocation(String locationId) {
+                smoother.flushLocation(locationId, out);
             }
         });
         if (accepted[0] && now - lastAdvanceWall >= ADVANCE_EVERY_MICROS) {

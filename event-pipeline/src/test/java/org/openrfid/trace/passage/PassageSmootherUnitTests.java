@@ -101,6 +101,20 @@ class PassageSmootherUnitTests {
         });
     }
 
+    @Test
+    void theSameReadTwiceIsCountedOnceButARepeatAtAnotherTimeOrAntennaCounts() {
+        TagRead read = read("gantry-1", 1, CAR, T0, -6000);
+        smoother.accept(read, T0, recorder);
+        smoother.accept(read, T0, recorder); // journal replay, then the broker's redelivery of the same payload
+        smoother.accept(read("gantry-1", 2, CAR, T0, -6000), T0, recorder); // another antenna, same instant: a read
+        smoother.accept(read("gantry-1", 2, CAR, T0 + 1, -6000), T0, recorder); // a microsecond later: a read
+        smoother.accept(read("gantry-1", 1, CAR, T0, -6000), T0, recorder); // the first again, no longer the last: counted
+        smoother.flush(recorder);
+
+        assertThat(recorder.passages).singleElement().satisfies(p -> assertThat(p.reads()).isEqualTo(4));
+        assertThat(smoother.duplicateReads()).isEqualTo(1);
+    }
+
     static TagRead read(String reader, int antenna, RawEpc epc, long micros, int rssiCdbm) {
         return new TagRead(reader, antenna, epc, null, null, rssiCdbm, -1, -1, micros, micros, 1, micros);
     }

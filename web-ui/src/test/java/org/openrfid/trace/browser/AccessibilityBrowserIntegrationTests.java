@@ -55,7 +55,10 @@ class AccessibilityBrowserIntegrationTests extends ConsoleBrowserTest {
         List<String> pages = List.of("/", "/map", "/search", "/search?q=CN-2025-0001", "/alerts", "/alerts/" + alert,
                 "/locations/" + vehicleRead.locationId(), "/vehicles/" + vehicle, "/vehicles/" + vehicle + "?purpose=a11y-check",
                 "/goods/" + goods, "/pallets/006141411000000019", "/containers/DMOU1000014", "/library-items/31200000001",
-                "/tags/" + goodsRead.epc().toHex(), "/locations/NO-SUCH-PLACE");
+                "/tags/" + goodsRead.epc().toHex(), "/locations/NO-SUCH-PLACE", "/admin/registry", "/admin/registry?kind=library-items&q=312",
+                "/admin/registry?kind=watchlist",
+                "/customs", "/customs/declarations/DEMO-CD-0003", "/library", "/logistics",
+                "/admin/rules", "/admin/rules/new?type=CATEGORY_RESTRICTION", "/admin/rules/watchlist", "/admin/watchlists", "/admin/locations", "/admin/system");
         List<String> problems = new ArrayList<>();
         for (String lang : List.of("zh-CN", "en")) {
             ChromeDriver browser = newBrowser();
@@ -85,7 +88,9 @@ class AccessibilityBrowserIntegrationTests extends ConsoleBrowserTest {
         assertVisibleFocus(browser, first);
 
         List<String> reached = new ArrayList<>();
-        for (int i = 0; i < 15; i++) {
+        // the header's links (one per menu entry the role has), the search box and the language links, and a few more
+        int headerStops = browser.findElements(By.cssSelector("header.top a, header.top input, header.top button")).size();
+        for (int i = 0; i < headerStops + 3; i++) {
             new Actions(browser).sendKeys(Keys.TAB).perform();
             WebElement focused = browser.switchTo().activeElement();
             reached.add(Optional.ofNullable(focused.getAttribute("id")).filter(s -> !s.isBlank())

@@ -70,6 +70,21 @@ class BodyLimitsIntegrationTests {
         assertThat(vehicles.body()).doesNotContain("渝B00000");
     }
 
+    /** The container reads multipart bodies past the counting filter: one with no declared length is refused unread. */
+    @Test
+    void aMultipartBodyWithoutALengthIsRefusedAndOneOverTheCapIsA413() throws Exception {
+        byte[] part = ("--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"v.csv\"\r\nContent-Type: text/csv\r\n\r\n"
+                + HEADER + "\r\n--b--\r\n").getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> chunked = send("/admin/users", "multipart/form-data; boundary=b",
+                HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(part)));
+        assertThat(chunked.statusCode()).isEqualTo(411);
+        assertThat(chunked.body()).contains("Content-Length");
+
+        byte[] big = new byte[3 * 1024 * 1024];
+        HttpResponse<String> declared = send("/admin/users", "multipart/form-data; boundary=b", HttpRequest.BodyPublishers.ofByteArray(big));
+        assertThat(declared.statusCode()).as("over the 2 MB cap of other bodies").isEqualTo(413);
+    }
+
     private HttpResponse<String> send(String path, String type, HttpRequest.BodyPublisher body) throws Exception {
         return http.send(authorised(HttpRequest.newBuilder(uri(path))).header("Content-Type", type).POST(body).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -5,6 +5,7 @@ import com.hazelcast.core.HazelcastInstance;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -15,18 +16,26 @@ import org.openrfid.trace.passage.ReadPointDirectory;
 import org.openrfid.trace.pipeline.ReadIngress;
 import org.openrfid.trace.pipeline.SmoothingStage;
 import org.openrfid.trace.reader.TagReadBatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Location ownership and failover for the smoothing stage (DESIGN.md §5, docs/cluster.md): each location
  * is owned by the live member that owns its Hazelcast partition, and its presences live only in that
  * member's {@link org.openrfid.trace.passage.PassageSmoother}. Reads reach the owner through the
  * location's replayable {@link ReadLog}; the owner snapshots its state to {@link PresenceSnapshots}, and a
- * new owner restarts from the snapshot's sequence, so every read is applied exactly once, in order.
+ * new owner restarts from the snapshot's sequence, so every read is applied exactly once, in order (a log
+ * entry Hazelcast appended twice is recognised by its origin and applied once: {@link AppliedRounds}).
  *
  * <p>This class only wires the parts, each of whose state one thread owns:
  * {@link IngestForwarding} (ingress thread), {@link LocationOwnership}, {@link StallWatch} and the writes of
  * {@link SnapshotWriter} (control thread), {@link ReadLogConsumer} (forwarder thread) and
  * {@link OwnedLocationSmoothing} (smoother thread).
+ *
+ * <p>After a network split the member that merges into the other side's cluster ({@code MERGING}) completes
+ * the open presences of the locations it held into passages and writes no more snapshots of them: the
+ * merge keeps the other side's read logs and snapshots, so those presences' reads would exist nowhere
+ * else (docs/cluster.md, "Network split").
  *
  * <p>Not covered here: batches in flight to a member that dies while {@link #ingestAll} runs are either in
  * the log or reported as failed to the caller ({@link ReadsNotAppendedException}); reader connections'
@@ -46,6 +55,10 @@ public final class ClusterSmoothing implements ReadIngress, AutoCloseable {
      * holds its readers' quiet time before a presence could close for want of reads that are only late.
      */
     static final Duration STALL_AFTER = Duration.ofMillis(1_000);
+    /** How long a merge after a split waits for ingest rounds in flight, and then for the logs to be applied. */
+    static final Duration MERGE_DRAIN = Duration.ofSeconds(2);
+
+    private static final Logger log = LoggerFactory.getLogger(ClusterSmoothing.class);
 
     private final HazelcastInstance hazelcast;
     private final long snapshotEveryMillis;
@@ -57,9 +70,11 @@ public final class ClusterSmoothing implements ReadIngress, AutoCloseable {
     private final ReadLogConsumer consumer;
     private final LocationOwnership ownership;
     private final StallWatch stallWatch;
+    private final MergeGate mergeGate = new MergeGate();
     private volatile boolean closed;
     private boolean started;
     private OwnershipChanges ownershipChanges;
+    private UUID lifecycleListener;
 
     /**
      * @param smootherInbox puts a body ({@link SmoothingStage.Task}) on the smoother's queue, in order
@@ -92,11 +107,38 @@ public final class ClusterSmoothing implements ReadIngress, AutoCloseable {
         }
         started = true;
         ownershipChanges = OwnershipChanges.listen(hazelcast, ownership::recheck);
+        lifecycleListener = hazelcast.getLifecycleService().addLifecycleListener(event -> {
+            switch (event.getState()) {
+                case MERGING -> merging();
+                case MERGED, MERGE_FAILED -> {
+                    mergeGate.open();
+                    ownership.merged();
+                }
+                default -> {
+                }
+            }
+        });
         stallWatch.listen();
         control.scheduleWithFixedDelay(ownership::check, 0, CHECK_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         control.scheduleWithFixedDelay(stallWatch::watch, CHECK_EVERY.toMillis(), CHECK_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         control.scheduleWithFixedDelay(smoothing::sendSnapshotRound, snapshotEveryMillis, snapshotEveryMillis, TimeUnit.MILLISECONDS);
         return this;
+    }
+
+    /**
+     * Called on the thread that merges this member into another cluster, before Hazelcast wipes its data
+     * (lifecycle listeners run synchronously there): ingest waits from now until the merge is done, and
+     * the locations held here complete their presences once their logs are drained.
+     */
+    private void merging() {
+        try {
+            if (!mergeGate.shut(MERGE_DRAIN)) {
+                log.warn("merging after a split while an ingest round still appends; its reads may be lost");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        ownership.giveUpAllForMerge(MERGE_DRAIN);
     }
 
     @Override
@@ -115,7 +157,7 @@ public final class ClusterSmoothing implements ReadIngress, AutoCloseable {
      */
     @Override
     public void ingestAll(List<TagReadBatch> batches) {
-        ingress.ingestAll(batches);
+        mergeGate.pass(() -> ingress.ingestAll(batches));
     }
 
     /**
@@ -143,6 +185,14 @@ public final class ClusterSmoothing implements ReadIngress, AutoCloseable {
 
     public long chunksApplied() {
         return smoothing.chunksApplied();
+    }
+
+    /**
+     * Read-log entries skipped as copies of an ingest round already applied: Hazelcast retries an append
+     * whose answer was lost when a member left, and the log may then hold it twice ({@link AppliedRounds}).
+     */
+    public long logCopiesSkipped() {
+        return smoothing.copiesSkipped();
     }
 
     /** Stall notices this member acted on (its own and other members'). */
@@ -175,6 +225,7 @@ public final class ClusterSmoothing implements ReadIngress, AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        mergeGate.open();
         ownership.deactivateAll();
         control.shutdownNow();
         forwarder.shutdownNow();
@@ -182,6 +233,9 @@ public final class ClusterSmoothing implements ReadIngress, AutoCloseable {
             if (hazelcast.getLifecycleService().isRunning()) {
                 if (ownershipChanges != null) {
                     ownershipChanges.stop();
+                }
+                if (lifecycleListener != null) {
+                    hazelcast.getLifecycleService().removeLifecycleListener(lifecycleListener);
                 }
                 stallWatch.stopListening();
             }

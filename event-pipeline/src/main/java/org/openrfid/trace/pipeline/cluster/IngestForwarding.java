@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,7 +22,7 @@ import org.openrfid.trace.reader.TagReadBatch;
  * to that location's {@link ReadLog}, all locations' appends in flight together, returning once every one
  * is durable. Runs on the ingress thread (the caller of {@link ClusterSmoothing#ingestAll}, the reads
  * queue's one consumer), so each location's chunks are appended one round at a time and its reads stay
- * in queue order. It keeps no state between rounds but its counters; the rounds waiting are shown to the
+ * in queue order. It keeps no state between rounds but its counters and the round number; the rounds waiting are shown to the
  * stall watch through {@link AppendsInFlight}.
  *
  * <p>The ingress hands in every batch already waiting in the reads queue, so that is one Hazelcast call per
@@ -32,6 +33,9 @@ import org.openrfid.trace.reader.TagReadBatch;
  * snapshotted are applied again, each exactly once, in the original order. A partition-aware executor task
  * would be lost with the member that ran it; a topic offers no replay from a chosen position tied to the
  * state. Readers on the owner append the same way (one code path; a single node is a cluster of one).
+ *
+ * <p>Each chunk names this ingress and its round ({@link ReadChunks.Origin}); a round's appends all finish
+ * before the next round's start, which is what lets the owner skip a retried copy ({@link AppliedRounds}).
  */
 final class IngestForwarding {
 
@@ -41,6 +45,10 @@ final class IngestForwarding {
     private final OwnedLocationSmoothing smoothing;
     private final AppendsInFlight inFlight;
     private final AtomicLong readsForwarded = new AtomicLong();
+    /** This ingress in the chunks' origins: random, so a restarted or merged member is a new source. */
+    private final UUID source = UUID.randomUUID();
+    /** Rounds numbered in the order they start (atomic: nothing stops a caller from ingesting on two threads). */
+    private final AtomicLong rounds = new AtomicLong();
     private volatile LongConsumer appendLatency = nanos -> { };
 
     IngestForwarding(PartitionService partitions, ReadPointDirectory directory, ReadLog readLog, OwnedLocationSmoothing smoothing,
@@ -62,17 +70,18 @@ final class IngestForwarding {
         String[] locations = byLocation.keySet().toArray(String[]::new);
         CompletableFuture<?>[] appends = new CompletableFuture<?>[locations.length];
         long start = System.nanoTime();
-        Long round = inFlight.started(start);
+        ReadChunks.Origin origin = new ReadChunks.Origin(source, rounds.incrementAndGet());
+        Long inFlightRound = inFlight.started(start);
         try {
             for (int i = 0; i < locations.length; i++) {
-                appends[i] = readLog.append(locations[i], ReadChunks.encode(byLocation.get(locations[i]))).toCompletableFuture();
+                appends[i] = readLog.append(locations[i], ReadChunks.encode(origin, byLocation.get(locations[i]))).toCompletableFuture();
                 if (!ownedByThisMember(locations[i])) {
                     readsForwarded.addAndGet(readsByLocation.get(locations[i])[0]);
                 }
             }
             awaitAll(appends, locations, readsByLocation, batches.size());
         } finally {
-            inFlight.finished(round);
+            inFlight.finished(inFlightRound);
         }
         if (appends.length > 0) {
             appendLatency.accept(System.nanoTime() - start);

@@ -3,6 +3,7 @@ package org.openrfid.trace.pipeline.cluster;
 import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceNotActiveException;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import org.openrfid.trace.passage.LocationSnapshot;
 import org.openrfid.trace.passage.ReadPointDirectory;
@@ -41,6 +43,8 @@ final class LocationOwnership {
     private final BooleanSupplier closed;
     private final Map<String, OwnedLocation> owned = new ConcurrentHashMap<>();
     private final AtomicLong takeovers = new AtomicLong();
+    /** Between MERGING and MERGED nothing is taken: the partitions held now are about to be wiped. */
+    private volatile boolean merging;
 
     LocationOwnership(HazelcastInstance hazelcast, ReadPointDirectory directory, PresenceSnapshots snapshots, ReadLog readLog,
                       OwnedLocationSmoothing smoothing, ReadLogConsumer consumer, Executor control, BooleanSupplier closed) {
@@ -71,7 +75,7 @@ final class LocationOwnership {
             for (String location : locations) {
                 Member owner = hazelcast.getPartitionService().getPartition(location).getOwner();
                 boolean mine = owner != null && owner.localMember();
-                if (mine && !owned.containsKey(location)) {
+                if (mine && !owned.containsKey(location) && !merging) {
                     take(location);
                 } else if (!mine && owned.containsKey(location)) {
                     release(location);
@@ -93,7 +97,8 @@ final class LocationOwnership {
     }
 
     private void take(String location) {
-        LocationSnapshot snapshot = snapshots.get(location);
+        PresenceSnapshots.Saved saved = snapshots.get(location);
+        LocationSnapshot snapshot = saved == null ? null : saved.snapshot();
         long head = readLog.head(location);
         long from = snapshot == null ? head : snapshot.sequence() + 1;
         if (from < head) {
@@ -109,7 +114,7 @@ final class LocationOwnership {
         }
         log.info("location {} now owned here; restoring {} open presences, reading its log from {}", location,
                 restore.presences().size(), from);
-        smoothing.sendTake(o, restore, from - 1);
+        smoothing.sendTake(o, restore, saved == null ? new AppliedRounds() : saved.rounds(), from - 1);
         consumer.start(o, from);
     }
 
@@ -119,8 +124,49 @@ final class LocationOwnership {
             return;
         }
         o.active = false;
+        if (o.discarded) {
+            log.info("location {}: merging after a split; its open presences complete here", location);
+            smoothing.sendCompleteForMerge(o);
+            return;
+        }
         log.info("location {} no longer owned here", location);
         smoothing.sendRelease(o);
+    }
+
+    /**
+     * This member merges into another cluster after a network split (Hazelcast's {@code MERGING}, on the
+     * thread that reports it, before Hazelcast wipes this member's data): the other cluster keeps its
+     * snapshots and read logs, and this member's are wiped. Once every chunk in the held locations' logs is
+     * on its way to the smoother (waiting up to {@code drain}), every location held here is given up: its
+     * snapshots are no longer written, and its open presences, whose reads since the split exist only here,
+     * are completed into passages and stored. The locations are taken again, from the merged cluster's
+     * state, once their partitions are this member's.
+     */
+    void giveUpAllForMerge(Duration drain) {
+        merging = true;
+        // Every chunk already in a held location's log goes to the smoother before the presences complete.
+        long deadline = System.nanoTime() + drain.toNanos();
+        for (OwnedLocation o : List.copyOf(owned.values())) {
+            long tail = readLog.tail(o.locationId);
+            while (o.next <= tail && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(10_000_000);
+            }
+            if (o.next <= tail) {
+                log.warn("location {}: merging after a split before reads {}..{} of its log were applied; they are lost", o.locationId,
+                        o.next, tail);
+            }
+        }
+        for (OwnedLocation o : owned.values()) {
+            o.discarded = true;
+            o.active = false;
+        }
+        control.execute(() -> List.copyOf(owned.keySet()).forEach(this::release));
+    }
+
+    /** The merge is done ({@code MERGED}): locations are taken again as their partitions come here. */
+    void merged() {
+        merging = false;
+        recheck();
     }
 
     /** Stops every location's work here (on close). */

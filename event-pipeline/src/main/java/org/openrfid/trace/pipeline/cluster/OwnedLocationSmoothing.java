@@ -29,10 +29,12 @@ final class OwnedLocationSmoothing {
     private final Consumer<Object> smootherInbox;
     private final SnapshotWriter writer;
     private final AtomicLong chunksApplied = new AtomicLong();
+    private final AtomicLong copiesSkipped = new AtomicLong();
 
     // Smoother-thread state: touched only by tasks that run on the smoother's thread.
     private final Map<String, OwnedLocation> current = new HashMap<>();
     private final Map<String, Long> applied = new HashMap<>();
+    private final Map<String, AppliedRounds> rounds = new HashMap<>();
     private final Set<String> dirty = new HashSet<>();
     private final Map<String, Integer> openAtSnapshot = new HashMap<>();
 
@@ -45,8 +47,11 @@ final class OwnedLocationSmoothing {
         smootherInbox.accept(task);
     }
 
-    /** The location's open presences become the snapshot's; its log is applied after {@code appliedUpTo}. */
-    void sendTake(OwnedLocation o, LocationSnapshot restore, long appliedUpTo) {
+    /**
+     * The location's open presences become the snapshot's; its log is applied after {@code appliedUpTo},
+     * skipping the copies of the rounds {@code restoredRounds} holds.
+     */
+    void sendTake(OwnedLocation o, LocationSnapshot restore, AppliedRounds restoredRounds, long appliedUpTo) {
         String location = o.locationId;
         send(ctx -> {
             int dropped = ctx.smoother().importLocation(restore, ctx.nowWallMicros() + ClusterSmoothing.FAILOVER_GRACE_MICROS);
@@ -55,6 +60,7 @@ final class OwnedLocationSmoothing {
             }
             current.put(location, o);
             applied.put(location, appliedUpTo);
+            rounds.put(location, restoredRounds);
             openAtSnapshot.put(location, restore.presences().size() - dropped);
         });
     }
@@ -66,14 +72,36 @@ final class OwnedLocationSmoothing {
             if (current.get(location) != o) {
                 return;
             }
-            writer.add(ctx.smoother().exportLocation(location, applied.get(location)), ctx.passagesOut());
+            writer.add(o, ctx.smoother().exportLocation(location, applied.get(location)), rounds.get(location).toBytes(),
+                    ctx.passagesOut());
             ctx.smoother().dropLocation(location);
-            current.remove(location);
-            applied.remove(location);
-            dirty.remove(location);
-            openAtSnapshot.remove(location);
+            forget(location);
             writer.scheduleWrites();
         });
+    }
+
+    /**
+     * Closes the location's open presences into passages and forgets it, without a snapshot: this member
+     * merges into another cluster after a split, which keeps its own state, and the presences hold reads
+     * that exist nowhere else.
+     */
+    void sendCompleteForMerge(OwnedLocation o) {
+        String location = o.locationId;
+        send(ctx -> {
+            if (current.get(location) != o) {
+                return;
+            }
+            ctx.completeLocation(location);
+            forget(location);
+        });
+    }
+
+    private void forget(String location) {
+        current.remove(location);
+        applied.remove(location);
+        rounds.remove(location);
+        dirty.remove(location);
+        openAtSnapshot.remove(location);
     }
 
     /** One smoother task for all the chunks of one log read, not one exchange per chunk. */
@@ -111,11 +139,18 @@ final class OwnedLocationSmoothing {
         if (last != null && sequence <= last) {
             return;
         }
+        applied.put(o.locationId, sequence);
+        dirty.add(o.locationId);
+        ReadChunks.Origin origin = ReadChunks.origin(chunk);
+        if (origin != null && !rounds.get(o.locationId).firstTime(origin.source(), origin.round())) {
+            copiesSkipped.incrementAndGet();
+            log.info("location {}: log entry {} is a copy of round {} of an ingress already applied (an append retried); skipped",
+                    o.locationId, sequence, origin.round());
+            return;
+        }
         for (TagReadBatch batch : ReadChunks.decode(chunk)) {
             ctx.accept(batch);
         }
-        applied.put(o.locationId, sequence);
-        dirty.add(o.locationId);
         chunksApplied.incrementAndGet();
     }
 
@@ -124,7 +159,8 @@ final class OwnedLocationSmoothing {
         for (String location : current.keySet()) {
             int now = open.getOrDefault(location, 0);
             if (dirty.contains(location) || now != openAtSnapshot.getOrDefault(location, -1)) {
-                writer.add(ctx.smoother().exportLocation(location, applied.get(location)), ctx.passagesOut());
+                writer.add(current.get(location), ctx.smoother().exportLocation(location, applied.get(location)),
+                        rounds.get(location).toBytes(), ctx.passagesOut());
                 openAtSnapshot.put(location, now);
             }
         }
@@ -135,5 +171,10 @@ final class OwnedLocationSmoothing {
 
     long chunksApplied() {
         return chunksApplied.get();
+    }
+
+    /** Log entries skipped as copies of a round already applied (appends Hazelcast retried). */
+    long copiesSkipped() {
+        return copiesSkipped.get();
     }
 }

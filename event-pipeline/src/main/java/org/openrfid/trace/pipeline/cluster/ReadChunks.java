@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.openrfid.trace.reader.RawEpc;
 import org.openrfid.trace.reader.TagRead;
 import org.openrfid.trace.reader.TagReadBatch;
@@ -29,6 +30,10 @@ import org.openrfid.trace.reader.TagReadBatch;
  * size is computed before writing, so the chunk is written once into an array of its exact size, and
  * decoding reads that array in place.
  *
+ * <p>Format 2 ({@link #FORMAT_2}, written by the ingress) is format 1 behind the chunk's {@link Origin}: the
+ * ingress that appended it and its round number, so that a chunk the log holds twice (an append retried by
+ * Hazelcast) is applied once ({@link AppliedRounds}). Format 1 is still written without an origin and read.
+ *
  * <p>Format 0 (the previous one, one reader batch, every string per read) is still decoded: the read
  * log holds chunks for up to {@link ReadLog#TTL_SECONDS}, and during a rolling upgrade a new member may
  * take over a location whose log an old member wrote. Its chunks start with a 2-byte string length, so
@@ -40,6 +45,9 @@ import org.openrfid.trace.reader.TagReadBatch;
 final class ReadChunks {
 
     static final byte FORMAT_1 = (byte) 0xFF;
+    /** Format 1 behind an origin; like format 1, a first byte no format-0 chunk can have. */
+    static final byte FORMAT_2 = (byte) 0xFE;
+    private static final int ORIGIN_SIZE = 8 + 8 + 8;
 
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
@@ -56,6 +64,10 @@ final class ReadChunks {
     record Group(String readerId, List<TagRead> reads) {
     }
 
+    /** Who appended a chunk: the ingress (a random id per ingress, never reused) and its round number. */
+    record Origin(UUID source, long round) {
+    }
+
     private ReadChunks() {
     }
 
@@ -64,9 +76,15 @@ final class ReadChunks {
     }
 
     static byte[] encode(List<Group> groups) {
+        return encode(null, groups);
+    }
+
+    /** Format 2 with an origin, format 1 without. */
+    static byte[] encode(Origin origin, List<Group> groups) {
         Map<String, Integer> index = new HashMap<>();
         List<byte[]> names = new ArrayList<>();
-        int size = 1 + 4 + 4;
+        int header = origin == null ? 1 : 1 + ORIGIN_SIZE;
+        int size = header + 4 + 4;
         int readCount = 0;
         for (Group g : groups) {
             readCount += g.reads().size();
@@ -85,7 +103,14 @@ final class ReadChunks {
         }
         byte[] out = new byte[size];
         int p = 0;
-        out[p++] = FORMAT_1;
+        if (origin == null) {
+            out[p++] = FORMAT_1;
+        } else {
+            out[p++] = FORMAT_2;
+            p = putLong(out, p, origin.source().getMostSignificantBits());
+            p = putLong(out, p, origin.source().getLeastSignificantBits());
+            p = putLong(out, p, origin.round());
+        }
         p = putInt(out, p, names.size());
         for (byte[] name : names) {
             p = putInt(out, p, name.length);
@@ -124,12 +149,21 @@ final class ReadChunks {
         return out;
     }
 
-    /** The reader batches of a chunk, in the order they were written. */
-    static List<TagReadBatch> decode(byte[] data) {
-        if (data.length == 0 || data[0] != FORMAT_1) {
-            return List.of(decodeFormat0(data));
+    /** The ingress and round of a format-2 chunk; null for the formats without one. */
+    static Origin origin(byte[] data) {
+        if (data.length < 1 + ORIGIN_SIZE || data[0] != FORMAT_2) {
+            return null;
         }
         int[] at = {1};
+        return new Origin(new UUID(getLong(data, at), getLong(data, at)), getLong(data, at));
+    }
+
+    /** The reader batches of a chunk, in the order they were written. */
+    static List<TagReadBatch> decode(byte[] data) {
+        if (data.length == 0 || data[0] != FORMAT_1 && data[0] != FORMAT_2) {
+            return List.of(decodeFormat0(data));
+        }
+        int[] at = {data[0] == FORMAT_2 ? 1 + ORIGIN_SIZE : 1};
         String[] names = new String[getInt(data, at)];
         for (int i = 0; i < names.length; i++) {
             int length = getInt(data, at);

@@ -43,6 +43,11 @@ final class ReadLog {
         return hazelcast.<byte[]>getRingbuffer(PREFIX + locationId).readManyAsync(from, 1, max, null);
     }
 
+    /** The newest sequence written (head - 1 when empty). */
+    long tail(String locationId) {
+        return hazelcast.getRingbuffer(PREFIX + locationId).tailSequence();
+    }
+
     /** The oldest sequence still held. */
     long head(String locationId) {
         return hazelcast.getRingbuffer(PREFIX + locationId).headSequence();

@@ -45,9 +45,11 @@ import org.slf4j.LoggerFactory;
  * holder that is still a member but could not remove its lease.
  *
  * <p>Leases are per-key operations on one partition's primary replica, which Hazelcast serialises; no CP
- * subsystem (it needs three members). Not covered: during a network split both halves own every partition
- * and each may connect; a reader then refuses the second client (LLRP {@code ConnectionAttemptEvent}
- * "a client-initiated connection already exists"), and the halves sort it out when they merge.
+ * subsystem (it needs three members). During a network split both halves own every partition and each may
+ * connect; a reader then refuses the second client (LLRP {@code ConnectionAttemptEvent} "a client-initiated
+ * connection already exists"). At the merge the merging member closes its connections, the other side's
+ * leases win (put-if-absent merge), and the merged member takes leases under its new uuid
+ * ({@code ClusterSplitIntegrationTests}).
  *
  * <p>Ownership is checked every {@link #CHECK_EVERY} and at once on migration and membership events, so a
  * dead member's readers are reconnected about when Hazelcast declares it dead and promotes the backups.
@@ -79,7 +81,6 @@ public final class ReaderOwnership implements AutoCloseable {
     private final Supplier<Collection<String>> readerIds;
     private final Sessions sessions;
     private final IMap<String, String> leases;
-    private final String me;
     private final Set<String> held = ConcurrentHashMap.newKeySet();
     private final AtomicLong takeovers = new AtomicLong();
     private final ScheduledExecutorService control;
@@ -98,7 +99,6 @@ public final class ReaderOwnership implements AutoCloseable {
         this.readerIds = readerIds;
         this.sessions = sessions;
         this.leases = hazelcast.getMap(LEASES);
-        this.me = hazelcast.getCluster().getLocalMember().getUuid().toString();
         this.control = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "rfid-reader-ownership");
             t.setDaemon(true);
@@ -154,7 +154,16 @@ public final class ReaderOwnership implements AutoCloseable {
 
     /** This member's uuid, as leases name it. */
     public String localMember() {
-        return me;
+        return me();
+    }
+
+    /**
+     * This member's uuid now. Read each time, never kept: a member that merges back after a split comes back
+     * with a new uuid, and a lease taken under the old one names a member that no longer exists, so other
+     * members would show no holder and the next owner would dial as if the holder were dead.
+     */
+    private String me() {
+        return hazelcast.getCluster().getLocalMember().getUuid().toString();
     }
 
     /** Reader leases taken over from a member that had left the cluster (died, or shut down holding them). */
@@ -233,6 +242,7 @@ public final class ReaderOwnership implements AutoCloseable {
     }
 
     private void take(String readerId, Set<String> members) {
+        String me = me();
         String holder = leases.putIfAbsent(readerId, me, LEASE_TTL.toMillis(), TimeUnit.MILLISECONDS);
         boolean taken = holder == null || holder.equals(me);
         if (!taken && !members.contains(holder)) {
@@ -257,6 +267,7 @@ public final class ReaderOwnership implements AutoCloseable {
 
     /** Keeps held leases alive; a lease found taken by another member means the connection must go at once. */
     private void renewLeases() {
+        String me = me();
         for (String id : List.copyOf(held)) {
             String holder = leases.putIfAbsent(id, me, LEASE_TTL.toMillis(), TimeUnit.MILLISECONDS);
             if (holder != null && holder.equals(me)) {
@@ -271,7 +282,7 @@ public final class ReaderOwnership implements AutoCloseable {
 
     private void releaseLease(String readerId) {
         try {
-            leases.remove(readerId, me);
+            leases.remove(readerId, me());
         } catch (HazelcastInstanceNotActiveException e) {
             // the lease holder is gone with this member; whoever takes over replaces the dead member's lease
         }
@@ -292,7 +303,7 @@ public final class ReaderOwnership implements AutoCloseable {
                 }
                 if (releaseLeases) {
                     try {
-                        leases.remove(id, me);
+                        leases.remove(id, me());
                     } catch (RuntimeException e) {
                         // terminating: the next owner replaces the lease once this member is gone
                     }

@@ -21,7 +21,7 @@ import org.openrfid.trace.passage.LocationSnapshot;
  */
 final class SnapshotWriter {
 
-    private record Pending(LocationSnapshot snapshot, long emittedBefore, long takenAtNanos) {
+    private record Pending(OwnedLocation taking, LocationSnapshot snapshot, byte[] rounds, long emittedBefore, long takenAtNanos) {
     }
 
     private final PresenceSnapshots snapshots;
@@ -38,9 +38,13 @@ final class SnapshotWriter {
         this.closed = closed;
     }
 
-    /** A snapshot taken when {@code emittedBefore} passages had been completed (smoother thread). */
-    void add(LocationSnapshot snapshot, long emittedBefore) {
-        pending.add(new Pending(snapshot, emittedBefore, System.nanoTime()));
+    /**
+     * A snapshot of one taking of its location and its {@link AppliedRounds} bytes, taken when
+     * {@code emittedBefore} passages had been completed (smoother thread). It is dropped unwritten if the
+     * taking is {@link OwnedLocation#discarded} meanwhile.
+     */
+    void add(OwnedLocation taking, LocationSnapshot snapshot, byte[] rounds, long emittedBefore) {
+        pending.add(new Pending(taking, snapshot, rounds, emittedBefore, System.nanoTime()));
     }
 
     /** After a snapshot round: with nothing waiting, the backed-up state is as current as the smoother's. */
@@ -75,7 +79,9 @@ final class SnapshotWriter {
         while ((p = pending.peek()) != null && p.emittedBefore() <= storedSoFar) {
             pending.poll();
             try {
-                snapshots.put(p.snapshot());
+                if (!p.taking().discarded) {
+                    snapshots.put(p.snapshot(), p.rounds());
+                }
             } catch (HazelcastInstanceNotActiveException e) {
                 return;
             }

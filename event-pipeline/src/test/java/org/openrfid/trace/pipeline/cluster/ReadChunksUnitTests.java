@@ -56,6 +56,17 @@ class ReadChunksUnitTests {
     }
 
     @Test
+    void aChunkWithItsOriginDecodesToTheSameReadsAndNamesItsIngressAndRound() {
+        ReadChunks.Origin origin = new ReadChunks.Origin(java.util.UUID.randomUUID(), 42);
+        byte[] chunk = ReadChunks.encode(origin, List.of(new ReadChunks.Group("R1", READS)));
+        assertThat(chunk[0]).isEqualTo(ReadChunks.FORMAT_2);
+        assertThat(ReadChunks.origin(chunk)).isEqualTo(origin);
+        assertThat(ReadChunks.decode(chunk).get(0).reads()).containsExactlyElementsOf(READS);
+        assertThat(chunk.length).isEqualTo(ReadChunks.encode("R1", READS).length + 24);
+        assertThat(ReadChunks.origin(ReadChunks.encode("R1", READS))).as("format 1 has none").isNull();
+    }
+
+    @Test
     void anEmptyChunkDecodesToAnEmptyBatch() {
         assertThat(ReadChunks.decode(ReadChunks.encode("R9", List.of())).get(0).reads()).isEmpty();
     }

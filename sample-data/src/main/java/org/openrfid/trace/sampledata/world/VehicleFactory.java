@@ -76,7 +76,7 @@ public final class VehicleFactory {
             plate = prefix + ordinarySerial(random);
             plateType = "01";
             colour = "yellow";
-            vehicleType = List.of("H11", "H11", "Q11", "K11", "H21").get(random.nextInt(5));
+            vehicleType = tankBody(index, List.of("H11", "H11", "Q11", "K11", "H21").get(random.nextInt(5)));
             wmi = TRUCK_WMI.get(random.nextInt(TRUCK_WMI.size()));
         } else { // large new-energy (city buses), yellow-green plate: serial ends D or F
             plate = prefix + digits(random, 5) + (random.nextInt(5) == 0 ? 'F' : 'D');
@@ -86,6 +86,20 @@ public final class VehicleFactory {
             wmi = EV_WMI.get(random.nextInt(EV_WMI.size()));
         }
         return new Vehicle(plate, plateType, colour, vehicleType, vin(random, wmi), status(index), epc(index), tid(index));
+    }
+
+    /**
+     * About one heavy or medium ordinary goods vehicle in three is a tanker (GA 24.4 H14 heavy, H24 medium tank body), the body type that
+     * dangerous goods travel in, so the demo gives a dangerous-goods rule something to find. Decided by a hash of
+     * the index, not by the random stream, so every other field of the fleet stays what it was.
+     */
+    private String tankBody(long index, String bodyType) {
+        boolean tanker = Math.floorMod(Seeds.mix(seed, index, 0x7A4BL), 3L) == 0;
+        return !tanker ? bodyType : switch (bodyType) {
+            case "H11" -> "H14";
+            case "H21" -> "H24";
+            default -> bodyType;
+        };
     }
 
     private static String ordinarySerial(SplittableRandom random) {

@@ -9,12 +9,13 @@ import java.util.Map;
  * interpolate linearly between the two nearest values, as SQL {@code PERCENTILE_CONT} does, so they match
  * the travel times) and a histogram of round bin widths.
  */
-final class Dwell {
+public final class Dwell {
 
     private Dwell() {
     }
 
-    static TravelTimes of(double[] seconds, Double bucketWidth) {
+    /** The statistics of these durations in seconds; {@code bucketWidth} null: a round width of about 20 bins. */
+    public static TravelTimes of(double[] seconds, Double bucketWidth) {
         if (seconds.length == 0) {
             return new TravelTimes(0, null, null, null, null, null, null, bucketWidth == null ? 1 : bucketWidth, java.util.List.of());
         }

@@ -9,6 +9,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.openrfid.trace.service.epcis.EpcisEventStore;
@@ -20,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Makes a gate transaction of a closed group of passages: resolves it, asks the reconciler of the
  * gate's kind, stores it, tells the reconciler, and captures its EPCIS events (schema-checked, so
- * {@code GET /epcis/events} lists them). Gates of a kind no reconciler answers for are left alone.
+ * {@code GET /epcis/events} lists them); then tells its listeners (the console's live desks). Gates of a
+ * kind no reconciler answers for are left alone.
  */
 public class GateTransactions {
 
@@ -32,6 +35,7 @@ public class GateTransactions {
     private final EpcisEventStore epcis;
     private final EpcisSchema schema;
     private final Clock clock;
+    private final List<Consumer<GateTransaction>> listeners = new CopyOnWriteArrayList<>();
 
     public GateTransactions(List<GateReconciler> reconcilers, GateContentsResolver resolver, GateTransactionStore store,
                             EpcisEventStore epcis, EpcisSchema schema, Clock clock) {
@@ -41,6 +45,14 @@ public class GateTransactions {
         this.epcis = epcis;
         this.schema = schema;
         this.clock = clock;
+    }
+
+    /**
+     * Called once with every new transaction after it is stored and reconciled (a replay calls nothing), on
+     * the thread that records it: a listener hands slow work (rendering, network) to its own thread.
+     */
+    public void listen(Consumer<GateTransaction> listener) {
+        listeners.add(listener);
     }
 
     /** True when transactions are made at locations of this kind. */
@@ -62,8 +74,20 @@ public class GateTransactions {
         if (store.save(t)) {
             reconciler.recorded(t);
             capture(t);
+            tell(t);
         }
         return store.find(t.id());
+    }
+
+    private void tell(GateTransaction t) {
+        for (Consumer<GateTransaction> listener : listeners) {
+            try {
+                listener.accept(t);
+            } catch (RuntimeException e) {
+                // a listener's failure must not lose the transaction nor keep it from the other listeners
+                log.warn("Gate transaction listener failed on {}: {}", t.id(), e.toString());
+            }
+        }
     }
 
     private void capture(GateTransaction t) {

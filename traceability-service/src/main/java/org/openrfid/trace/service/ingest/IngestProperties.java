@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                           (store or spool) before the process ends; not in a cluster, whose other
  *                           members take the presences over
  * @param journal            accepted payloads are journalled (fsync'd) before they are acknowledged
+ * @param retryAfter         the {@code Retry-After} of HTTP ingest's 503 answers (journal full, pipeline held
+ *                           by a full spool), whole seconds
  */
 @ConfigurationProperties("rfid.ingest")
 public record IngestProperties(
@@ -20,7 +22,13 @@ public record IngestProperties(
         @DefaultValue("100000") int maxReadsPerPayload,
         @DefaultValue Mqtt mqtt,
         @DefaultValue("true") boolean flushOnShutdown,
-        @DefaultValue Journal journal) {
+        @DefaultValue Journal journal,
+        @DefaultValue("30s") java.time.Duration retryAfter) {
+
+    /** {@link #retryAfter} as the header wants it: whole seconds, at least one. */
+    public String retryAfterSeconds() {
+        return Long.toString(Math.max(1, retryAfter.toSeconds()));
+    }
 
     /**
      * {@code rfid.ingest.journal.*}.

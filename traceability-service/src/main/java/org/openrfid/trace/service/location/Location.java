@@ -24,6 +24,13 @@ public record Location(String id, String name, String kind, double lat, double l
 
     private static final GeometryFactory GEOMETRY = new GeometryFactory();
 
+    /**
+     * The kinds the service gives a meaning to (gate reconciliation, dock doors, library gates, lanes under a
+     * checkpoint, areas); any other lower-case word is stored as well and treated as a plain place.
+     */
+    public static final java.util.List<String> KINDS = java.util.List.of("checkpoint", "lane", "gate", "dock_door", "warehouse",
+            "port_gate", "library_gate", "library", "car_park");
+
     public Location {
         Objects.requireNonNull(id, "id");
         if (id.isBlank() || id.length() > 64) {

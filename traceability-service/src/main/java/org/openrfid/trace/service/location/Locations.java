@@ -14,6 +14,14 @@ public interface Locations {
 
     Optional<Location> find(String id);
 
+    /**
+     * Removes the location. Nothing else is touched: its children keep their parent id and passages
+     * their location id, so callers check first what still refers to it.
+     *
+     * @return whether there was such a location
+     */
+    boolean delete(String id);
+
     List<Location> all();
 
     /** Up to {@code limit} locations ordered by id, after {@code afterId} (null: from the start). */

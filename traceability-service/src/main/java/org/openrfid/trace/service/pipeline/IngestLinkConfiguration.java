@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.Optional;
 import org.apache.camel.ProducerTemplate;
 import org.openrfid.trace.pipeline.PipelineEndpoints;
 import org.openrfid.trace.pipeline.SmoothingRoutes;
@@ -13,8 +14,11 @@ import org.openrfid.trace.pipeline.SmoothingStage;
 import org.openrfid.trace.pipeline.cluster.ClusterSmoothing;
 import org.openrfid.trace.service.ingest.DeadLetters;
 import org.openrfid.trace.service.ingest.IngestProperties;
+import org.openrfid.trace.service.ingest.PipelineHold;
 import org.openrfid.trace.service.ingest.ReadIngest;
 import org.openrfid.trace.service.ingest.ReadJournal;
+import org.openrfid.trace.service.passage.spool.PassageSpool;
+import org.openrfid.trace.service.passage.spool.SpoolingPassageWriter;
 import org.openrfid.trace.pipeline.ingest.ReaderJsonMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -100,10 +104,27 @@ class IngestLinkConfiguration {
         }
     }
 
-    /** What a crash left in the journal goes through the pipeline again once the routes run. */
+    /**
+     * What a crash left in the journal goes through the pipeline again once the routes run; only then does
+     * MQTT ingest subscribe, so the broker's redeliveries come after the reads journalled before them.
+     */
     @Bean
-    ApplicationListener<ApplicationReadyEvent> readJournalReplay(ObjectProvider<ReadJournal> journal, ReadIngest ingest) {
-        return event -> journal.ifAvailable(j -> {
+    ApplicationListener<ApplicationReadyEvent> readJournalReplay(ObjectProvider<ReadJournal> journal, ReadIngest ingest,
+                                                                 ObjectProvider<MqttIngestSubscriber> mqtt) {
+        return event -> {
+            replay(journal, ingest);
+            mqtt.ifAvailable(subscriber -> {
+                try {
+                    subscriber.start();
+                } catch (org.eclipse.paho.mqttv5.common.MqttException e) {
+                    throw new IllegalStateException("MQTT ingest cannot connect to its broker", e);
+                }
+            });
+        };
+    }
+
+    private static void replay(ObjectProvider<ReadJournal> journal, ReadIngest ingest) {
+        journal.ifAvailable(j -> {
             try {
                 int replayed = ingest.replay(j.earlierSegments());
                 if (replayed > 0) {
@@ -142,9 +163,22 @@ class IngestLinkConfiguration {
         };
     }
 
+    /**
+     * HTTP ingest answers 503 while the spool takes no more passages (the store away and the spool full to
+     * its bound or refused by its disk): the store route waits, and the queues in front of it fill up to
+     * the request threads. MQTT and LLRP go on waiting (no PUBACK, no read), as before.
+     */
     @Bean
+    PipelineHold pipelineHold(SpoolingPassageWriter writer) {
+        PassageSpool spool = writer.spool();
+        return () -> spool.isOutOfSpace() ? Optional.of("the passage store is away and the disk refuses its spool")
+                : spool.isBlocked() ? Optional.of("the passage store is away and its spool is full") : Optional.empty();
+    }
+
+    /** Connected by {@link #readJournalReplay} once the journal is replayed; disconnected (session kept) at the stop. */
+    @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "rfid.ingest.mqtt.enabled", havingValue = "true")
-    MqttIngestRoute mqttIngestRoute(IngestProperties properties, ReadIngest ingest) {
-        return new MqttIngestRoute(properties.mqtt(), ingest);
+    MqttIngestSubscriber mqttIngestSubscriber(IngestProperties properties, ReadIngest ingest) {
+        return new MqttIngestSubscriber(properties.mqtt(), ingest);
     }
 }

@@ -53,7 +53,7 @@ public final class PlateMqttRoute extends RouteBuilder {
                     String t = e.getMessage().getHeader(PahoMqtt5Constants.MQTT_TOPIC, String.class);
                     String body = e.getMessage().getBody(String.class);
                     try {
-                        ingest.ingest(body, "mqtt:" + t, MqttIngestRoute.readerFromTopic(topic, t));
+                        ingest.ingest(body, "mqtt:" + t, MqttIngestSubscriber.readerFromTopic(topic, t));
                     } catch (RuntimeException failed) {
                         log.error("Plate reads from {} could not be stored; kept as a dead letter: {}", t, failed.toString());
                         deadLetters.add("mqtt:" + t, new IngestRejection(IngestRejection.Reason.STORE_REFUSED,

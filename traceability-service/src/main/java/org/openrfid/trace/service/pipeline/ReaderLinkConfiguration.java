@@ -8,6 +8,7 @@ import org.openrfid.trace.reader.ReaderStatusBoard;
 import org.openrfid.trace.reader.camel.LlrpComponent;
 import org.openrfid.trace.reader.llrp.LlrpTls;
 import org.openrfid.trace.service.readerfleet.ReaderLinks;
+import org.openrfid.trace.service.readerfleet.ReaderProbe;
 import org.openrfid.trace.service.readerfleet.ReaderProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,6 +29,11 @@ public class ReaderLinkConfiguration {
             public void afterApplicationStart(CamelContext camel) {
             }
         };
+    }
+
+    @Bean
+    ReaderProbe readerProbe(CamelContext camel) {
+        return new LlrpReaderProbe(camel);
     }
 
     @Bean

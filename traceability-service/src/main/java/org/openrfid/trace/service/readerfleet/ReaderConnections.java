@@ -67,7 +67,7 @@ public class ReaderConnections implements AutoCloseable {
         this.statusBoard = statusBoard;
         this.hazelcast = hazelcast;
         this.definitions = new ReaderDefinitions(hazelcast);
-        this.ownership = new ReaderOwnership(hazelcast, readers::keySet, new ReaderOwnership.Sessions() {
+        this.ownership = new ReaderOwnership(hazelcast, this::enabledIds, new ReaderOwnership.Sessions() {
             @Override
             public void open(String readerId) {
                 openHere(readerId);
@@ -207,10 +207,13 @@ public class ReaderConnections implements AutoCloseable {
                 readPoints.put(readPoint(reader.id(), a));
             }
         }
-        log.info("Reader {} defined: LLRP {} {}:{}{}, {} antenna mapping(s)", reader.id(), reader.connection(), reader.host(),
-                reader.port(), reader.tls() ? " (TLS)" : "", reader.antennas().size());
-        if (before != null) {
-            ownership.restart(reader.id()); // outside this lock: ownership calls back into it
+        log.info("Reader {} defined: LLRP {} {}:{}{}, {} antenna mapping(s){}", reader.id(), reader.connection(), reader.host(),
+                reader.port(), reader.tls() ? " (TLS)" : "", reader.antennas().size(), reader.disabled() ? ", disabled" : "");
+        // outside this lock: ownership calls back into it
+        if (reader.disabled()) {
+            ownership.release(reader.id()); // the member holding it hangs up now, the others never dial
+        } else if (before != null && !before.disabled()) {
+            ownership.restart(reader.id());
         }
         ownership.recheck();
     }
@@ -224,6 +227,11 @@ public class ReaderConnections implements AutoCloseable {
         }
         ownership.release(readerId);
         log.info("Reader {} removed", readerId);
+    }
+
+    /** The readers a member may hold: every defined one that is not disabled. */
+    private Collection<String> enabledIds() {
+        return readers.values().stream().filter(r -> !r.disabled()).map(ReaderDefinition::id).toList();
     }
 
     static ReadPoint readPoint(String readerId, ReaderDefinition.Antenna a) {

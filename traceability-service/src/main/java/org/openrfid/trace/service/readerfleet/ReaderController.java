@@ -33,11 +33,14 @@ class ReaderController {
     private final ReaderConnections connections;
     private final ObjectProvider<Locations> locations;
     private final ObjectProvider<ReaderProperties> properties;
+    private final ObjectProvider<ReaderProbe> probe;
 
-    ReaderController(ReaderConnections connections, ObjectProvider<Locations> locations, ObjectProvider<ReaderProperties> properties) {
+    ReaderController(ReaderConnections connections, ObjectProvider<Locations> locations, ObjectProvider<ReaderProperties> properties,
+                     ObjectProvider<ReaderProbe> probe) {
         this.connections = connections;
         this.locations = locations;
         this.properties = properties;
+        this.probe = probe;
     }
 
     @GetMapping
@@ -76,6 +79,44 @@ class ReaderController {
             throw new UnknownReaderException(id);
         }
         return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * Runs the LLRP greeting and capability questions against a defined reader and says what it reported or
+     * why it failed (200 either way: the test ran). A reader that another client drives (this cluster's
+     * session included) answers BUSY: LLRP allows one client.
+     */
+    @PostMapping("/{id}/test-connection")
+    ReaderProbeResult testConnection(@PathVariable String id) {
+        ReaderDefinition reader = connections.find(id).orElseThrow(() -> new UnknownReaderException(id));
+        return probe.getObject().probe(reader);
+    }
+
+    /** The same test for an address not added yet: {@code {"host": "10.1.2.3", "port": 5084, "tls": false}}. */
+    @PostMapping("/test-connection")
+    ReaderProbeResult testAddress(@RequestBody ProbeRequest request) {
+        return probe.getObject().probe(request.checkedHost(), request.checkedPort(), Boolean.TRUE.equals(request.tls()));
+    }
+
+    /** An address to test; port 5084 when absent. */
+    record ProbeRequest(String host, Integer port, Boolean tls) {
+
+        private static final java.util.regex.Pattern HOST = java.util.regex.Pattern.compile("[A-Za-z0-9.:_-]{1,253}");
+
+        String checkedHost() {
+            if (host == null || !HOST.matcher(host).matches()) {
+                throw new IllegalArgumentException("host: a host name or IP address is required (letters, digits, '.', ':', '-', '_')");
+            }
+            return host;
+        }
+
+        int checkedPort() {
+            int p = port == null ? 5084 : port;
+            if (p < 1 || p > 65535) {
+                throw new IllegalArgumentException("port: must be 1-65535, was " + p);
+            }
+            return p;
+        }
     }
 
     /** TLS readers need the server's trust store; antennas reference locations by id, which must exist when a registry is present. */

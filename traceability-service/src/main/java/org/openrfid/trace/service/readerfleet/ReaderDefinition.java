@@ -20,11 +20,13 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  * @param allowedAddresses reader-initiated only: sources besides {@code host} the reader may call from
  *                   (addresses or host names, e.g. a NAT or load balancer in front of it); a caller from
  *                   anywhere else is hung up on before the greeting
+ * @param disabled   kept defined (antennas, places, history) but not connected: no member dials it or
+ *                   accepts its call until it is enabled again
  *
  * <p>Serializable because definitions are kept cluster-wide in a backed-up Hazelcast map.
  */
 public record ReaderDefinition(String id, String host, int port, ConnectionMode connection, boolean tls, List<Antenna> antennas,
-        List<String> allowedAddresses) implements Serializable {
+        List<String> allowedAddresses, boolean disabled) implements Serializable {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
@@ -94,6 +96,17 @@ public record ReaderDefinition(String id, String host, int port, ConnectionMode 
                 throw new IllegalArgumentException("antennas[" + i + "].lane: must be >= 0, was " + a.lane());
             }
         }
+    }
+
+    /** An enabled reader. */
+    public ReaderDefinition(String id, String host, int port, ConnectionMode connection, boolean tls, List<Antenna> antennas,
+                            List<String> allowedAddresses) {
+        this(id, host, port, connection, tls, antennas, allowedAddresses, false);
+    }
+
+    /** The same reader, disabled or enabled. */
+    public ReaderDefinition withDisabled(boolean off) {
+        return new ReaderDefinition(id, host, port, connection, tls, antennas, allowedAddresses, off);
     }
 
     /** A reader that may call only from its {@code host} (or is dialled there). */

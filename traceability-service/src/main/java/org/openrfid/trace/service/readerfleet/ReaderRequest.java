@@ -8,7 +8,7 @@ import org.openrfid.trace.reader.llrp.ConnectionMode;
  * validates and names the offending field, so every mistake gets the same kind of 400.
  */
 record ReaderRequest(String id, String host, Integer port, ConnectionMode connection, Boolean tls, List<ReaderDefinition.Antenna> antennas,
-        List<String> allowedAddresses) {
+        List<String> allowedAddresses, Boolean disabled) {
 
     /** Port 5084 (5085 with TLS) when omitted, as LLRP's IANA registrations suggest. */
     ReaderDefinition toDefinition(String pathId) {
@@ -17,6 +17,7 @@ record ReaderRequest(String id, String host, Integer port, ConnectionMode connec
         }
         boolean secure = Boolean.TRUE.equals(tls);
         int p = port != null ? port : secure ? 5085 : 5084;
-        return new ReaderDefinition(pathId != null ? pathId : id, host, p, connection, secure, antennas, allowedAddresses);
+        return new ReaderDefinition(pathId != null ? pathId : id, host, p, connection, secure, antennas, allowedAddresses,
+                Boolean.TRUE.equals(disabled));
     }
 }

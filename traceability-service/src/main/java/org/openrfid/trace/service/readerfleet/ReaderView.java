@@ -9,7 +9,8 @@ import org.openrfid.trace.reader.llrp.ConnectionMode;
 /**
  * A reader as the API shows it: its definition, the member holding its connection ({@code heldBy}, host:port
  * of the Hazelcast member) and, when this member holds it, the live connection state. Asked on another
- * member, {@code state} and the counters are absent: that member's own API has them.
+ * member, {@code state} and the counters are absent: that member's own API has them. A disabled reader is
+ * {@code DISABLED} and held by nobody.
  */
 record ReaderView(
         String id,
@@ -27,7 +28,8 @@ record ReaderView(
         String lastError,
         String heldBy,
         long flaps,
-        boolean flapping) {
+        boolean flapping,
+        boolean disabled) {
 
     /**
      * @param s         the live status when this member holds the connection, else null
@@ -35,15 +37,19 @@ record ReaderView(
      * @param heldBy    the member holding it, null when none does (yet)
      */
     static ReaderView of(ReaderDefinition d, ReaderStatus s, boolean heldHere, String heldBy) {
+        if (d.disabled()) {
+            return new ReaderView(d.id(), d.host(), d.port(), d.connection(), d.tls(), d.antennas(), d.allowedAddresses(),
+                    ReaderState.DISABLED, null, null, 0, 0, null, null, 0, false, true);
+        }
         if (s == null) {
             // Held elsewhere: the state is that member's to tell. Held by nobody, or here before the session
             // registered: about to connect.
             ReaderState state = heldBy != null && !heldHere ? null : ReaderState.CONNECTING;
             return new ReaderView(d.id(), d.host(), d.port(), d.connection(), d.tls(), d.antennas(), d.allowedAddresses(), state,
-                    null, null, 0, 0, null, heldBy, 0, false);
+                    null, null, 0, 0, null, heldBy, 0, false, false);
         }
         return new ReaderView(d.id(), d.host(), d.port(), d.connection(), d.tls(), d.antennas(), d.allowedAddresses(), s.state(), s.since(),
                 s.lastKeepalive(), s.tagReportsReceived(), Math.round(s.readsPerSecond() * 10) / 10.0, s.lastError(), heldBy,
-                s.flaps(), s.flapping());
+                s.flaps(), s.flapping(), false);
     }
 }

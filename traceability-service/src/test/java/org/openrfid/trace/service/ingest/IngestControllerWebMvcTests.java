@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -12,10 +13,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.openrfid.trace.reader.TagReadBatch;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Bean;
@@ -31,9 +35,18 @@ class IngestControllerWebMvcTests {
 
     static final List<TagReadBatch> BATCHES = new CopyOnWriteArrayList<>();
 
+    /** The reason the pipeline is held, or null while it moves. */
+    static final AtomicReference<String> HELD = new AtomicReference<>();
+
     @Configuration
     @Import(IngestController.class)
+    @EnableConfigurationProperties(IngestProperties.class)
     static class Slice {
+        @Bean
+        PipelineHold pipelineHold() {
+            return () -> Optional.ofNullable(HELD.get());
+        }
+
         @Bean
         DeadLetters deadLetters() {
             return new DeadLetters(10, Clock.systemUTC(), new SimpleMeterRegistry());
@@ -76,5 +89,27 @@ class IngestControllerWebMvcTests {
                 .andExpect(jsonPath("$[0].reason").value("malformed_json"))
                 .andExpect(jsonPath("$[0].payload").value("{oops}"))
                 .andExpect(jsonPath("$[1].reason").value("invalid_field"));
+    }
+
+    @Test
+    void aHeldPipelineRefusesTheWholeRequestWith503AndRetryAfter() throws Exception {
+        int before = BATCHES.size();
+        HELD.set("the passage store is away and its spool is full");
+        try {
+            // one good message and one bad one: neither is taken, not even as a dead letter
+            mvc.perform(post("/api/v1/ingest/reads").param("readerId", "fx-held").contentType("application/x-ndjson")
+                            .content("{\"data\":{\"idHex\":\"3034257BF7194E4000001A99\",\"antenna\":1,\"peakRssi\":-50,\"reads\":1,"
+                                    + "\"eventNum\":1},\"timestamp\":\"2025-01-01T00:00:00Z\",\"type\":\"SIMPLE\"}\n{held-garbage}\n"))
+                    .andExpect(status().isServiceUnavailable())
+                    .andExpect(header().string("Retry-After", "30"))
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.type").value("urn:rfid-trace:problem:ingest-held"))
+                    .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("the passage store is away and its spool is full")));
+        } finally {
+            HELD.set(null);
+        }
+        assertThat(BATCHES).hasSize(before);
+        mvc.perform(get("/api/v1/ingest/dead-letters"))
+                .andExpect(jsonPath("$[*].payload").value(org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("{held-garbage}"))));
     }
 }

@@ -1,7 +1,7 @@
 package org.openrfid.trace.service.ingest;
 
 import org.openrfid.trace.pipeline.ingest.ReaderJsonMapper;
-import org.openrfid.trace.service.pipeline.MqttIngestRoute;
+import org.openrfid.trace.service.pipeline.MqttIngestSubscriber;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -16,9 +16,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.camel.CamelContext;
-import org.apache.camel.ServiceStatus;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
@@ -28,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.openrfid.trace.reader.TagReadBatch;
 
 /**
- * The MQTT route against the real Mosquitto on 127.0.0.1:1883: good messages become batches, bad ones
+ * MQTT ingest against the real Mosquitto on 127.0.0.1:1883: good messages become batches, bad ones
  * are dead-lettered and the subscription keeps going. Without a broker the test is skipped locally
  * and fails under CI=true (CI must have one).
  */
@@ -45,7 +42,7 @@ class MqttIngestIntegrationTests {
     final DeadLetters deadLetters = new DeadLetters(10, Clock.systemUTC(), registry);
     final String base = "rfid-test-" + UUID.randomUUID().toString().substring(0, 8) + "/reads";
     final AtomicBoolean subscribed = new AtomicBoolean();
-    CamelContext camel;
+    MqttIngestSubscriber subscriber;
     MqttClient publisher;
 
     @BeforeEach
@@ -67,13 +64,10 @@ class MqttIngestIntegrationTests {
             }
         }, deadLetters, Clock.systemUTC(), 1000, registry);
         IngestProperties.Mqtt mqtt = new IngestProperties.Mqtt(true, BROKER, base + "/#", "it-" + UUID.randomUUID(), 1, null, null);
-        camel = new DefaultCamelContext();
-        camel.addRoutes(new MqttIngestRoute(mqtt, ingest));
-        camel.start();
-        await().atMost(Duration.ofSeconds(10)).until(() -> camel.getRouteController().getRouteStatus(MqttIngestRoute.ROUTE_ID) == ServiceStatus.Started);
+        subscriber = new MqttIngestSubscriber(mqtt, ingest);
+        subscriber.start();
         publisher = new MqttClient(BROKER, "pub-" + UUID.randomUUID(), new MemoryPersistence());
         publisher.connect();
-        // Camel reports the route started before the broker has confirmed the subscription, and
         // Mosquitto lists no subscriptions to a client: a probe read is published until one comes through
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() -> {
             publish(base + "/" + PROBE_READER, PROBE_READ);
@@ -87,8 +81,8 @@ class MqttIngestIntegrationTests {
             publisher.disconnect();
             publisher.close();
         }
-        if (camel != null) {
-            camel.close();
+        if (subscriber != null) {
+            subscriber.close();
         }
     }
 
@@ -105,6 +99,49 @@ class MqttIngestIntegrationTests {
             assertThat(d.reason()).isEqualTo("malformed_json");
             assertThat(d.source()).isEqualTo("mqtt:" + base + "/fx-1");
         });
+    }
+
+    /**
+     * A node away (stopped, crashed) keeps its persistent session: the broker queues what is published
+     * meanwhile and sends all of it the moment the node connects again, before the node could have
+     * subscribed anew. Every one of those messages must arrive; none may wait for a later reconnect.
+     */
+    @Test
+    void messagesQueuedForThePersistentSessionWhileTheNodeWasAwayAllArriveWhenItConnectsAgain() throws Exception {
+        String clientId = "it-away-" + UUID.randomUUID();
+        String topic = base + "-away";
+        IngestProperties.Mqtt mqtt = new IngestProperties.Mqtt(true, BROKER, topic + "/#", clientId, 1, null, null);
+        List<TagReadBatch> received = new CopyOnWriteArrayList<>();
+        MqttIngestSubscriber first = subscriber(mqtt, received);
+        publish(topic + "/fx-1", read(0));
+        await("the session's subscription is live").atMost(Duration.ofSeconds(10)).until(() -> received.size() == 1);
+        first.close(); // a persistent session: the broker keeps the subscription and queues for it
+
+        int away = 200;
+        for (int i = 1; i <= away; i++) {
+            publish(topic + "/fx-1", read(i));
+        }
+        MqttIngestSubscriber again = subscriber(mqtt, received);
+        try {
+            await("every message queued while the node was away").atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(received).as("batches received").hasSize(1 + away));
+            Thread.sleep(500); // nothing more comes: no message twice
+            assertThat(received).hasSize(1 + away);
+        } finally {
+            again.close();
+        }
+    }
+
+    private MqttIngestSubscriber subscriber(IngestProperties.Mqtt mqtt, List<TagReadBatch> into) throws Exception {
+        ReadIngest ingest = new ReadIngest(new ReaderJsonMapper(new ObjectMapper()), into::add, deadLetters, Clock.systemUTC(), 1000, registry);
+        MqttIngestSubscriber s = new MqttIngestSubscriber(mqtt, ingest);
+        s.start();
+        return s;
+    }
+
+    private static String read(int i) {
+        return "{\"data\":{\"idHex\":\"" + String.format("3034257BF7194E40%08X", i) + "\",\"antenna\":1,\"peakRssi\":-50,"
+                + "\"reads\":1,\"eventNum\":" + i + "},\"timestamp\":\"2025-01-01T00:00:00Z\",\"type\":\"SIMPLE\"}";
     }
 
     private void publish(String topic, String payload) throws Exception {

@@ -1,7 +1,7 @@
 package org.openrfid.trace.service.ingest;
 
 import org.openrfid.trace.pipeline.ingest.ReaderJsonMapper;
-import org.openrfid.trace.service.pipeline.MqttIngestRoute;
+import org.openrfid.trace.service.pipeline.MqttIngestSubscriber;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -133,10 +133,10 @@ class ReadIngestUnitTests {
 
     @Test
     void readerIsTheFirstTopicLevelBelowTheFilter() {
-        assertThat(MqttIngestRoute.readerFromTopic("rfid/reads/#", "rfid/reads/gantry-7")).isEqualTo("gantry-7");
-        assertThat(MqttIngestRoute.readerFromTopic("rfid/reads/#", "rfid/reads/gantry-7/d-evt")).isEqualTo("gantry-7");
-        assertThat(MqttIngestRoute.readerFromTopic("rfid/+/events", "rfid/dock-3/events")).isEqualTo("dock-3");
-        assertThat(MqttIngestRoute.readerFromTopic("rfid/reads/#", "rfid/reads")).isNull();
+        assertThat(MqttIngestSubscriber.readerFromTopic("rfid/reads/#", "rfid/reads/gantry-7")).isEqualTo("gantry-7");
+        assertThat(MqttIngestSubscriber.readerFromTopic("rfid/reads/#", "rfid/reads/gantry-7/d-evt")).isEqualTo("gantry-7");
+        assertThat(MqttIngestSubscriber.readerFromTopic("rfid/+/events", "rfid/dock-3/events")).isEqualTo("dock-3");
+        assertThat(MqttIngestSubscriber.readerFromTopic("rfid/reads/#", "rfid/reads")).isNull();
     }
 
     @Test

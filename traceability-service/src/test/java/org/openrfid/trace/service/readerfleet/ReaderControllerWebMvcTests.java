@@ -88,6 +88,11 @@ class ReaderControllerWebMvcTests {
         }
 
         @Bean
+        ReaderProbe probe(CamelContext camel) {
+            return new org.openrfid.trace.service.pipeline.LlrpReaderProbe(camel);
+        }
+
+        @Bean
         ReaderStatusBoard board() {
             return new ReaderStatusBoard();
         }
@@ -166,6 +171,67 @@ class ReaderControllerWebMvcTests {
     private String state(String id) throws Exception {
         String body = mvc.perform(get("/api/v1/readers/" + id)).andReturn().getResponse().getContentAsString();
         return JsonPath.read(body, "$.state");
+    }
+
+    @Test
+    void testConnectionSaysWhatAFreeReaderIsAndThatADrivenOneIsBusy() throws Exception {
+        sim = LlrpReaderSimulator.builder().reader("gate-7-east", 0).scenario(scenario).loop(true).timeScale(4).build().start();
+        int port = sim.port("gate-7-east");
+        mvc.perform(post("/api/v1/readers/test-connection").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"host\":\"127.0.0.1\",\"port\":" + port + "}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.ok").value(true))
+                .andExpect(jsonPath("$.address").value("127.0.0.1:" + port))
+                .andExpect(jsonPath("$.reader.firmware").value("openrfid-simulator"))
+                .andExpect(jsonPath("$.reader.antennas").isNumber())
+                .andExpect(jsonPath("$.reader.airProtocols[0]").value("EPCGlobalClass1Gen2"));
+
+        postJson(reader("gate-7-east", port, "")).andExpect(status().isCreated());
+        await().atMost(Duration.ofSeconds(10)).until(() -> "CONNECTED".equals(state("gate-7-east")));
+        mvc.perform(post("/api/v1/readers/gate-7-east/test-connection"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.ok").value(false))
+                .andExpect(jsonPath("$.reason").value("BUSY"));
+        assertThat(state("gate-7-east")).isEqualTo("CONNECTED");
+    }
+
+    @Test
+    void aDisabledReaderIsHungUpAndNotDialledUntilItIsEnabledAgain() throws Exception {
+        sim = LlrpReaderSimulator.builder().reader("gate-7-east", 0).scenario(scenario).loop(true).timeScale(4).build().start();
+        int port = sim.port("gate-7-east");
+        postJson(reader("gate-7-east", port, "")).andExpect(status().isCreated()).andExpect(jsonPath("$.disabled").value(false));
+        await().atMost(Duration.ofSeconds(10)).until(() -> "CONNECTED".equals(state("gate-7-east")) && sim.hasClient("gate-7-east"));
+
+        mvc.perform(put("/api/v1/readers/gate-7-east").contentType(MediaType.APPLICATION_JSON)
+                        .content(reader("gate-7-east", port, ",\"disabled\":true")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.disabled").value(true))
+                .andExpect(jsonPath("$.state").value("DISABLED"))
+                .andExpect(jsonPath("$.antennas[0].location").value("GATE-7"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !sim.hasClient("gate-7-east"));
+        int sessions = sim.clientsAccepted("gate-7-east");
+        Thread.sleep(2_000); // several ownership checks (every 100 ms): none may dial it
+        assertThat(sim.clientsAccepted("gate-7-east")).isEqualTo(sessions);
+        mvc.perform(get("/api/v1/readers/gate-7-east")).andExpect(jsonPath("$.state").value("DISABLED"))
+                .andExpect(jsonPath("$.heldBy").doesNotExist());
+
+        mvc.perform(put("/api/v1/readers/gate-7-east").contentType(MediaType.APPLICATION_JSON).content(reader("gate-7-east", port, "")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.disabled").value(false));
+        await().atMost(Duration.ofSeconds(10)).until(() -> "CONNECTED".equals(state("gate-7-east")) && sim.hasClient("gate-7-east"));
+        assertThat(sim.clientsAccepted("gate-7-east")).isEqualTo(sessions + 1);
+    }
+
+    @Test
+    void testConnectionRefusesABadAddressAndAnUnknownReader() throws Exception {
+        mvc.perform(post("/api/v1/readers/test-connection").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"host\":\"127.0.0.1\",\"port\":70000}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(startsWith("port:")));
+        mvc.perform(post("/api/v1/readers/test-connection").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"host\":\"bad host/../\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(startsWith("host:")));
+        mvc.perform(post("/api/v1/readers/nobody/test-connection")).andExpect(status().isNotFound());
     }
 
     @Test

@@ -1,13 +1,8 @@
 package org.openrfid.trace.service.readerfleet;
 
-import org.openrfid.trace.service.pipeline.CamelReaderLinks;
-import org.openrfid.trace.service.pipeline.ReaderLinkConfiguration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hazelcast.config.Config;
-import com.hazelcast.core.Hazelcast;
-import com.hazelcast.core.HazelcastInstance;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,30 +12,13 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import org.apache.camel.CamelContext;
-import org.apache.camel.ProducerTemplate;
-import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.openrfid.trace.service.platform.cluster.ClusterMetrics;
 import org.openrfid.trace.passage.Passage;
-import org.openrfid.trace.passage.PassageSmoother;
-import org.openrfid.trace.passage.ReadPointDirectory;
 import org.openrfid.trace.passage.ReadPointRole;
 import org.openrfid.trace.passage.SmoothingPolicy;
-import org.openrfid.trace.pipeline.PipelineCounters;
-import org.openrfid.trace.pipeline.PipelineEndpoints;
-import org.openrfid.trace.pipeline.SmoothingRoutes;
-import org.openrfid.trace.pipeline.SmoothingStage;
 import org.openrfid.trace.pipeline.cluster.ClusterSmoothing;
-import org.openrfid.trace.reader.ReaderState;
-import org.openrfid.trace.reader.ReaderStatusBoard;
 import org.openrfid.trace.reader.simulator.LlrpReaderSimulator;
 import org.openrfid.trace.reader.simulator.Scenario;
 import org.openrfid.trace.reader.simulator.ScenarioRow;
@@ -57,26 +35,13 @@ class ReaderTakeoverIntegrationTests {
     static final int READERS = 6;
     static final SmoothingPolicy POLICY = SmoothingPolicy.of(Duration.ofMillis(300)).withAllowedLateness(Duration.ofMillis(200));
 
-    final List<Member> members = new ArrayList<>();
+    final List<PipelineMember> members = new ArrayList<>();
     final Map<String, Passage> stored = new ConcurrentHashMap<>();
     LlrpReaderSimulator sim;
 
-    record Member(HazelcastInstance hazelcast, CamelContext camel, ClusterSmoothing smoothing, ReaderConnections readers,
-                  ReadPointDirectory readPoints, AtomicBoolean alive, PrometheusMeterRegistry meters) {
-    }
-
     @AfterEach
     void stop() {
-        for (Member m : members) {
-            m.readers.close();
-            m.smoothing.close();
-            try {
-                m.camel.stop();
-            } catch (RuntimeException e) {
-                // already dead
-            }
-            m.hazelcast.getLifecycleService().terminate();
-        }
+        members.forEach(PipelineMember::stop);
         if (sim != null) {
             sim.close();
         }
@@ -99,15 +64,9 @@ class ReaderTakeoverIntegrationTests {
         return new Scenario(rows, 2000);
     }
 
-    Member startMember(String clusterName, int basePort) throws Exception {
-        Config config = new Config();
+    PipelineMember startMember(String clusterName, int basePort) throws Exception {
+        Config config = PipelineMember.tuned(new Config());
         config.setClusterName(clusterName);
-        config.setProperty("hazelcast.phone.home.enabled", "false");
-        config.setProperty("hazelcast.logging.type", "slf4j");
-        config.setProperty("hazelcast.partition.count", "31");
-        config.setProperty("hazelcast.heartbeat.interval.seconds", "1");
-        config.setProperty("hazelcast.max.no.heartbeat.seconds", "6");
-        config.setProperty("hazelcast.operation.backup.timeout.millis", "1500");
         config.getNetworkConfig().setPort(basePort).setPortAutoIncrement(true).setPortCount(20);
         config.getNetworkConfig().getInterfaces().setEnabled(true).addInterface("127.0.0.1");
         config.setProperty("hazelcast.local.localAddress", "127.0.0.1");
@@ -120,40 +79,8 @@ class ReaderTakeoverIntegrationTests {
         }
         ClusterSmoothing.configure(config);
         ReaderConnections.configure(config);
-        HazelcastInstance hz = Hazelcast.newHazelcastInstance(config);
-
-        ReadPointDirectory readPoints = new ReadPointDirectory();
-        Clock clock = Clock.systemUTC();
-        SmoothingStage stage = new SmoothingStage(new PassageSmoother(POLICY, readPoints, epc -> null), clock, new PipelineCounters());
-        CamelContext camel = new DefaultCamelContext();
-        ReaderStatusBoard board = new ReaderStatusBoard();
-        camel.addComponent("llrp", ReaderLinkConfiguration.llrpComponent(board, new ReaderProperties.Llrp(0, null)));
-        ProducerTemplate producer = camel.createProducerTemplate();
-        ClusterSmoothing smoothing = new ClusterSmoothing(hz, readPoints, body -> producer.sendBody(SmoothingRoutes.OWNED, body),
-                Duration.ofMillis(500));
-        PipelineEndpoints endpoints = new PipelineEndpoints("seda:tag-reads?size=10000&blockWhenFull=true",
-                "seda:passages?size=2000&blockWhenFull=true", "seda:arrivals?size=10000&discardIfNoConsumers=true", 100);
-        camel.addRoutes(new SmoothingRoutes(endpoints, stage, clock, smoothing));
-        AtomicBoolean alive = new AtomicBoolean(true);
-        camel.addRoutes(new RouteBuilder() {
-            @Override
-            @SuppressWarnings("unchecked")
-            public void configure() {
-                from(endpoints.passages()).process(e -> {
-                    List<Passage> passages = e.getMessage().getBody(List.class);
-                    if (alive.get()) {
-                        passages.forEach(p -> stored.putIfAbsent(p.id(), p));
-                        smoothing.passagesStored(passages);
-                    }
-                });
-            }
-        });
-        camel.start();
-        smoothing.start();
-        ReaderConnections readers = new ReaderConnections(new CamelReaderLinks(camel, endpoints), readPoints, board, hz).start();
-        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        new ClusterMetrics(hz, smoothing, readers).bindTo(meters);
-        Member m = new Member(hz, camel, smoothing, readers, readPoints, alive, meters);
+        PipelineMember m = PipelineMember.start(config, POLICY, passages -> passages.forEach(p -> stored.putIfAbsent(p.id(), p)),
+                batches -> { });
         members.add(m);
         return m;
     }
@@ -167,41 +94,41 @@ class ReaderTakeoverIntegrationTests {
             builder.reader(reader(r), 0);
         }
         sim = builder.build().start();
-        Member first = startMember(clusterName, basePort);
-        Member second = startMember(clusterName, basePort);
-        assertThat(waitUntil(20_000, () -> members.stream().allMatch(m -> m.hazelcast.getCluster().getMembers().size() == 2
-                && m.hazelcast.getPartitionService().isClusterSafe()))).as("cluster of 2 formed").isTrue();
+        PipelineMember first = startMember(clusterName, basePort);
+        PipelineMember second = startMember(clusterName, basePort);
+        assertThat(waitUntil(20_000, () -> members.stream().allMatch(m -> m.hazelcast().getCluster().getMembers().size() == 2
+                && m.hazelcast().getPartitionService().isClusterSafe()))).as("cluster of 2 formed").isTrue();
 
         // Defined on one member (as through the API), with entry/exit roles: every member gets the read points.
         for (int r = 0; r < READERS; r++) {
-            first.readers.create(new ReaderDefinition(reader(r), "127.0.0.1", sim.port(reader(r)),
+            first.readers().create(new ReaderDefinition(reader(r), "127.0.0.1", sim.port(reader(r)),
                     List.of(new ReaderDefinition.Antenna(1, "L" + r, "IN", 1, "ENTRY"))));
         }
-        assertThat(waitUntil(5_000, () -> second.readPoints.all().size() == READERS)).as("read points on the other member").isTrue();
-        assertThat(second.readPoints.find(reader(0), 1)).get().extracting(rp -> rp.role()).isEqualTo(ReadPointRole.ENTRY);
+        assertThat(waitUntil(5_000, () -> second.readPoints().all().size() == READERS)).as("read points on the other member").isTrue();
+        assertThat(second.readPoints().find(reader(0), 1)).get().extracting(rp -> rp.role()).isEqualTo(ReadPointRole.ENTRY);
 
         assertThat(waitUntil(15_000, this::everyReaderConnectedOnce)).as("every reader connected by one member").isTrue();
         assertThat(waitUntil(15_000, () -> readersWithPassagesSince(Instant.EPOCH) == READERS)).as("passages from every reader").isTrue();
-        Member victim = first.readers.heldHere().isEmpty() ? second : first;
-        Member survivor = victim == first ? second : first;
-        List<String> victimReaders = List.copyOf(victim.readers.heldHere());
+        PipelineMember victim = first.readers().heldHere().isEmpty() ? second : first;
+        PipelineMember survivor = victim == first ? second : first;
+        List<String> victimReaders = List.copyOf(victim.readers().heldHere());
         assertThat(victimReaders).isNotEmpty();
-        Set<String> victimLocations = victim.smoothing.ownedLocations();
+        Set<String> victimLocations = victim.smoothing().ownedLocations();
         boolean someReadsCrossMembers = false;
         for (int r = 0; r < READERS; r++) {
-            Member holder = victim.readers.heldHere().contains(reader(r)) ? victim : survivor;
-            someReadsCrossMembers |= !holder.smoothing.ownedLocations().contains("L" + r);
+            PipelineMember holder = victim.readers().heldHere().contains(reader(r)) ? victim : survivor;
+            someReadsCrossMembers |= !holder.smoothing().ownedLocations().contains("L" + r);
         }
-        for (Member m : members) {
-            String scrape = m.meters.scrape();
+        for (PipelineMember m : members) {
+            String scrape = m.meters().scrape();
             assertThat(metric(scrape, "rfid_cluster_members")).isEqualTo(2);
-            assertThat(metric(scrape, "rfid_cluster_readers_held")).isEqualTo(m.readers.heldHere().size());
-            assertThat(metric(scrape, "rfid_cluster_locations_owned")).isEqualTo(m.smoothing.ownedLocations().size());
+            assertThat(metric(scrape, "rfid_cluster_readers_held")).isEqualTo(m.readers().heldHere().size());
+            assertThat(metric(scrape, "rfid_cluster_locations_owned")).isEqualTo(m.smoothing().ownedLocations().size());
             assertThat(metric(scrape, "rfid_cluster_read_log_append_seconds_count")).as("appends timed").isPositive();
             assertThat(metric(scrape, "rfid_cluster_read_log_append_seconds_max")).as("slowest append").isLessThan(2.0);
             assertThat(metric(scrape, "rfid_cluster_snapshot_age_seconds")).as("snapshot age").isBetween(0.0, 2.0);
         }
-        double forwarded = members.stream().mapToDouble(m -> metric(m.meters.scrape(), "rfid_cluster_reads_forwarded_total")).sum();
+        double forwarded = members.stream().mapToDouble(m -> metric(m.meters().scrape(), "rfid_cluster_reads_forwarded_total")).sum();
         if (someReadsCrossMembers) {
             assertThat(forwarded).as("reads forwarded to the location's owner").isPositive();
         } else {
@@ -212,25 +139,25 @@ class ReaderTakeoverIntegrationTests {
         // Hazelcast stops, as the operating system would close the sockets of a killed process).
         Instant killedAt = Instant.now();
         long t0 = System.nanoTime();
-        victim.alive.set(false);
-        victim.hazelcast.getLifecycleService().terminate();
-        victim.smoothing.close();
+        victim.alive().set(false);
+        victim.hazelcast().getLifecycleService().terminate();
+        victim.smoothing().close();
         members.remove(victim);
         try {
-            victim.readers.close();
-            victim.camel.stop();
+            victim.readers().close();
+            victim.camel().stop();
         } catch (RuntimeException e) {
             // dead anyway
         }
 
-        assertThat(waitUntil(15_000, () -> survivor.readers.heldHere().size() == READERS
+        assertThat(waitUntil(15_000, () -> survivor.readers().heldHere().size() == READERS
                 && victimReaders.stream().allMatch(id -> connected(survivor, id)))).as("the survivor holds every reader").isTrue();
         double takeoverSeconds = (System.nanoTime() - t0) / 1e9;
-        assertThat(survivor.readers.takeovers()).isEqualTo(victimReaders.size());
+        assertThat(survivor.readers().takeovers()).isEqualTo(victimReaders.size());
         Instant afterTakeover = Instant.now();
         assertThat(waitUntil(15_000, () -> readersWithPassagesSince(afterTakeover) == READERS))
                 .as("passages from every reader after the take-over").isTrue();
-        String scrape = survivor.meters.scrape();
+        String scrape = survivor.meters().scrape();
         assertThat(metric(scrape, "rfid_cluster_members")).isEqualTo(1);
         assertThat(metric(scrape, "rfid_cluster_readers_held")).isEqualTo(READERS);
         assertThat(metric(scrape, "rfid_cluster_locations_owned")).isEqualTo(READERS);
@@ -240,9 +167,9 @@ class ReaderTakeoverIntegrationTests {
         assertThat(metric(scrape, "rfid_cluster_snapshot_age_seconds")).as("snapshot age").isBetween(0.0, 2.0);
 
         // The member comes back (a new process): readers whose partition it now owns are handed over.
-        Member back = startMember(clusterName, basePort);
-        assertThat(waitUntil(20_000, () -> members.stream().allMatch(m -> m.hazelcast.getCluster().getMembers().size() == 2
-                && m.hazelcast.getPartitionService().isClusterSafe()))).as("cluster of 2 again").isTrue();
+        PipelineMember back = startMember(clusterName, basePort);
+        assertThat(waitUntil(20_000, () -> members.stream().allMatch(m -> m.hazelcast().getCluster().getMembers().size() == 2
+                && m.hazelcast().getPartitionService().isClusterSafe()))).as("cluster of 2 again").isTrue();
         assertThat(waitUntil(15_000, this::everyReaderConnectedOnce)).as("every reader connected by one member").isTrue();
         Instant afterRejoin = Instant.now();
         assertThat(waitUntil(15_000, () -> readersWithPassagesSince(afterRejoin) == READERS))
@@ -257,7 +184,7 @@ class ReaderTakeoverIntegrationTests {
         }
         System.out.printf("reader take-over: %d of %d readers moved in %.2f s after the kill at %s; %d handed over to the member that"
                         + " came back; sessions per reader %s%n", victimReaders.size(), READERS, takeoverSeconds, killedAt,
-                back.readers.heldHere().size(), java.util.stream.IntStream.range(0, READERS).mapToObj(r -> sim.clientsAccepted(reader(r))).toList());
+                back.readers().heldHere().size(), java.util.stream.IntStream.range(0, READERS).mapToObj(r -> sim.clientsAccepted(reader(r))).toList());
     }
 
     /** The value of one sample line of a Prometheus scrape (name with its labels, as printed). */
@@ -270,7 +197,7 @@ class ReaderTakeoverIntegrationTests {
     boolean everyReaderConnectedOnce() {
         for (int r = 0; r < READERS; r++) {
             String id = reader(r);
-            long holders = members.stream().filter(m -> m.readers.heldHere().contains(id)).count();
+            long holders = members.stream().filter(m -> m.readers().heldHere().contains(id)).count();
             if (holders != 1 || !sim.hasClient(id) || members.stream().noneMatch(m -> connected(m, id))) {
                 return false;
             }
@@ -278,8 +205,8 @@ class ReaderTakeoverIntegrationTests {
         return true;
     }
 
-    static boolean connected(Member m, String readerId) {
-        return m.readers.status(readerId).map(s -> s.state() == ReaderState.CONNECTED).orElse(false);
+    static boolean connected(PipelineMember m, String readerId) {
+        return m.connected(readerId);
     }
 
     long readersWithPassagesSince(Instant since) {

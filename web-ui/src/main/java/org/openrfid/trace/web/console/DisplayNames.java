@@ -67,7 +67,16 @@ public class DisplayNames {
         return Optional.ofNullable(locationsById().get(locationId));
     }
 
-    /** Every registered location by id (cached for 30 s). */
+    /**
+     * Saved or removed locations (on any member, through any page or API): the next question reads them afresh,
+     * so a place just added is on the base map and in the name lookups at once.
+     */
+    @org.springframework.context.event.EventListener
+    public void locationsChanged(org.openrfid.trace.service.enrichment.RegistryChanged.LocationsChanged changed) {
+        allLocations.invalidateAll();
+    }
+
+    /** Every registered location by id (cached for 30 s, or until locations change). */
     public Map<String, Location> locationsById() {
         return allLocations.get("all", k -> locations.all().stream()
                 .collect(Collectors.toUnmodifiableMap(Location::id, l -> l)));

@@ -32,13 +32,28 @@ public final class Menu {
             items.add(new Item("menu.map", "/map", "/map"));
             items.add(new Item("menu.search", "/search", "/search"));
             items.add(new Item("menu.alerts", "/alerts", "/alerts"));
+            items.add(new Item("menu.analytics", "/analytics", "/analytics"));
+        }
+        if (roles.contains("CUSTOMS") || roles.contains("ADMIN")) {
+            items.add(new Item("menu.customs", "/customs", "/customs"));
+        }
+        if (roles.contains("LOGISTICS") || roles.contains("ADMIN")) {
+            items.add(new Item("menu.logistics", "/logistics", "/logistics"));
+        }
+        if (roles.contains("LIBRARIAN") || roles.contains("ADMIN")) {
+            items.add(new Item("menu.library", "/library", "/library"));
         }
         if (roles.contains("AUDITOR") || roles.contains("ADMIN")) {
             items.add(new Item("menu.audit", "/audit", "/audit"));
         }
         if (roles.contains("ADMIN")) {
             items.add(new Item("menu.readers", "/readers", "/readers"));
+            items.add(new Item("menu.locations", "/admin/locations", "/admin/locations"));
+            items.add(new Item("menu.registry", "/admin/registry", "/admin/registry"));
+            items.add(new Item("menu.rules", "/admin/rules", "/admin/rules"));
+            items.add(new Item("menu.watchlists", "/admin/watchlists", "/admin/watchlists"));
             items.add(new Item("menu.users", "/admin/users", "/admin/users"));
+            items.add(new Item("menu.system", "/admin/system", "/admin/system"));
             items.add(new Item("menu.api", "/swagger-ui/index.html", "/swagger-ui"));
         }
         return List.copyOf(items);

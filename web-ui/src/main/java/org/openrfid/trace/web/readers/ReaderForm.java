@@ -10,9 +10,9 @@ import org.openrfid.trace.reader.llrp.ConnectionMode;
 import org.openrfid.trace.service.readerfleet.ReaderDefinition;
 
 /**
- * The "add a reader" form: id, address, port, who dials, and up to {@link #ROWS} antenna rows (a row with
- * no place is left out). Its problems are message keys per field, shown next to the field; the
- * definition's own checks run again when it is built.
+ * The "add a reader" and "edit" form: id, address, port, who dials, and antenna rows ({@link #ROWS}, or one
+ * more than a reader being edited has; a row with no place is left out). Its problems are message keys per
+ * field, shown next to the field; the definition's own checks run again when it is built.
  */
 public record ReaderForm(String id, String host, String port, String connection, List<String> antenna, List<String> location,
                          List<String> direction, List<String> lane, List<String> role) {
@@ -25,16 +25,40 @@ public record ReaderForm(String id, String host, String port, String connection,
         return new ReaderForm("", "", "5084", "CLIENT", List.of("1", "2", "", ""), List.of(), List.of(), List.of(), List.of());
     }
 
+    /** The form filled with a defined reader, for editing. */
+    public static ReaderForm of(ReaderDefinition d) {
+        List<String> antenna = new ArrayList<>();
+        List<String> location = new ArrayList<>();
+        List<String> direction = new ArrayList<>();
+        List<String> lane = new ArrayList<>();
+        List<String> role = new ArrayList<>();
+        for (ReaderDefinition.Antenna a : d.antennas()) {
+            antenna.add(String.valueOf(a.antenna()));
+            location.add(a.location());
+            direction.add(a.direction() == null ? "" : a.direction().strip().toUpperCase(java.util.Locale.ROOT));
+            lane.add(a.lane() == 0 ? "" : String.valueOf(a.lane()));
+            role.add(a.role() == null ? "" : a.role().strip().toUpperCase(java.util.Locale.ROOT));
+        }
+        antenna.add(""); // one free row to map another antenna
+        return new ReaderForm(d.id(), d.host(), String.valueOf(d.port()), d.connection().name(), antenna, location, direction, lane, role);
+    }
+
     public ReaderForm {
         id = id == null ? "" : id.strip();
         host = host == null ? "" : host.strip();
         port = port == null ? "" : port.strip();
         connection = connection == null || connection.isBlank() ? "CLIENT" : connection.strip();
-        antenna = pad(antenna);
-        location = pad(location);
-        direction = pad(direction);
-        lane = pad(lane);
-        role = pad(role);
+        int rows = Math.max(ROWS, Math.max(size(antenna), size(location)));
+        antenna = pad(antenna, rows);
+        location = pad(location, rows);
+        direction = pad(direction, rows);
+        lane = pad(lane, rows);
+        role = pad(role, rows);
+    }
+
+    /** How many antenna rows the form shows. */
+    public int rowCount() {
+        return antenna.size();
     }
 
     /** Field name ({@code id}, {@code host}, {@code port}, {@code connection}, {@code antennas}, {@code antenna0}…) → message key. */
@@ -43,17 +67,12 @@ public record ReaderForm(String id, String host, String port, String connection,
         if (!ID.matcher(id).matches()) {
             problems.put("id", "readers.problem.id");
         }
-        if (!HOST.matcher(host).matches()) {
-            problems.put("host", "readers.problem.host");
-        }
-        if (portNumber() == null) {
-            problems.put("port", "readers.problem.port");
-        }
+        problems.putAll(addressProblems());
         if (!"CLIENT".equals(connection) && !"READER_INITIATED".equals(connection)) {
             problems.put("connection", "readers.problem.connection");
         }
         int used = 0;
-        for (int i = 0; i < ROWS; i++) {
+        for (int i = 0; i < rowCount(); i++) {
             if (location.get(i).isEmpty()) {
                 continue;
             }
@@ -77,7 +96,7 @@ public record ReaderForm(String id, String host, String port, String connection,
     /** The definition; call only when {@link #problems} is empty. */
     public ReaderDefinition toDefinition() {
         List<ReaderDefinition.Antenna> antennas = new ArrayList<>();
-        for (int i = 0; i < ROWS; i++) {
+        for (int i = 0; i < rowCount(); i++) {
             if (!location.get(i).isEmpty()) {
                 antennas.add(new ReaderDefinition.Antenna(number(antenna.get(i), 0, 65535), location.get(i),
                         direction.get(i).isEmpty() ? null : direction.get(i),
@@ -87,11 +106,34 @@ public record ReaderForm(String id, String host, String port, String connection,
         return new ReaderDefinition(id, host, portNumber(), ConnectionMode.valueOf(connection), false, antennas, List.of());
     }
 
+    /**
+     * The edited reader: what the form holds, with what it does not show kept from {@code before} (TLS while
+     * still dialled by us, the addresses a reader may call from, disabled or not).
+     */
+    public ReaderDefinition applyTo(ReaderDefinition before) {
+        ReaderDefinition edited = toDefinition();
+        boolean tls = before.tls() && edited.connection() == ConnectionMode.CLIENT;
+        return new ReaderDefinition(before.id(), edited.host(), edited.port(), edited.connection(), tls, edited.antennas(),
+                before.allowedAddresses(), before.disabled());
+    }
+
     public String value(List<String> column, int row) {
         return column.get(row);
     }
 
-    private Integer portNumber() {
+    /** What "Test connection" needs of the form: an address and a port. */
+    public Map<String, String> addressProblems() {
+        Map<String, String> problems = new LinkedHashMap<>();
+        if (!HOST.matcher(host).matches()) {
+            problems.put("host", "readers.problem.host");
+        }
+        if (portNumber() == null) {
+            problems.put("port", "readers.problem.port");
+        }
+        return problems;
+    }
+
+    Integer portNumber() {
         return number(port, 1, 65535);
     }
 
@@ -104,9 +146,13 @@ public record ReaderForm(String id, String host, String port, String connection,
         }
     }
 
-    private static List<String> pad(List<String> values) {
+    private static int size(List<String> values) {
+        return values == null ? 0 : values.size();
+    }
+
+    private static List<String> pad(List<String> values, int rows) {
         List<String> out = new ArrayList<>();
-        for (int i = 0; i < ROWS; i++) {
+        for (int i = 0; i < rows; i++) {
             String v = values != null && i < values.size() && values.get(i) != null ? values.get(i).strip() : "";
             out.add(v);
         }

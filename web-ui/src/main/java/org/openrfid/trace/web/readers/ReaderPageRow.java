@@ -16,6 +16,10 @@ public record ReaderPageRow(String id, String address, String connection, boolea
     public record AntennaRow(int antenna, String locationId, String locationName, String direction, int lane, String role) {
     }
 
+    public boolean disabled() {
+        return "DISABLED".equals(state);
+    }
+
     public boolean connected() {
         return "CONNECTED".equals(state);
     }

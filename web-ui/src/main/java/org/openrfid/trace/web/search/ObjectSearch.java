@@ -42,7 +42,7 @@ import org.springframework.stereotype.Component;
  * consignment is found through its goods (and the pallets and containers they are in now).
  */
 @Component
-class ObjectSearch {
+public class ObjectSearch {
 
     static final int CONSIGNMENT_ITEMS = 50;
 
@@ -73,7 +73,7 @@ class ObjectSearch {
      * Full-width forms folded, spaces gone, and in a plate (it starts with the province's character) the dots
      * people type made the registry's middle dot; EPC URIs keep their dots.
      */
-    static String normalise(String q) {
+    public static String normalise(String q) {
         String t = Normalizer.normalize(q == null ? "" : q, Normalizer.Form.NFKC).strip().replaceAll("\\s+", "");
         boolean plate = !t.isEmpty() && Character.UnicodeScript.of(t.codePointAt(0)) == Character.UnicodeScript.HAN;
         return plate ? t.replaceAll("[.・•∙⋅]", "·") : t;

@@ -61,6 +61,11 @@ public class JdbcLocations implements Locations {
     }
 
     @Override
+    public boolean delete(String id) {
+        return jdbc.update("DELETE FROM location WHERE id = ?", id) > 0;
+    }
+
+    @Override
     public List<Location> all() {
         return jdbc.query(SELECT + " ORDER BY id", ROW);
     }

@@ -46,8 +46,10 @@ public final class PassageSpool implements AutoCloseable {
     private long nextSequence;
     private long corrupt;
     private long fullEpisodes;
-    private boolean blocked;
-    private boolean outOfSpace;
+    // Written under the lock, read without it: HTTP ingest asks on every request (PipelineHold) and must
+    // not wait behind a spool write's fsync.
+    private volatile boolean blocked;
+    private volatile boolean outOfSpace;
     private long diskRefusals;
     private boolean closed;
 
@@ -239,7 +241,7 @@ public final class PassageSpool implements AutoCloseable {
 
     /** Whether an append is waiting for room now. */
     public boolean isBlocked() {
-        return underLock(() -> blocked);
+        return blocked;
     }
 
     /**
@@ -247,7 +249,7 @@ public final class PassageSpool implements AutoCloseable {
      * route is held until it takes writes again. Cleared by the next write it takes.
      */
     public boolean isOutOfSpace() {
-        return underLock(() -> outOfSpace);
+        return outOfSpace;
     }
 
     /**

@@ -65,6 +65,9 @@ public final class ClusterMetrics implements MeterBinder {
         FunctionCounter.builder("rfid.cluster.takeovers", smoothing, ClusterSmoothing::takeovers).tag("kind", "location")
                 .description("locations taken with another member's snapshot; reader connections taken from a dead member")
                 .register(registry);
+        FunctionCounter.builder("rfid.cluster.read.log.copies.skipped", smoothing, ClusterSmoothing::logCopiesSkipped)
+                .description("read-log entries skipped as copies of an ingest round already applied (appends Hazelcast retried"
+                        + " when a member left)").register(registry);
     }
 
     private static double members(HazelcastInstance hazelcast) {

@@ -110,12 +110,17 @@ class SecurityConfiguration {
                         // the console's administration pages (users, readers, registry…)
                         .requestMatchers(path.matcher("/admin/**"), path.matcher("/readers"), path.matcher("/readers/**")).hasRole("ADMIN")
                         .requestMatchers(path.matcher("/audit"), path.matcher("/audit/**")).hasAnyRole("AUDITOR", "ADMIN")
+                        // the console's desks: the port desk for customs, the library desk for librarians, the dock desk for logistics
+                        .requestMatchers(path.matcher("/customs"), path.matcher("/customs/**")).hasAnyRole("CUSTOMS", "ADMIN")
+                        .requestMatchers(path.matcher("/library"), path.matcher("/library/**")).hasAnyRole("LIBRARIAN", "ADMIN")
+                        .requestMatchers(path.matcher("/logistics"), path.matcher("/logistics/**")).hasAnyRole("LOGISTICS", "ADMIN")
                         // the console's tracking pages and their live parts are for the desks (what each desk
                         // sees of them is scoped by its role); "/" sends an auditor on to the trail
                         .requestMatchers(path.matcher("/map"), path.matcher("/search"), path.matcher("/alerts"), path.matcher("/alerts/**"),
                                 path.matcher("/locations/**"), path.matcher("/vehicles/**"), path.matcher("/goods/**"),
                                 path.matcher("/pallets/**"), path.matcher("/containers/**"), path.matcher("/library-items/**"),
-                                path.matcher("/tags"), path.matcher("/tags/**"), path.matcher("/ui/**")).hasAnyRole(DESKS)
+                                path.matcher("/tags"), path.matcher("/tags/**"), path.matcher("/ui/**"),
+                                path.matcher("/analytics"), path.matcher("/analytics/**")).hasAnyRole(DESKS)
                         // A user's API tokens: ADMIN, or the user for themself.
                         .requestMatchers(path.matcher("/api/v1/users/{username}/tokens/**")).access(adminOrSelf())
                         .requestMatchers(path.matcher("/api/v1/users"), path.matcher("/api/v1/users/**")).hasRole("ADMIN")

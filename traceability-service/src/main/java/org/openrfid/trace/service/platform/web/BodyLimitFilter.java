@@ -14,7 +14,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Caps request bodies ({@link BodyLimits}): a declared length over the cap is refused before a byte is
  * read; a body without a length is counted as it is read and stops at the cap. Either way the answer is
- * 413 as a problem detail, and nothing of the body has been applied (imports and captures validate
+ * 413 as a problem detail, and nothing of the body has been applied (a multipart body must declare its length:
+ * the container reads it past the counter) (imports and captures validate
  * the whole body before they write).
  */
 class BodyLimitFilter extends OncePerRequestFilter {
@@ -31,6 +32,14 @@ class BodyLimitFilter extends OncePerRequestFilter {
         long limit = limits.bytesFor(request.getRequestURI().substring(request.getContextPath().length()));
         if (request.getContentLengthLong() > limit) {
             tooLarge(response, limit);
+            return;
+        }
+        // The container parses multipart bodies from its own stream, past the counting wrapper below: such a body
+        // must declare its length (browsers always do) so the check above caps it.
+        if (request.getContentLengthLong() < 0 && request.getContentType() != null
+                && request.getContentType().toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")) {
+            ProblemResponses.write(response, HttpStatus.LENGTH_REQUIRED.value(), "Length Required",
+                    "a multipart request body must declare its Content-Length");
             return;
         }
         try {

@@ -17,6 +17,7 @@ import org.openrfid.trace.service.registry.binding.TagBinding;
 import org.openrfid.trace.service.registry.binding.TagBindings;
 import org.openrfid.trace.service.platform.web.csv.CsvExport;
 import org.openrfid.trace.service.platform.web.csv.CsvImport;
+import org.openrfid.trace.service.platform.web.csv.CsvProgress;
 import org.openrfid.trace.service.platform.web.csv.CsvRow;
 import org.openrfid.trace.service.registry.goods.GoodsFields;
 import org.openrfid.trace.service.registry.goods.Gs1Epcs;
@@ -54,11 +55,16 @@ public class LibraryItemCsv {
     }
 
     public ImportCounts importFile(Reader in) {
+        return importFile(in, CsvProgress.NONE);
+    }
+
+    /** As {@link #importFile(Reader)}, telling {@code progress} how many rows are checked and written. */
+    public ImportCounts importFile(Reader in, CsvProgress progress) {
         Instant now = clock.instant();
         long[] counts = new long[3];
         Set<String> ids = new HashSet<>();
         Set<String> epcs = new HashSet<>();
-        long rows = imports.run(in, row -> parse(row, ids, epcs), batch -> write(batch, now, counts));
+        long rows = imports.run(in, row -> parse(row, ids, epcs), batch -> write(batch, now, counts), progress);
         return new ImportCounts(rows, counts[0], counts[1], counts[2]);
     }
 

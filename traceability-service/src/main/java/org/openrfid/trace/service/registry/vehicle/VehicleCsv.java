@@ -20,6 +20,7 @@ import org.openrfid.trace.service.registry.binding.Tags;
 import org.openrfid.trace.service.registry.binding.Tids;
 import org.openrfid.trace.service.platform.web.csv.CsvExport;
 import org.openrfid.trace.service.platform.web.csv.CsvImport;
+import org.openrfid.trace.service.platform.web.csv.CsvProgress;
 import org.openrfid.trace.service.platform.web.csv.CsvRow;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -59,12 +60,17 @@ public class VehicleCsv {
 
     /** Imports the whole file or nothing ({@code CsvRejectedException} lists why). */
     public ImportResult importFile(Reader in) {
+        return importFile(in, CsvProgress.NONE);
+    }
+
+    /** As {@link #importFile(Reader)}, telling {@code progress} how many rows are checked and written. */
+    public ImportResult importFile(Reader in, CsvProgress progress) {
         Instant now = clock.instant();
         long[] counts = new long[3];
         Set<String> plates = new java.util.HashSet<>();
         Set<String> vins = new java.util.HashSet<>();
         Set<String> epcs = new java.util.HashSet<>();
-        long rows = imports.run(in, row -> parse(row, plates, vins, epcs), batch -> write(batch, now, counts));
+        long rows = imports.run(in, row -> parse(row, plates, vins, epcs), batch -> write(batch, now, counts), progress);
         return new ImportResult(rows, counts[0], counts[1], counts[2]);
     }
 

@@ -14,6 +14,7 @@ import org.openrfid.trace.service.registry.binding.TagBinding;
 import org.openrfid.trace.service.registry.binding.TagBindings;
 import org.openrfid.trace.service.platform.web.csv.CsvExport;
 import org.openrfid.trace.service.platform.web.csv.CsvImport;
+import org.openrfid.trace.service.platform.web.csv.CsvProgress;
 import org.openrfid.trace.service.platform.web.csv.CsvReading;
 import org.openrfid.trace.service.platform.web.csv.CsvRow;
 import org.openrfid.trace.service.registry.goods.ImportCounts;
@@ -45,6 +46,11 @@ public class WatchlistCsv {
     }
 
     public ImportCounts importFile(Reader in) {
+        return importFile(in, CsvProgress.NONE);
+    }
+
+    /** As {@link #importFile(Reader)}, telling {@code progress} how many rows are checked and written. */
+    public ImportCounts importFile(Reader in, CsvProgress progress) {
         Instant now = clock.instant();
         long[] counts = new long[2];
         Set<String> keys = new HashSet<>();
@@ -52,7 +58,7 @@ public class WatchlistCsv {
             int created = watchlist.save(batch);
             counts[0] += created;
             counts[1] += batch.size() - created;
-        });
+        }, progress);
         return new ImportCounts(rows, counts[0], counts[1], 0);
     }
 

@@ -161,6 +161,25 @@ abstract class RegistryStoreContractTests {
     }
 
     @Test
+    void aDeletedLocationIsGoneFromEveryQuestionAndOnlyItIs() {
+        Locations locations = stores.locations();
+        locations.save(List.of(
+                new Location("CQ-CP-001", "Chaotianmen", "checkpoint", 29.588, 106.594, null),
+                new Location("CQ-CP-001-L1", "lane 1", "lane", 29.5879, 106.5939, "CQ-CP-001")));
+
+        assertThat(locations.delete("CQ-CP-001-L1")).isTrue();
+        assertThat(locations.delete("CQ-CP-001-L1")).as("a second delete finds nothing").isFalse();
+
+        assertThat(locations.find("CQ-CP-001-L1")).isEmpty();
+        assertThat(locations.all()).extracting(Location::id).containsExactly("CQ-CP-001");
+        assertThat(locations.near(29.5879, 106.5939, 5)).extracting(Location::id).doesNotContain("CQ-CP-001-L1");
+        assertThat(locations.withDescendants(List.of("CQ-CP-001"))).containsExactly("CQ-CP-001");
+        // the id is free again
+        locations.save(List.of(new Location("CQ-CP-001-L1", "lane 1 again", "lane", 29.5879, 106.5939, "CQ-CP-001")));
+        assertThat(locations.find("CQ-CP-001-L1")).map(Location::name).contains("lane 1 again");
+    }
+
+    @Test
     void areaLocationsKeepTheirShapeAndAreFoundWhereverTheyTouchTheQuestion() throws Exception {
         Locations locations = stores.locations();
         // A warehouse yard 0.01 degrees wide (about 1 km) with a courtyard hole, an L-shaped car park

@@ -40,7 +40,12 @@ public final class CsvImport<R> {
      * @return the number of data rows
      */
     public long run(Reader in, CsvReading.RowParser<R> parser, Consumer<List<R>> writer) {
-        return run(in, parser, writer, List::of);
+        return run(in, parser, writer, CsvImport::noWholeFileProblems);
+    }
+
+    /** Imports the whole file or nothing, telling {@code progress} as rows are checked and written. */
+    public long run(Reader in, CsvReading.RowParser<R> parser, Consumer<List<R>> writer, CsvProgress progress) {
+        return run(in, parser, writer, CsvImport::noWholeFileProblems, progress);
     }
 
     /**
@@ -51,8 +56,14 @@ public final class CsvImport<R> {
      * @return the number of data rows
      */
     public long run(Reader in, CsvReading.RowParser<R> parser, Consumer<List<R>> writer, Supplier<List<CsvProblem>> wholeFileCheck) {
+        return run(in, parser, writer, wholeFileCheck, CsvProgress.NONE);
+    }
+
+    /** As {@link #run(Reader, CsvReading.RowParser, Consumer, Supplier)}, telling {@code progress} as rows are checked and written. */
+    public long run(Reader in, CsvReading.RowParser<R> parser, Consumer<List<R>> writer, Supplier<List<CsvProblem>> wholeFileCheck,
+                    CsvProgress progress) {
         Long rows = tx.execute(status -> {
-            long n = CsvReading.read(in, what, required, optional, parser, writer);
+            long n = CsvReading.read(in, what, required, optional, parser, writer, progress);
             List<CsvProblem> problems = wholeFileCheck.get();
             if (!problems.isEmpty()) {
                 throw new CsvRejectedException(what, problems.subList(0, Math.min(problems.size(), CsvReading.MAX_REPORTED_PROBLEMS)),
@@ -61,5 +72,9 @@ public final class CsvImport<R> {
             return n;
         });
         return rows == null ? 0 : rows;
+    }
+
+    private static List<CsvProblem> noWholeFileProblems() {
+        return List.of();
     }
 }

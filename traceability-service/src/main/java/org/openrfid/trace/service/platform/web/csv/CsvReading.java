@@ -50,7 +50,14 @@ public final class CsvReading {
      */
     public static <T> long read(Reader in, String what, List<String> required, List<String> optional,
                                 RowParser<T> rowParser, Consumer<List<T>> sink) {
+        return read(in, what, required, optional, rowParser, sink, CsvProgress.NONE);
+    }
+
+    /** As {@link #read(Reader, String, List, List, RowParser, Consumer)}, telling {@code progress} as it goes. */
+    public static <T> long read(Reader in, String what, List<String> required, List<String> optional,
+                                RowParser<T> rowParser, Consumer<List<T>> sink, CsvProgress progress) {
         Problems problems = new Problems();
+        long written = 0;
         long rows = 0;
         long started = System.nanoTime();
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
@@ -93,9 +100,12 @@ public final class CsvReading {
                     }
                     batch.add(value);
                     if (batch.size() == BATCH) {
-                        write(sink, batch, batchLine, problems);
+                        written += write(sink, batch, batchLine, problems);
                         batch = new ArrayList<>(BATCH);
                     }
+                }
+                if (rows % BATCH == 0) {
+                    progress.rows(rows, written);
                 }
                 if (rows % PROGRESS_EVERY == 0) {
                     log.info("{} import: {} rows checked, {} problems, {} rows/s", what, rows, problems.count,
@@ -103,8 +113,9 @@ public final class CsvReading {
                 }
             }
             if (!batch.isEmpty() && problems.count == 0) {
-                write(sink, batch, batchLine, problems);
+                written += write(sink, batch, batchLine, problems);
             }
+            progress.rows(rows, written);
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the " + what + " file", e);
         }
@@ -116,14 +127,17 @@ public final class CsvReading {
         return rows;
     }
 
-    private static <T> void write(Consumer<List<T>> sink, List<T> batch, long line, Problems problems) {
+    /** @return the rows written: the batch, or none when the registry refused it */
+    private static <T> int write(Consumer<List<T>> sink, List<T> batch, long line, Problems problems) {
         try {
             sink.accept(batch);
+            return batch.size();
         } catch (IllegalArgumentException e) {
             problems.add(new CsvProblem(line, null, "in the batch starting here: " + e.getMessage()));
         } catch (DataAccessException e) {
             problems.add(new CsvProblem(line, null, "in the batch starting here, the registry refused a row: " + rootMessage(e)));
         }
+        return 0;
     }
 
     private static void checkHeader(List<String> header, List<String> required, List<String> optional, Problems problems) {

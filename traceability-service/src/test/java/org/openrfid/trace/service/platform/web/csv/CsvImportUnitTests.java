@@ -77,6 +77,32 @@ class CsvImportUnitTests {
     }
 
     @Test
+    void tellsProgressEveryBatchAndAtTheEndWithRowsWrittenBehindRowsChecked() {
+        StringBuilder file = new StringBuilder("word\n");
+        for (int i = 0; i < 2500; i++) {
+            file.append("w").append((char) ('a' + i % 26)).append('\n');
+        }
+        List<long[]> told = new ArrayList<>();
+        long rows = imports.run(new StringReader(file.toString()), CsvImportUnitTests::word, batch -> { },
+                (checked, written) -> told.add(new long[] {checked, written}));
+        assertThat(rows).isEqualTo(2500);
+        // the batch of rows 1..1000 is written when it fills, so row 1000 is reported written; the last 500 at the end
+        assertThat(told).containsExactly(new long[] {1000, 1000}, new long[] {2000, 2000}, new long[] {2500, 2500});
+    }
+
+    @Test
+    void progressOfARefusedFileKeepsCheckingButStopsWriting() {
+        StringBuilder file = new StringBuilder("word\nBad\n");
+        for (int i = 0; i < 1999; i++) {
+            file.append("ok\n");
+        }
+        List<long[]> told = new ArrayList<>();
+        assertThatThrownBy(() -> imports.run(new StringReader(file.toString()), CsvImportUnitTests::word, batch -> { },
+                (checked, written) -> told.add(new long[] {checked, written}))).isInstanceOf(CsvRejectedException.class);
+        assertThat(told).containsExactly(new long[] {1000, 0}, new long[] {2000, 0}, new long[] {2000, 0});
+    }
+
+    @Test
     void exportPagesUntilAnEmptyPageAndCountsRecords() {
         List<List<Integer>> pages = List.of(List.of(1, 2), List.of(3), List.of());
         StringWriter out = new StringWriter();
