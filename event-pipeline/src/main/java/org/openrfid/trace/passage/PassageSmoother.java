@@ -354,30 +354,71 @@ public final class PassageSmoother {
         });
         int dropped = 0;
         for (LocationSnapshot.PresenceState s : snapshot.presences()) {
-            ResolvedAntenna first = resolve(s.first());
-            ResolvedAntenna last = resolve(s.last());
-            ResolvedAntenna strongest = resolve(s.strongest());
-            if (first.readPoint == null || last.readPoint == null || strongest.readPoint == null
-                    || !first.location.locationId.equals(snapshot.locationId())) {
+            Presence p = restore(s, snapshot.locationId(), nowWallMicros);
+            if (p == null) {
                 dropped++;
-                continue;
-            }
-            ReaderClock clock = reader(s.clockReaderId());
-            if (clock.watermark == Long.MIN_VALUE) {
-                clock.wallAtLastRead = nowWallMicros;
-            }
-            Presence p = Presence.restored(s, clock, first, last, strongest);
-            for (LocationSnapshot.At at : s.trail()) {
-                ResolvedAntenna r = resolve(at);
-                if (r.readPoint != null) {
-                    p.saw(r);
-                }
-            }
-            if (first.location.open.put(s.epc(), p) == null) {
+            } else if (p.first.location.open.put(s.epc(), p) == null) {
                 open++;
             }
         }
         return dropped;
+    }
+
+    /**
+     * Adds the snapshot's open presences to this smoother's state for the location, keeping what is open
+     * here: a presence of a tag already open is {@linkplain Presence#absorb merged} into it, so the tag's
+     * visit stays one passage. For the presences a member hands over when it merges into another cluster
+     * after a network split; the readers' watermarks only move forward, as in {@link #importLocation}.
+     *
+     * @return presences that could not be restored (their read points are gone)
+     */
+    public int adoptPresences(LocationSnapshot snapshot, long nowWallMicros) {
+        snapshot.watermarks().forEach((readerId, mark) -> {
+            ReaderClock reader = reader(readerId);
+            if (mark > reader.watermark) {
+                reader.watermark = mark;
+            }
+            reader.wallAtLastRead = Math.max(reader.wallAtLastRead, nowWallMicros);
+        });
+        int dropped = 0;
+        for (LocationSnapshot.PresenceState s : snapshot.presences()) {
+            Presence p = restore(s, snapshot.locationId(), nowWallMicros);
+            if (p == null) {
+                dropped++;
+                continue;
+            }
+            Presence here = p.first.location.open.get(s.epc());
+            if (here == null) {
+                p.first.location.open.put(s.epc(), p);
+                open++;
+            } else {
+                here.absorb(p);
+            }
+        }
+        return dropped;
+    }
+
+    /** A snapshot's presence with its read points resolved again here; null when they are gone. */
+    private Presence restore(LocationSnapshot.PresenceState s, String locationId, long nowWallMicros) {
+        ResolvedAntenna first = resolve(s.first());
+        ResolvedAntenna last = resolve(s.last());
+        ResolvedAntenna strongest = resolve(s.strongest());
+        if (first.readPoint == null || last.readPoint == null || strongest.readPoint == null
+                || !first.location.locationId.equals(locationId)) {
+            return null;
+        }
+        ReaderClock clock = reader(s.clockReaderId());
+        if (clock.watermark == Long.MIN_VALUE) {
+            clock.wallAtLastRead = nowWallMicros;
+        }
+        Presence p = Presence.restored(s, clock, first, last, strongest);
+        for (LocationSnapshot.At at : s.trail()) {
+            ResolvedAntenna r = resolve(at);
+            if (r.readPoint != null) {
+                p.saw(r);
+            }
+        }
+        return p;
     }
 
     /** Forgets the open presences of a location without emitting them (its state moved to another owner). */

@@ -106,6 +106,51 @@ final class Presence {
         trail[trailSize++] = at;
     }
 
+    /**
+     * Takes another owner's presence of the same tag at the same location into this one (a member that
+     * merges into another cluster after a network split hands its open presences over). Presences that
+     * start at the same read are the same presence seen up to different points: the one with more reads
+     * wins. Presences whose times overlap share reads that cannot be told apart: the larger count is kept
+     * (a read lost from the count, never one counted twice). Disjoint presences are one visit split by the
+     * hand-over: their reads add up. Either way the result spans both, starts at the earlier first read
+     * (so its passage id is the one a single owner gives) and closes on the clock of the later last read.
+     */
+    void absorb(Presence other) {
+        boolean shareReads = other.firstSeen == firstSeen || other.firstSeen <= lastSeen && firstSeen <= other.lastSeen;
+        int combined = shareReads ? Math.max(reads, other.reads) : reads + other.reads;
+        Presence earlier = other.firstSeen < firstSeen ? other : this;
+        Presence later = earlier == this ? other : this;
+        ResolvedAntenna[] earlierTrail = Arrays.copyOf(earlier.trail, earlier.trailSize);
+        ResolvedAntenna[] laterTrail = Arrays.copyOf(later.trail, later.trailSize);
+        String[] tids = {earlier.tid, earlier.otherTid, later.tid, later.otherTid};
+        if (other.firstSeen < firstSeen) {
+            firstSeen = other.firstSeen;
+            first = other.first;
+        }
+        if (other.lastSeen > lastSeen) {
+            lastSeen = other.lastSeen;
+            last = other.last;
+            clock = other.clock;
+        }
+        if (other.peakRssiCdbm != TagRead.NO_RSSI && (peakRssiCdbm == TagRead.NO_RSSI || other.peakRssiCdbm > peakRssiCdbm)) {
+            peakRssiCdbm = other.peakRssiCdbm;
+            strongest = other.strongest;
+        }
+        reads = combined;
+        trailSize = 0;
+        for (ResolvedAntenna at : earlierTrail) {
+            saw(at);
+        }
+        for (ResolvedAntenna at : laterTrail) {
+            saw(at);
+        }
+        tid = null;
+        otherTid = null;
+        for (String t : tids) {
+            sawTid(t);
+        }
+    }
+
     /** The completed passage, with its deterministic id. */
     Passage toPassage(String locationId, String tagUri) {
         List<String> labels = new ArrayList<>(trailSize);

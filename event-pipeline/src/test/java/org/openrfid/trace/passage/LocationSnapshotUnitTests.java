@@ -85,6 +85,62 @@ class LocationSnapshotUnitTests {
         }
     }
 
+    /**
+     * A member merging into another cluster after a split hands its open presences to the new owner, which
+     * has meanwhile started presences of its own from the reads that came after: adopted, each tag's visit
+     * is the one passage a single smoother makes (same id, every read counted once).
+     */
+    @Test
+    void presencesHandedOverAtAMergeJoinWhatTheNewOwnerHasOpenIntoTheSinglePassages() {
+        List<TagRead> reads = reads();
+        Collect single = new Collect();
+        PassageSmoother one = new PassageSmoother(POLICY, directory(), epc -> null);
+        reads.forEach(r -> one.accept(r, 0, single));
+        one.flush(single);
+
+        for (int cut : new int[] {1, 37, reads.size() / 2, reads.size() - 9}) {
+            for (int readFirst : new int[] {0, 1, 4}) {
+                Collect out = new Collect();
+                PassageSmoother merging = new PassageSmoother(POLICY, directory(), epc -> null);
+                PassageSmoother owner = new PassageSmoother(POLICY, directory(), epc -> null);
+                for (int i = 0; i < cut; i++) {
+                    merging.accept(reads.get(i), 0, out);
+                }
+                for (int i = cut; i < cut + readFirst; i++) {
+                    owner.accept(reads.get(i), 0, out); // reads the new owner had before the hand-over came
+                }
+                for (String location : List.of("L1", "L2")) {
+                    assertThat(owner.adoptPresences(LocationSnapshot.fromBytes(merging.exportLocation(location, -1).toBytes()), 0)).isZero();
+                    merging.dropLocation(location);
+                }
+                for (int i = cut + readFirst; i < reads.size(); i++) {
+                    owner.accept(reads.get(i), 0, out);
+                }
+                owner.flush(out);
+                assertThat(out.passages).as("cut at %d, %d reads before the hand-over", cut, readFirst)
+                        .containsExactlyInAnyOrderElementsOf(single.passages);
+            }
+        }
+    }
+
+    @Test
+    void presencesHandedOverTwiceAreCountedOnce() {
+        PassageSmoother source = new PassageSmoother(POLICY, directory(), epc -> null);
+        Collect out = new Collect();
+        reads().subList(0, 40).forEach(r -> source.accept(r, 0, out));
+        LocationSnapshot snapshot = source.exportLocation("L1", -1);
+        PassageSmoother owner = new PassageSmoother(POLICY, directory(), epc -> null);
+        owner.adoptPresences(snapshot, 0);
+        owner.adoptPresences(snapshot, 0);
+        assertThat(owner.openPresences()).isEqualTo(snapshot.presences().size());
+        Collect adopted = new Collect();
+        owner.flush(adopted);
+        Collect kept = new Collect();
+        source.flushLocation("L1", kept);
+        assertThat(adopted.passages).as("what the owner emits: what the source would have").isNotEmpty()
+                .containsExactlyInAnyOrderElementsOf(kept.passages);
+    }
+
     @Test
     void importReplacesTheLocationAndDropsPresencesWhoseReadPointsAreGone() {
         PassageSmoother source = new PassageSmoother(POLICY, directory(), epc -> null);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -32,10 +33,11 @@ import org.slf4j.LoggerFactory;
  * {@link SnapshotWriter} (control thread), {@link ReadLogConsumer} (forwarder thread) and
  * {@link OwnedLocationSmoothing} (smoother thread).
  *
- * <p>After a network split the member that merges into the other side's cluster ({@code MERGING}) completes
- * the open presences of the locations it held into passages and writes no more snapshots of them: the
+ * <p>After a network split the member that merges into the other side's cluster ({@code MERGING}) takes the
+ * open presences of the locations it held out of its smoother and writes no more snapshots of them: the
  * merge keeps the other side's read logs and snapshots, so those presences' reads would exist nowhere
- * else (docs/cluster.md, "Network split").
+ * else. Once merged it appends them to the locations' logs there, before its held-back reads, and the
+ * owner merges them into its state (docs/cluster.md, "Network split").
  *
  * <p>Not covered here: batches in flight to a member that dies while {@link #ingestAll} runs are either in
  * the log or reported as failed to the caller ({@link ReadsNotAppendedException}); reader connections'
@@ -110,10 +112,7 @@ public final class ClusterSmoothing implements ReadIngress, AutoCloseable {
         lifecycleListener = hazelcast.getLifecycleService().addLifecycleListener(event -> {
             switch (event.getState()) {
                 case MERGING -> merging();
-                case MERGED, MERGE_FAILED -> {
-                    mergeGate.open();
-                    ownership.merged();
-                }
+                case MERGED, MERGE_FAILED -> afterMerge();
                 default -> {
                 }
             }
@@ -128,7 +127,7 @@ public final class ClusterSmoothing implements ReadIngress, AutoCloseable {
     /**
      * Called on the thread that merges this member into another cluster, before Hazelcast wipes its data
      * (lifecycle listeners run synchronously there): ingest waits from now until the merge is done, and
-     * the locations held here complete their presences once their logs are drained.
+     * the open presences of the locations held here are taken out once their logs are drained.
      */
     private void merging() {
         try {
@@ -139,6 +138,21 @@ public final class ClusterSmoothing implements ReadIngress, AutoCloseable {
             Thread.currentThread().interrupt();
         }
         ownership.giveUpAllForMerge(MERGE_DRAIN);
+    }
+
+    /** On the control thread, after the releases {@link #merging} queued there: hand over, then resume ingest. */
+    private void afterMerge() {
+        try {
+            control.execute(() -> {
+                try {
+                    ownership.merged(MERGE_DRAIN);
+                } finally {
+                    mergeGate.open();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            mergeGate.open(); // closing
+        }
     }
 
     @Override
@@ -193,6 +207,14 @@ public final class ClusterSmoothing implements ReadIngress, AutoCloseable {
      */
     public long logCopiesSkipped() {
         return smoothing.copiesSkipped();
+    }
+
+    /**
+     * Open presences this member took over from members that merged into its cluster after a network
+     * split, each merged into what was open here ({@link ReadChunks#HAND_OVER}).
+     */
+    public long presencesAdopted() {
+        return smoothing.presencesAdopted();
     }
 
     /** Stall notices this member acted on (its own and other members'). */

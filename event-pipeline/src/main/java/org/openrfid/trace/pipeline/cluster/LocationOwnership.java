@@ -7,9 +7,15 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
@@ -43,6 +49,8 @@ final class LocationOwnership {
     private final BooleanSupplier closed;
     private final Map<String, OwnedLocation> owned = new ConcurrentHashMap<>();
     private final AtomicLong takeovers = new AtomicLong();
+    /** Presences taken out of the smoother at MERGING, handed to the merged cluster at MERGED. */
+    private final Queue<CompletableFuture<LocationSnapshot>> handOvers = new ConcurrentLinkedQueue<>();
     /** Between MERGING and MERGED nothing is taken: the partitions held now are about to be wiped. */
     private volatile boolean merging;
 
@@ -125,8 +133,8 @@ final class LocationOwnership {
         }
         o.active = false;
         if (o.discarded) {
-            log.info("location {}: merging after a split; its open presences complete here", location);
-            smoothing.sendCompleteForMerge(o);
+            log.info("location {}: merging after a split; its open presences go to the merged cluster's owner", location);
+            handOvers.add(smoothing.sendHandOverForMerge(o));
             return;
         }
         log.info("location {} no longer owned here", location);
@@ -163,8 +171,48 @@ final class LocationOwnership {
         control.execute(() -> List.copyOf(owned.keySet()).forEach(this::release));
     }
 
-    /** The merge is done ({@code MERGED}): locations are taken again as their partitions come here. */
-    void merged() {
+    /**
+     * The merge is done ({@code MERGED}, or {@code MERGE_FAILED}): the presences taken out at
+     * {@code MERGING} are appended to their locations' logs in the cluster this member is now part of,
+     * where the owner merges them into its own state (so a tag's visit that spans the merge stays one
+     * passage), and locations are taken again as their partitions come here. Runs before ingest resumes,
+     * so the reads held back meanwhile reach the owner after the presences they continue. A hand-over the
+     * cluster refuses stays here and completes into passages: its reads are not lost.
+     */
+    void merged(Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        CompletableFuture<LocationSnapshot> next;
+        int handed = 0;
+        while ((next = handOvers.poll()) != null) {
+            LocationSnapshot presences;
+            try {
+                presences = next.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                handOvers.add(next);
+                break;
+            } catch (ExecutionException | TimeoutException e) {
+                log.warn("merged after a split: a location's open presences were not taken out in time; they complete here", e);
+                next.thenAccept(smoothing::sendKeepHandOver);
+                continue;
+            }
+            if (presences.presences().isEmpty()) {
+                continue;
+            }
+            try {
+                readLog.append(presences.locationId(), ReadChunks.handOver(presences)).toCompletableFuture()
+                        .get(Math.max(1_000_000_000L, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                handed += presences.presences().size();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                smoothing.sendKeepHandOver(presences);
+            } catch (ExecutionException | TimeoutException | RuntimeException e) {
+                log.warn("location {}: {} open presences could not be handed to the merged cluster; they complete here",
+                        presences.locationId(), presences.presences().size(), e);
+                smoothing.sendKeepHandOver(presences);
+            }
+        }
+        log.info("merged after a split: {} open presences handed to the merged cluster's owners", handed);
         merging = false;
         recheck();
     }

@@ -2,8 +2,10 @@ package org.openrfid.trace.pipeline.cluster;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.openrfid.trace.passage.LocationSnapshot;
@@ -30,6 +32,7 @@ final class OwnedLocationSmoothing {
     private final SnapshotWriter writer;
     private final AtomicLong chunksApplied = new AtomicLong();
     private final AtomicLong copiesSkipped = new AtomicLong();
+    private final AtomicLong presencesAdopted = new AtomicLong();
 
     // Smoother-thread state: touched only by tasks that run on the smoother's thread.
     private final Map<String, OwnedLocation> current = new HashMap<>();
@@ -81,18 +84,38 @@ final class OwnedLocationSmoothing {
     }
 
     /**
-     * Closes the location's open presences into passages and forgets it, without a snapshot: this member
-     * merges into another cluster after a split, which keeps its own state, and the presences hold reads
-     * that exist nowhere else.
+     * Takes the location's open presences out of the smoother and forgets the location, without a
+     * snapshot: this member merges into another cluster after a split, which keeps its own state, and the
+     * presences hold reads that exist nowhere else. They complete with an empty snapshot when the location
+     * was no longer held; the caller hands them to the merged cluster's owner ({@link ReadChunks#HAND_OVER}).
      */
-    void sendCompleteForMerge(OwnedLocation o) {
+    CompletableFuture<LocationSnapshot> sendHandOverForMerge(OwnedLocation o) {
         String location = o.locationId;
+        CompletableFuture<LocationSnapshot> presences = new CompletableFuture<>();
         send(ctx -> {
             if (current.get(location) != o) {
+                presences.complete(new LocationSnapshot(location, -1, Map.of(), List.of()));
                 return;
             }
-            ctx.completeLocation(location);
+            presences.complete(ctx.smoother().exportLocation(location, -1));
+            ctx.smoother().dropLocation(location);
             forget(location);
+        });
+        return presences;
+    }
+
+    /**
+     * Presences that could not be handed over (the merged cluster refused the append): merged into this
+     * smoother's state when the location is held here again, else completed into passages here, so their
+     * reads are not lost.
+     */
+    void sendKeepHandOver(LocationSnapshot presences) {
+        String location = presences.locationId();
+        send(ctx -> {
+            ctx.smoother().adoptPresences(presences, ctx.nowWallMicros());
+            if (!current.containsKey(location)) {
+                ctx.completeLocation(location);
+            }
         });
     }
 
@@ -148,6 +171,14 @@ final class OwnedLocationSmoothing {
                     o.locationId, sequence, origin.round());
             return;
         }
+        LocationSnapshot handedOver = ReadChunks.handedOver(chunk);
+        if (handedOver != null) {
+            int dropped = ctx.smoother().adoptPresences(handedOver, ctx.nowWallMicros() + ClusterSmoothing.FAILOVER_GRACE_MICROS);
+            presencesAdopted.addAndGet(handedOver.presences().size() - dropped);
+            log.info("location {}: {} open presences handed over by a member that merged after a split{}", o.locationId,
+                    handedOver.presences().size() - dropped, dropped == 0 ? "" : " (" + dropped + " without read points here, dropped)");
+            return;
+        }
         for (TagReadBatch batch : ReadChunks.decode(chunk)) {
             ctx.accept(batch);
         }
@@ -171,6 +202,11 @@ final class OwnedLocationSmoothing {
 
     long chunksApplied() {
         return chunksApplied.get();
+    }
+
+    /** Open presences taken over from members that merged after a split ({@link ReadChunks#HAND_OVER}). */
+    long presencesAdopted() {
+        return presencesAdopted.get();
     }
 
     /** Log entries skipped as copies of a round already applied (appends Hazelcast retried). */

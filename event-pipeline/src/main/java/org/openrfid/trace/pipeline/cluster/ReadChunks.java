@@ -9,11 +9,13 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.openrfid.trace.passage.LocationSnapshot;
 import org.openrfid.trace.reader.RawEpc;
 import org.openrfid.trace.reader.TagRead;
 import org.openrfid.trace.reader.TagReadBatch;
@@ -47,6 +49,12 @@ final class ReadChunks {
     static final byte FORMAT_1 = (byte) 0xFF;
     /** Format 1 behind an origin; like format 1, a first byte no format-0 chunk can have. */
     static final byte FORMAT_2 = (byte) 0xFE;
+    /**
+     * Not reads but the open presences a member hands over when it merges into another cluster after a
+     * network split: this byte, then a {@link LocationSnapshot} ({@link LocationSnapshot#toBytes}).
+     * Another first byte no format-0 chunk can have.
+     */
+    static final byte HAND_OVER = (byte) 0xFD;
     private static final int ORIGIN_SIZE = 8 + 8 + 8;
 
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
@@ -147,6 +155,23 @@ final class ReadChunks {
             throw new IllegalStateException("chunk size computed as " + size + " but " + p + " bytes written");
         }
         return out;
+    }
+
+    /** A hand-over entry for the snapshot's presences (see {@link #HAND_OVER}). */
+    static byte[] handOver(LocationSnapshot presences) {
+        byte[] snapshot = presences.toBytes();
+        byte[] out = new byte[1 + snapshot.length];
+        out[0] = HAND_OVER;
+        System.arraycopy(snapshot, 0, out, 1, snapshot.length);
+        return out;
+    }
+
+    /** The presences of a hand-over entry; null for a chunk of reads. */
+    static LocationSnapshot handedOver(byte[] data) {
+        if (data.length == 0 || data[0] != HAND_OVER) {
+            return null;
+        }
+        return LocationSnapshot.fromBytes(Arrays.copyOfRange(data, 1, data.length));
     }
 
     /** The ingress and round of a format-2 chunk; null for the formats without one. */

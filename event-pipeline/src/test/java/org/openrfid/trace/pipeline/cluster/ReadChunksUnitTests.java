@@ -7,6 +7,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.openrfid.trace.passage.LocationSnapshot;
 import org.openrfid.trace.reader.RawEpc;
 import org.openrfid.trace.reader.TagRead;
 import org.openrfid.trace.reader.TagReadBatch;
@@ -64,6 +65,20 @@ class ReadChunksUnitTests {
         assertThat(ReadChunks.decode(chunk).get(0).reads()).containsExactlyElementsOf(READS);
         assertThat(chunk.length).isEqualTo(ReadChunks.encode("R1", READS).length + 24);
         assertThat(ReadChunks.origin(ReadChunks.encode("R1", READS))).as("format 1 has none").isNull();
+    }
+
+    @Test
+    void aHandOverCarriesItsPresencesAndIsToldFromEveryChunkOfReads() {
+        LocationSnapshot.At at = new LocationSnapshot.At("R1", 1);
+        LocationSnapshot presences = new LocationSnapshot("L1", -1, java.util.Map.of("R1", 1_000L), List.of(
+                new LocationSnapshot.PresenceState(RawEpc.ofHex("300000000000000000000001"), "R1", 900, 1_000, 3, -5000, at, at, at,
+                        List.of(at), "E280", null)));
+        byte[] chunk = ReadChunks.handOver(presences);
+        assertThat(ReadChunks.handedOver(chunk)).isEqualTo(presences);
+        assertThat(ReadChunks.origin(chunk)).isNull();
+        assertThat(ReadChunks.handedOver(ReadChunks.encode("R1", READS))).isNull();
+        assertThat(ReadChunks.handedOver(ReadChunks.encode(new ReadChunks.Origin(java.util.UUID.randomUUID(), 1),
+                List.of(new ReadChunks.Group("R1", READS))))).isNull();
     }
 
     @Test

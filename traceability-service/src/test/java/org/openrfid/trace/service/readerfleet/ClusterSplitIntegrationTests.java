@@ -153,10 +153,12 @@ class ClusterSplitIntegrationTests {
                 .map(p -> describe(p) + " stored as " + describe(stored.get(p.id()))).toList();
         System.out.printf("split of member %d (readers %s, locations %s): seen by both sides %.1f s after the cut, merged %.1f s after"
                         + " the heal; %d passages expected, %d stored, %d delivered more than once; read-log copies skipped %d;"
+                        + " open presences handed over at the merge %d;"
                         + " sessions per reader %s, refused %s%n",
                 loneIndex, loneReaders, loneLocations, detectSeconds, mergeSeconds, expected.size(), stored.size(),
                 deliveries.values().stream().filter(n -> n.get() > 1).count(),
                 members.stream().mapToLong(m -> m.smoothing().logCopiesSkipped()).sum(),
+                members.stream().mapToLong(m -> m.smoothing().presencesAdopted()).sum(),
                 IntStream.range(0, READERS).mapToObj(r -> sim.clientsAccepted(reader(r))).toList(),
                 IntStream.range(0, READERS).mapToObj(r -> sim.clientsRefused(reader(r))).toList());
         assertThat(missing.stream().map(id -> describe(expected.get(id))).toList()).as("passages lost").isEmpty();

@@ -68,6 +68,9 @@ public final class ClusterMetrics implements MeterBinder {
         FunctionCounter.builder("rfid.cluster.read.log.copies.skipped", smoothing, ClusterSmoothing::logCopiesSkipped)
                 .description("read-log entries skipped as copies of an ingest round already applied (appends Hazelcast retried"
                         + " when a member left)").register(registry);
+        FunctionCounter.builder("rfid.cluster.presences.adopted", smoothing, ClusterSmoothing::presencesAdopted)
+                .description("open presences taken over from a member that merged into this cluster after a network split")
+                .register(registry);
     }
 
     private static double members(HazelcastInstance hazelcast) {
