@@ -47,5 +47,18 @@
     }
   });
 
-  window.rfidConsole = { soundOn: soundOn, beep: beep, base: function () { return document.body.dataset.base || ''; } };
+  /** A page's "live" badge (#live-state unless named; its texts in data-live and data-lost) follows an event stream. */
+  function liveState(connected, badgeId) {
+    var badge = document.getElementById(badgeId || 'live-state');
+    if (!badge) { return; }
+    badge.textContent = connected ? badge.dataset.live : badge.dataset.lost;
+    badge.classList.toggle('lost', !connected);
+  }
+
+  window.rfidConsole = {
+    soundOn: soundOn,
+    beep: beep,
+    liveState: liveState,
+    base: function () { return document.body.dataset.base || ''; }
+  };
 })();

@@ -19,12 +19,6 @@
     });
   });
 
-  function liveState(connected) {
-    var badge = document.getElementById('live-state');
-    if (!badge) { return; }
-    badge.textContent = connected ? badge.dataset.live : badge.dataset.lost;
-    badge.classList.toggle('lost', !connected);
-  }
-  document.addEventListener('htmx:sseOpen', function () { liveState(true); });
-  document.addEventListener('htmx:sseError', function () { liveState(false); });
+  document.addEventListener('htmx:sseOpen', function () { window.rfidConsole.liveState(true); });
+  document.addEventListener('htmx:sseError', function () { window.rfidConsole.liveState(false); });
 })();

@@ -32,13 +32,6 @@
     return l;
   }
 
-  function liveState(connected) {
-    var badge = document.getElementById('map-live-state');
-    if (!badge) { return; }
-    badge.textContent = connected ? badge.dataset.live : badge.dataset.lost;
-    badge.classList.toggle('lost', !connected);
-  }
-
   // ---- markers ------------------------------------------------------------------------------------------
 
   function addMarkers() {
@@ -274,10 +267,10 @@
 
   function followCounts() {
     var stream = new EventSource(el.dataset.stream, { withCredentials: true });
-    stream.addEventListener('open', function () { liveState(true); });
-    stream.addEventListener('error', function () { liveState(false); });
+    stream.addEventListener('open', function () { window.rfidConsole.liveState(true, 'map-live-state'); });
+    stream.addEventListener('error', function () { window.rfidConsole.liveState(false, 'map-live-state'); });
     stream.addEventListener('counts', function (e) {
-      liveState(true);
+      window.rfidConsole.liveState(true, 'map-live-state');
       applyCounts(JSON.parse(e.data));
     });
   }

@@ -72,20 +72,13 @@
     if (reports) { reports.textContent = String(r.reports); }
   }
 
-  function liveState(connected) {
-    var badge = document.getElementById('live-state');
-    if (!badge) { return; }
-    badge.textContent = connected ? badge.dataset.live : badge.dataset.lost;
-    badge.classList.toggle('lost', !connected);
-  }
-
   function start() {
     var main = document.getElementById('content');
     if (!main || !main.dataset.stream) { return; }
     var one = main.dataset.reader;
     var source = new EventSource(main.dataset.stream);
-    source.addEventListener('open', function () { liveState(true); });
-    source.addEventListener('error', function () { liveState(false); });
+    source.addEventListener('open', function () { window.rfidConsole.liveState(true); });
+    source.addEventListener('error', function () { window.rfidConsole.liveState(false); });
     source.addEventListener('readers', function (e) {
       JSON.parse(e.data).forEach(function (r) {
         if (one) {

@@ -25,13 +25,6 @@
     });
   }
 
-  function liveState(connected) {
-    var badge = document.getElementById('live-state');
-    if (!badge) { return; }
-    badge.textContent = connected ? badge.dataset.live : badge.dataset.lost;
-    badge.classList.toggle('lost', !connected);
-  }
-
   function start() {
     var tCanvas = document.getElementById('throughput-chart');
     var lCanvas = document.getElementById('lag-chart');
@@ -66,8 +59,8 @@
     lCanvas.dataset.drawn = '1';
 
     var source = new EventSource(tCanvas.dataset.stream);
-    source.addEventListener('open', function () { liveState(true); });
-    source.addEventListener('error', function () { liveState(false); });
+    source.addEventListener('open', function () { window.rfidConsole.liveState(true); });
+    source.addEventListener('error', function () { window.rfidConsole.liveState(false); });
     source.addEventListener('sample', function (e) {
       add(JSON.parse(e.data));
       throughput.update();

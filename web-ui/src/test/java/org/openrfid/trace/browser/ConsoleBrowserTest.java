@@ -127,8 +127,6 @@ public abstract class ConsoleBrowserTest {
     protected static void assertNoConsoleErrors(ChromeDriver browser) {
         List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
-                // the favicon is not part of any page (the browser asks for it by itself)
-                .filter(e -> !e.getMessage().contains("favicon.ico"))
                 .toList();
         assertThat(errors).extracting(LogEntry::getMessage).as("browser console errors on %s", browser.getCurrentUrl()).isEmpty();
     }

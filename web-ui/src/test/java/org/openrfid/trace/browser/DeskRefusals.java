@@ -15,8 +15,7 @@ final class DeskRefusals {
 
     static void assertOnlyTheRefusal(ChromeDriver browser, String path) {
         assertThat(browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
-                .filter(e -> !e.getMessage().contains("favicon.ico")))
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()))
                 .extracting(LogEntry::getMessage)
                 .allMatch(m -> m.contains(path + " - Failed to load resource: the server responded with a status of 40"));
     }

@@ -113,8 +113,7 @@ class UsersBrowserIntegrationTests extends ConsoleBrowserTest {
     /** A refused form answers 400 (the browser logs that); nothing else went wrong on the page. */
     private static void assertOnlyTheRefusal(ChromeDriver browser, String path) {
         assertThat(browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
-                .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
-                .filter(e -> !e.getMessage().contains("favicon.ico")))
+                .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()))
                 .extracting(org.openqa.selenium.logging.LogEntry::getMessage)
                 .allMatch(m -> m.contains(path + " - Failed to load resource: the server responded with a status of 400"));
     }
