@@ -19,6 +19,14 @@ public record PipelineEndpoints(String reads, String passages, String arrivals, 
      * when nobody listens or the listener is a thousand batches behind, the letters are dropped (the counters
      * still have them).
      */
+    /**
+     * How often a tick checks quiet presences when no batch does (traffic has stopped): the last passages
+     * before a lull close within this of their window, not a quarter of a second later as with the 250 ms
+     * of before (which was the whole tail of the dashboard benchmark: issue 15). A tick finds the check
+     * done when batches flow, so it costs a queue hand-off, 50 a second.
+     */
+    public static final long TICK_MILLIS = 20;
+
     public static final String DEFAULT_DEAD_LETTERS = "seda:read-dead-letters?size=1000&discardIfNoConsumers=true&discardWhenFull=true";
 
     public PipelineEndpoints {
@@ -34,7 +42,7 @@ public record PipelineEndpoints(String reads, String passages, String arrivals, 
                 "seda:tag-reads?size=10000&blockWhenFull=true",
                 "seda:passages?size=2000&blockWhenFull=true",
                 "seda:arrivals?size=10000&discardIfNoConsumers=true",
-                250,
+                TICK_MILLIS,
                 DEFAULT_DEAD_LETTERS);
     }
 }

@@ -21,17 +21,22 @@ import org.slf4j.LoggerFactory;
  * passages it produced out. Camel calls it from one consumer thread, which is what
  * {@link PassageSmoother} needs.
  *
- * <p>Quiet presences are checked after a batch only when {@link #ADVANCE_EVERY_MICROS} has passed since
- * the last check (and on every tick): the check walks all open presences, and doing it for each of
- * thousands of batches a second would cost more than the smoothing itself, while closing a passage a
- * few tens of milliseconds later changes nothing for anyone.
+ * <p>Quiet presences are checked after a batch or a tick only when a gap has passed since the last check:
+ * the check walks all open presences, and doing it for each of thousands of batches a second would cost
+ * more than the smoothing itself. The gap is {@link #ADVANCE_EVERY_MICROS} (10 ms: a passage reaches the
+ * dashboards within tens of milliseconds of its window closing, issue 15), widened to
+ * {@link #ADVANCE_COST_FACTOR} times what the last check cost when many presences are open, so the checks
+ * never take more than about a twentieth of the smoother's thread, and never wider than
+ * {@link #ADVANCE_EVERY_MAX_MICROS}.
  *
  * <p>Reads the smoother refuses for their reader time come out as {@link ReadDeadLetter}s and are
  * counted; a reader clock step back is logged (it is rare and worth a look at the reader).
  */
 public final class SmoothingStage {
 
-    static final long ADVANCE_EVERY_MICROS = 50_000;
+    static final long ADVANCE_EVERY_MICROS = 10_000;
+    static final long ADVANCE_EVERY_MAX_MICROS = 50_000;
+    static final int ADVANCE_COST_FACTOR = 20;
 
     private static final Logger log = LoggerFactory.getLogger(SmoothingStage.class);
 
@@ -52,6 +57,7 @@ public final class SmoothingStage {
     private final Clock clock;
     private final PipelineCounters counters;
     private long lastAdvanceWall = Long.MIN_VALUE;
+    private long advanceGap = ADVANCE_EVERY_MICROS;
     private long clockStepsLogged;
 
     public SmoothingStage(PassageSmoother smoother, Clock clock, PipelineCounters counters) {
@@ -120,7 +126,7 @@ public final class SmoothingStage {
                 smoother.flushLocation(locationId, out);
             }
         });
-        if (accepted[0] && now - lastAdvanceWall >= ADVANCE_EVERY_MICROS) {
+        if (accepted[0] && dueForAdvance(now)) {
             advance(now, out);
         }
         publish();
@@ -131,7 +137,7 @@ public final class SmoothingStage {
         Collector out = new Collector();
         long now = Instants.toMicros(clock.instant());
         acceptAll(batch, now, out);
-        if (now - lastAdvanceWall >= ADVANCE_EVERY_MICROS) {
+        if (dueForAdvance(now)) {
             advance(now, out);
         }
         publish();
@@ -155,7 +161,9 @@ public final class SmoothingStage {
 
     public Output onTick(Tick tick) {
         Collector out = new Collector();
-        advance(tick.wallMicros(), out);
+        if (dueForAdvance(tick.wallMicros())) {
+            advance(tick.wallMicros(), out); // batches keep checking while they flow; ticks do it when they stop
+        }
         publish();
         return out.done();
     }
@@ -179,9 +187,21 @@ public final class SmoothingStage {
         return filter;
     }
 
+    /** The gap has passed since the last check; also before the first and after the wall clock stepped back. */
+    private boolean dueForAdvance(long now) {
+        if (lastAdvanceWall == Long.MIN_VALUE) {
+            return true;
+        }
+        long since = now - lastAdvanceWall;
+        return since >= advanceGap || since < 0;
+    }
+
     private void advance(long now, Collector out) {
+        long started = System.nanoTime();
         smoother.advance(now, out);
         lastAdvanceWall = now;
+        long costMicros = (System.nanoTime() - started) / 1000;
+        advanceGap = Math.min(ADVANCE_EVERY_MAX_MICROS, Math.max(ADVANCE_EVERY_MICROS, costMicros * ADVANCE_COST_FACTOR));
     }
 
     private void publish() {

@@ -21,7 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param filter            read filters applied before smoothing
  * @param storeRetryDelay   first wait before retrying a failed store batch (doubles up to 30 s)
  * @param storeBatchSize    passages gathered into one store write at most (default 5,000)
- * @param storeBatchLinger  how long a store write waits for more passages to fill its batch (default 50 ms;
+ * @param storeBatchLinger  how long a store write waits for more passages to fill its batch (default 10 ms;
  *                          0: write what is waiting now). Size or time, whichever comes first.
  */
 @ConfigurationProperties("rfid.pipeline")
@@ -35,7 +35,7 @@ public record PipelineProperties(
         @DefaultValue Filter filter,
         @DefaultValue("500ms") Duration storeRetryDelay,
         @DefaultValue("5000") int storeBatchSize,
-        @DefaultValue("50ms") Duration storeBatchLinger,
+        @DefaultValue("10ms") Duration storeBatchLinger,
         @DefaultValue ReaderClock readerClock) {
 
     public PipelineProperties {
