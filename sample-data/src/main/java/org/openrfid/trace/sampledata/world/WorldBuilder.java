@@ -143,7 +143,7 @@ public final class WorldBuilder {
                                   List<Location> locations, List<ReadPoint> readPoints) {
         for (int door = 1; door <= doors; door++) {
             String id = String.format("%s-D%02d", warehouse, door);
-            locations.add(new Location(id, "Dock door " + door, LocationKind.DOCK_DOOR, site.lat() + 0.0001,
+            locations.add(new Location(id, door + "号装卸门 Dock door " + door, LocationKind.DOCK_DOOR, site.lat() + 0.0001,
                     site.lon() + 0.0001 * door, warehouse));
             readPoints.add(new ReadPoint("rdr-" + id, 1, id, "", null));
             readPoints.add(new ReadPoint("rdr-" + id, 2, id, "", null));
