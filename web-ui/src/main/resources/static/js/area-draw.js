@@ -1,5 +1,5 @@
 // A polygon drawn on a Leaflet map corner by corner, shared by the places page and the rule form:
-//   rfidAreaDraw.create(ctx) -> { add(latlng), undo(), clear(), set(corners), corners(), drawing(on), bounds(), toWgs(latlng) }
+//   rfidAreaDraw.create(ctx) -> { add(latlng), undo(), clear(), set(corners), corners(), vertices(), drawing(on), bounds(), toWgs(latlng) }
 //   rfidAreaDraw.places(ctx, exceptId) draws the known places with their names; rfidAreaDraw.fit(map, bounds).
 // where ctx is what rfidMap.create resolves to. Corners are kept in WGS84 [lat, lon]: the map may draw on GCJ-02
 // tiles, so a click is moved back to WGS84 before it is kept, and corners are moved to the map's datum to be drawn.
@@ -29,11 +29,14 @@
 
     function toMap(c) { return ctx.project(c[0], c[1]); }
 
+    var vertices = 0;   // corners of the polygon on the map layer (the canvas renderer leaves no SVG path to count)
+
     function redraw() {
       layer.clearLayers();
       var pts = corners.map(toMap);
+      vertices = 0;
       if (pts.length >= 3) {
-        L.polygon(pts, Object.assign({ dashArray: drawing ? '4 4' : null }, STYLE)).addTo(layer);
+        vertices = L.polygon(pts, Object.assign({ dashArray: drawing ? '4 4' : null }, STYLE)).addTo(layer).getLatLngs()[0].length;
       } else if (pts.length === 2) {
         L.polyline(pts, { color: STYLE.color, weight: 2, dashArray: '4 4' }).addTo(layer);
       }
@@ -50,6 +53,8 @@
       /** Replaces the corners (WGS84 [lat, lon], without the closing one). */
       set: function (wgs) { corners = wgs.slice(); redraw(); },
       corners: function () { return corners.slice(); },
+      /** How many corners the polygon drawn on the map has (0 while fewer than 3 corners are drawn). */
+      vertices: function () { return vertices; },
       drawing: function (on) { if (on !== undefined) { drawing = on; redraw(); } return drawing; },
       /** The corners' bounds on the map, or null when there are none. */
       bounds: function () { return corners.length > 0 ? L.latLngBounds(corners.map(toMap)) : null; },
