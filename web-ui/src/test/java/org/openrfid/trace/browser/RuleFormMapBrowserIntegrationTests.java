@@ -87,7 +87,7 @@ class RuleFormMapBrowserIntegrationTests extends ConsoleBrowserTest {
         assertCorners(browser.findElement(By.id("rule-area")).getAttribute("value"), corners);
         assertThat(map.getAttribute("data-vertices")).as("the polygon drawn").isEqualTo("4");
         assertCleanPage(browser);
-        browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", map);
+        showMap(browser);
         screenshot(browser, "rule-area-edit-zh-CN");
         rules.delete(ruleId, "test");
     }
@@ -181,6 +181,12 @@ class RuleFormMapBrowserIntegrationTests extends ConsoleBrowserTest {
             assertThat(ring[i].y).as("latitude of corner %d", i).isCloseTo(clicks.get(i).get(0).doubleValue(), within(1e-6));
             assertThat(ring[i].x).as("longitude of corner %d", i).isCloseTo(clicks.get(i).get(1).doubleValue(), within(1e-6));
         }
+    }
+
+    /** Scrolls the page so the map is in the screenshot. */
+    private static void showMap(ChromeDriver browser) {
+        browser.executeScript("window.scrollTo(0, document.getElementById('rule-area-map').getBoundingClientRect().top + window.scrollY - 200);");
+        waitFor(browser, Duration.ofSeconds(5), b -> ((Number) ((ChromeDriver) b).executeScript("return window.scrollY;")).doubleValue() > 0);
     }
 
     private static WebElement mapReady(ChromeDriver browser) {
