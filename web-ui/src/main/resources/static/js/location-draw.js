@@ -29,31 +29,10 @@
     var areaButton = document.getElementById('draw-area');
 
     window.rfidMap.create(el, { locations: false }).then(function (ctx) {
-      var wgsToMap = window.rfidMap.projector(ctx.settings.crs);
-      // the inverse of the datum shift by fixed-point iteration (the shift changes slowly: 4 rounds reach 1e-9 degrees)
-      function toWgs(latlng) {
-        var lat = latlng.lat;
-        var lon = latlng.lng;
-        for (var i = 0; i < 4; i++) {
-          var p = wgsToMap(lat, lon);
-          lat += latlng.lat - p[0];
-          lon += latlng.lng - p[1];
-        }
-        return [lat, lon];
-      }
+      var area = window.rfidAreaDraw.create(ctx);
 
       var editing = el.dataset.editing || '';
-      var drawn = [];
-      Object.keys(ctx.locations).forEach(function (id) {
-        var l = ctx.locations[id];
-        if (id === editing) { return; }
-        var top = !l.parent;
-        L.circleMarker(l.latlng, top
-          ? { radius: 5, color: '#1d2733', weight: 1, fillColor: '#ffffff', fillOpacity: 1 }
-          : { radius: 3, color: '#0b6bcb', weight: 1, fillColor: '#ffffff', fillOpacity: 1 })
-          .bindTooltip(document.createTextNode(l.name)).addTo(ctx.map);
-        drawn.push(id);
-      });
+      var drawn = window.rfidAreaDraw.places(ctx, editing);
       var areas = [];
       ctx.base.eachLayer(function (layer) {
         var p = layer.feature && layer.feature.properties;
@@ -63,15 +42,13 @@
         }
       });
 
-      // the shape being drawn or edited
+      // the shape being drawn or edited: corners by the shared drawing, anything else (a point, a kept area) here
       var mode = 'point';
-      var corners = [];     // WGS84 [lat, lon]
       var kept = null;      // an area kept from the place that the tools cannot edit corner by corner (several polygons)
       var draft = L.layerGroup().addTo(ctx.map);
 
-      function toMap(c) { return ctx.project(c[0], c[1]); }
-
       function writeArea() {
+        var corners = area.corners();
         if (kept) {
           areaField.value = JSON.stringify(kept);
         } else if (corners.length === 0) {
@@ -85,23 +62,15 @@
 
       function redraw() {
         draft.clearLayers();
+        area.drawing(mode === 'area');
         if (kept) {
-          L.geoJSON(ctx.projectGeoJson(kept), { style: { color: '#b00020', weight: 2, fillOpacity: 0.15 } }).addTo(draft);
-        } else if (corners.length > 0) {
-          var pts = corners.map(toMap);
-          if (pts.length >= 3) {
-            L.polygon(pts, { color: '#b00020', weight: 2, fillOpacity: 0.15, dashArray: mode === 'area' ? '4 4' : null }).addTo(draft);
-          } else if (pts.length === 2) {
-            L.polyline(pts, { color: '#b00020', weight: 2, dashArray: '4 4' }).addTo(draft);
-          }
-          pts.forEach(function (p) {
-            L.circleMarker(p, { radius: 4, color: '#b00020', weight: 2, fillColor: '#ffffff', fillOpacity: 1 }).addTo(draft);
-          });
-        } else if (latField.value !== '' && lonField.value !== '' && isFinite(Number(latField.value)) && isFinite(Number(lonField.value))) {
+          L.geoJSON(ctx.projectGeoJson(kept), { style: window.rfidAreaDraw.style }).addTo(draft);
+        } else if (area.corners().length === 0 && latField.value !== '' && lonField.value !== ''
+            && isFinite(Number(latField.value)) && isFinite(Number(lonField.value))) {
           L.circleMarker(ctx.project(Number(latField.value), Number(lonField.value)),
             { radius: 9, color: '#b00020', weight: 3, fillColor: '#ffffff', fillOpacity: 1 }).addTo(draft);
         }
-        el.dataset.corners = String(kept ? -1 : corners.length);
+        el.dataset.corners = String(kept ? -1 : area.corners().length);
       }
 
       function say(text) {
@@ -118,22 +87,21 @@
       }
 
       function cornersText() {
-        say(format(el.dataset.msgCorners, [corners.length]));
+        say(format(el.dataset.msgCorners, [area.corners().length]));
       }
 
       ctx.map.on('click', function (e) {
-        var w = toWgs(e.latlng);
+        kept = null;
         if (mode === 'area') {
-          kept = null;
-          corners.push(w);
+          area.add(e.latlng);
           latField.value = '';
           lonField.value = '';
           writeArea();
           redraw();
           cornersText();
         } else {
-          corners = [];
-          kept = null;
+          var w = area.toWgs(e.latlng);
+          area.clear();
           writeArea();
           latField.value = String(round(w[0]));
           lonField.value = String(round(w[1]));
@@ -144,7 +112,7 @@
 
       pointButton.addEventListener('click', function () { setMode('point'); });
       areaButton.addEventListener('click', function () {
-        if (mode !== 'area' && !kept && corners.length === 0) {
+        if (mode !== 'area' && !kept && area.corners().length === 0) {
           latField.value = '';
           lonField.value = '';
         }
@@ -152,17 +120,17 @@
       });
       document.getElementById('draw-finish').addEventListener('click', function () {
         setMode('point');
-        if (corners.length > 0) { cornersText(); }
+        if (area.corners().length > 0) { cornersText(); }
       });
       document.getElementById('draw-undo').addEventListener('click', function () {
-        if (kept) { kept = null; } else { corners.pop(); }
+        if (kept) { kept = null; } else { area.undo(); }
         writeArea();
         redraw();
         cornersText();
       });
       document.getElementById('draw-clear').addEventListener('click', function () {
         kept = null;
-        corners = [];
+        area.clear();
         latField.value = '';
         lonField.value = '';
         writeArea();
@@ -172,8 +140,8 @@
       // typed coordinates mean a point: the drawn area gives way
       [latField, lonField].forEach(function (f) {
         f.addEventListener('input', function () {
-          if (corners.length > 0 || kept) {
-            corners = [];
+          if (area.corners().length > 0 || kept) {
+            area.clear();
             kept = null;
             writeArea();
           }
@@ -189,25 +157,21 @@
           if (g.type === 'Polygon' && g.coordinates && g.coordinates.length === 1) {
             var ring = g.coordinates[0].map(function (c) { return [c[1], c[0]]; });
             if (ring.length > 1 && ring[0][0] === ring[ring.length - 1][0] && ring[0][1] === ring[ring.length - 1][1]) { ring.pop(); }
-            corners = ring;
+            area.set(ring);
           } else {
             kept = g;
           }
         } catch (err) {
-          corners = [];
+          area.clear();
         }
-        var shown = corners.length > 0 ? corners.map(toMap) : [];
-        if (kept) { view = L.geoJSON(ctx.projectGeoJson(kept)).getBounds(); } else if (shown.length > 0) { view = L.latLngBounds(shown); }
+        view = kept ? L.geoJSON(ctx.projectGeoJson(kept)).getBounds() : area.bounds();
       } else if (latField.value !== '' && lonField.value !== '' && isFinite(Number(latField.value)) && isFinite(Number(lonField.value))) {
         view = L.latLngBounds([ctx.project(Number(latField.value), Number(lonField.value))]);
       }
-      if (view && view.isValid()) {
-        // no animation: the form's place is in view at once (and a screenshot shows it, not a zoom half done)
-        ctx.map.fitBounds(view, { padding: [40, 40], maxZoom: 15, animate: false });
-      }
+      window.rfidAreaDraw.fit(ctx.map, view);
       tools.hidden = false;
       setMode('point');
-      if (corners.length > 0) { cornersText(); }
+      if (area.corners().length > 0) { cornersText(); }
       el.dataset.places = String(drawn.length);
       el.dataset.areas = areas.join(',');
       el.dataset.ready = '1';

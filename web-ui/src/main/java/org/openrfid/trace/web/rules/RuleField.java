@@ -23,7 +23,9 @@ public record RuleField(String name, Kind kind, ChronoUnit unit) {
         /** Named vehicle categories as check boxes plus GA 24.4 codes typed in. */
         CATEGORIES,
         /** Names separated by commas (watchlist names). */
-        NAMES
+        NAMES,
+        /** A section-speed rule's sections: rows of two places, stored as the equally long lists {@code from} and {@code to}. */
+        SECTIONS
     }
 
     static RuleField number(String name) {

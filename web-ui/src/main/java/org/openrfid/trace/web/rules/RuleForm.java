@@ -22,9 +22,10 @@ import org.openrfid.trace.web.rules.RuleField.Kind;
  *
  * @param values per parameter name, what the form sent (several values for check boxes); a category rule's typed
  *               GA 24.4 codes under {@code vehicleTypes.codes}
+ * @param sections a section-speed rule's sections as typed (rows with neither end left out)
  */
 public record RuleForm(String id, AlertType type, String severity, boolean enabled, Map<String, List<String>> values,
-                       List<String> places, String area) {
+                       List<String> places, String area, List<RuleSection> sections) {
 
     public static final String CODES = ".codes";
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
@@ -41,11 +42,12 @@ public record RuleForm(String id, AlertType type, String severity, boolean enabl
         values = Map.copyOf(clean);
         places = places == null ? List.of() : places.stream().filter(s -> s != null && !s.isBlank()).map(String::strip).distinct().toList();
         area = area == null || area.isBlank() ? null : area.strip();
+        sections = sections == null ? List.of() : List.copyOf(sections);
     }
 
     /** A new rule of this type: on, severity HIGH, every parameter left to the rule's default. */
     public static RuleForm blank(AlertType type) {
-        return new RuleForm("", type, Severity.HIGH.name(), true, Map.of(), List.of(), null);
+        return new RuleForm("", type, Severity.HIGH.name(), true, Map.of(), List.of(), null, List.of());
     }
 
     /** The form showing a stored rule. */
@@ -77,9 +79,10 @@ public record RuleForm(String id, AlertType type, String severity, boolean enabl
                     values.put(f.name() + CODES, List.of(String.join(", ", codes)));
                 }
                 case NAMES -> values.put(f.name(), List.of(String.join(", ", p.list(f.name()))));
+                case SECTIONS -> { } // read below: two stored lists make one field
             }
         }
-        return new RuleForm(d.id(), d.type(), d.severity().name(), d.enabled(), values, d.locations(), d.area());
+        return new RuleForm(d.id(), d.type(), d.severity().name(), d.enabled(), values, d.locations(), d.area(), RuleSection.of(p));
     }
 
     /** The first value sent for the field, or "". */
@@ -90,6 +93,15 @@ public record RuleForm(String id, AlertType type, String severity, boolean enabl
 
     public boolean checked(String name, String option) {
         return values.getOrDefault(name, List.of()).contains(option);
+    }
+
+    /** The section rows the form shows: the rule's own, then empty ones to add more without JavaScript. */
+    public List<RuleSection> sectionRows() {
+        List<RuleSection> rows = new ArrayList<>(sections);
+        for (int i = 0; i < RuleSection.EMPTY_ROWS; i++) {
+            rows.add(new RuleSection("", ""));
+        }
+        return rows;
     }
 
     public boolean watches(String placeId) {
@@ -108,7 +120,7 @@ public record RuleForm(String id, AlertType type, String severity, boolean enabl
             problems.put("severity", "rules.problem.severity");
         }
         for (RuleField f : RuleTypes.fields(type)) {
-            String problem = problem(f);
+            String problem = f.kind() == Kind.SECTIONS ? RuleSection.problem(sections, knownPlaces) : problem(f);
             if (problem != null) {
                 problems.put(f.name(), problem);
             }
@@ -131,6 +143,7 @@ public record RuleForm(String id, AlertType type, String severity, boolean enabl
             case DAYS -> RuleTypes.DAYS.containsAll(values.getOrDefault(f.name(), List.of())) ? null : "rules.problem.days";
             case CATEGORIES -> categoriesProblem(f.name());
             case NAMES -> names(v).stream().allMatch(n -> NAME.matcher(n).matches()) ? null : "rules.problem.names";
+            case SECTIONS -> null;
         };
     }
 
@@ -155,13 +168,19 @@ public record RuleForm(String id, AlertType type, String severity, boolean enabl
     }
 
     /**
-     * The definition to store; call only when {@link #problems} is empty. Parameters this form does not offer are
+     * The definition to store; call only when {@link #problems} is empty. Sections replace the stored {@code from} and
+     * {@code to}. Parameters this form does not offer are
      * kept from {@code stored} (null for a new rule); an emptied field falls back to the rule's default.
      */
     public RuleDefinition toDefinition(RuleDefinition stored) {
         Map<String, Object> params = new LinkedHashMap<>(stored == null || stored.type() != type ? Map.of() : stored.params());
         for (RuleField f : RuleTypes.fields(type)) {
             params.remove(f.name());
+            if (f.kind() == Kind.SECTIONS) {
+                params.put("from", sections.stream().map(RuleSection::from).toList());
+                params.put("to", sections.stream().map(RuleSection::to).toList());
+                continue;
+            }
             Object v = param(f);
             if (v != null) {
                 params.put(f.name(), v);
@@ -184,6 +203,7 @@ public record RuleForm(String id, AlertType type, String severity, boolean enabl
                 yield nullIfEmpty(all);
             }
             case NAMES -> nullIfEmpty(names(v));
+            case SECTIONS -> null;
         };
     }
 

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.function.Function;
 import org.openrfid.trace.service.alert.rule.RuleDefinition;
 import org.openrfid.trace.service.alert.rule.RuleParams;
+import org.openrfid.trace.web.rules.RuleField.Kind;
 
 /**
  * A stored rule's parameters as a person reads them: place names instead of location ids, "22:00–06:00",
@@ -48,7 +49,8 @@ public final class RuleTexts {
         List<Fact> facts = new ArrayList<>();
         RuleParams p = d.p();
         for (RuleField f : RuleTypes.fields(d.type())) {
-            if (f.name().equals("to") || !p.has(f.name()) && !f.name().equals("from")) {
+            boolean set = f.kind() == Kind.SECTIONS ? p.has("from") : p.has(f.name());
+            if (f.name().equals("to") || !set && !f.name().equals("from")) {
                 continue;
             }
             List<Part> parts = parts(f, d);
@@ -81,6 +83,7 @@ public final class RuleTexts {
                                 : Part.key("vehicleType." + s.toUpperCase(Locale.ROOT)))
                         .toList();
                 case NAMES -> p.list(f.name()).stream().map(Part::text).toList();
+                case SECTIONS -> RuleSection.of(p).stream().map(s -> Part.text(placeName.apply(s.from()) + " → " + placeName.apply(s.to()))).toList();
             };
         } catch (IllegalArgumentException e) {
             // a stored value the rule refuses (edited in the database): shown as stored, the engine logs why it does not run

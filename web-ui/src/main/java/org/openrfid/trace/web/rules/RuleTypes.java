@@ -12,8 +12,7 @@ import org.openrfid.trace.web.rules.RuleField.Kind;
 
 /**
  * The parameters each rule type's form offers, as the rule factories read them (their javadoc is the
- * reference). A parameter the form does not offer (a speed rule's sections, a watchlist rule's severity
- * by list) is kept as stored when a rule is edited here.
+ * reference). A parameter the form does not offer (a watchlist rule's severity by list) is kept as stored when a rule is edited here.
  */
 public final class RuleTypes {
 
@@ -38,7 +37,7 @@ public final class RuleTypes {
                 duration("settle", ChronoUnit.SECONDS));
         FIELDS.put(AlertType.PLATE_MISMATCH, plate);
         FIELDS.put(AlertType.PLATE_WITHOUT_TAG, concat(plate, duration("readerActiveWithin", ChronoUnit.MINUTES)));
-        FIELDS.put(AlertType.SECTION_SPEED, List.of(number("limitKmh"), duration("window", ChronoUnit.HOURS)));
+        FIELDS.put(AlertType.SECTION_SPEED, List.of(RuleField.of("sections", Kind.SECTIONS), number("limitKmh"), duration("window", ChronoUnit.HOURS)));
         FIELDS.put(AlertType.LIBRARY_UNCHECKED_EXIT, List.of());
         FIELDS.put(AlertType.CUSTOMS_HOLD_EXIT, List.of());
         FIELDS.put(AlertType.READER_DOWN, List.of(duration("after", ChronoUnit.SECONDS)));

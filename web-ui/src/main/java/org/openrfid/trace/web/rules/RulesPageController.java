@@ -127,7 +127,7 @@ class RulesPageController {
                 return "redirect:/admin/rules/" + rule.id() + "?done=" + (created ? "created" : "changed");
             } catch (IllegalArgumentException e) {
                 refusal = e.getMessage();
-                problems.put(RuleRefusals.field(refusal), "rules.problem.refused");
+                problems.put(RuleRefusals.field(refusal, form.type()), "rules.problem.refused");
             }
         }
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -184,6 +184,6 @@ class RulesPageController {
         AlertType type = before != null ? before.type() : AlertType.parse("type", String.valueOf(body.getFirst("type")));
         String id = before != null ? before.id() : body.getFirst("id");
         return new RuleForm(id, type, body.getFirst("severity"), "on".equals(body.getFirst("enabled")), values, body.get("places"),
-                body.getFirst("area"));
+                body.getFirst("area"), RuleSection.rows(body.get("sectionFrom"), body.get("sectionTo")));
     }
 }

@@ -51,7 +51,7 @@ class RulePagesUnitTests {
         assertThat(category(Map.of("vehicleTypes.codes", List.of("tanker"))).problems(PLACES)).containsEntry("vehicleTypes", "rules.problem.code");
         assertThat(category(Map.of("vehicleTypes", List.of("rockets"))).problems(PLACES)).containsEntry("vehicleTypes", "rules.problem.code");
         RuleForm travel = new RuleForm("bad id", AlertType.CLONE_IMPOSSIBLE_TRAVEL, "HIGH", true,
-                Map.of("topSpeedKmh", List.of("fast"), "window", List.of("1.5")), List.of("CQ-CP-999"), null);
+                Map.of("topSpeedKmh", List.of("fast"), "window", List.of("1.5")), List.of("CQ-CP-999"), null, List.of());
         assertThat(travel.problems(PLACES)).containsEntry("id", "rules.problem.id").containsEntry("topSpeedKmh", "rules.problem.number")
                 .containsEntry("window", "rules.problem.duration").containsEntry("places", "rules.problem.place");
     }
@@ -64,7 +64,7 @@ class RulePagesUnitTests {
         stored.put("debounce", "PT10M");
         RuleDefinition before = new RuleDefinition("watchlist", AlertType.WATCHLIST, true, Severity.CRITICAL, stored, List.of(), null);
         RuleForm form = new RuleForm("watchlist", AlertType.WATCHLIST, "CRITICAL", false,
-                Map.of("excludeLists", List.of("customs_hold, inspection_expired"), "debounce", List.of("")), List.of(), null);
+                Map.of("excludeLists", List.of("customs_hold, inspection_expired"), "debounce", List.of("")), List.of(), null, List.of());
         RuleDefinition after = form.toDefinition(before);
         assertThat(after.enabled()).isFalse();
         assertThat(after.params()).containsEntry("excludeLists", List.of("customs_hold", "inspection_expired"))
@@ -92,6 +92,40 @@ class RulePagesUnitTests {
     }
 
     @Test
+    void sectionsAreReadByRowAndStoredAsEquallyLongFromAndToLists() {
+        List<RuleSection> rows = RuleSection.rows(List.of("CQ-CP-001", "", "CQ-CP-002"), List.of("CQ-CP-002", "", "CQ-CP-001", ""));
+        assertThat(rows).as("rows with neither end dropped").containsExactly(new RuleSection("CQ-CP-001", "CQ-CP-002"),
+                new RuleSection("CQ-CP-002", "CQ-CP-001"));
+        RuleForm form = sectionSpeed(rows);
+        assertThat(form.problems(PLACES)).isEmpty();
+        Map<String, Object> stored = new LinkedHashMap<>(Map.of("from", List.of("CQ-CP-009"), "to", List.of("CQ-CP-008"), "limitKmh", 60.0));
+        RuleDefinition before = new RuleDefinition("sections", AlertType.SECTION_SPEED, true, Severity.HIGH, stored, List.of(), null);
+        RuleDefinition d = form.toDefinition(before);
+        assertThat(d.params()).containsEntry("from", List.of("CQ-CP-001", "CQ-CP-002")).containsEntry("to", List.of("CQ-CP-002", "CQ-CP-001"))
+                .containsEntry("limitKmh", 80.0).doesNotContainKey("sections");
+
+        RuleForm again = RuleForm.of(d);
+        assertThat(again.sections()).isEqualTo(rows);
+        assertThat(again.sectionRows()).as("two empty rows to add more without JavaScript").hasSize(4).last().isEqualTo(new RuleSection("", ""));
+        assertThat(again.toDefinition(d)).isEqualTo(d);
+        RuleTexts texts = new RuleTexts(id -> id.equals("CQ-CP-001") ? "Chaotianmen Bridge" : "Jiahua Bridge");
+        assertThat(texts.facts(d).get(0).parts()).extracting(RuleTexts.Part::text)
+                .containsExactly("Chaotianmen Bridge → Jiahua Bridge", "Jiahua Bridge → Chaotianmen Bridge");
+    }
+
+    @Test
+    void aSectionWithOneEndTheSamePlaceTwiceAnUnknownPlaceOrNoSectionIsRefused() {
+        assertThat(sectionSpeed(RuleSection.rows(List.of("CQ-CP-001"), List.of(""))).problems(PLACES))
+                .containsExactly(Map.entry("sections", "rules.problem.sectionEnd"));
+        assertThat(sectionSpeed(List.of(new RuleSection("CQ-CP-001", "CQ-CP-001"))).problems(PLACES))
+                .containsExactly(Map.entry("sections", "rules.problem.sectionSame"));
+        assertThat(sectionSpeed(List.of(new RuleSection("CQ-CP-001", "CQ-CP-999"))).problems(PLACES))
+                .containsExactly(Map.entry("sections", "rules.problem.sectionPlace"));
+        assertThat(sectionSpeed(RuleSection.rows(List.of("", ""), List.of("", ""))).problems(PLACES))
+                .containsExactly(Map.entry("sections", "rules.problem.sectionNone"));
+    }
+
+    @Test
     void durationsAndNumbersReadAsPeopleWriteThem() {
         assertThat(RuleTexts.duration(java.time.Duration.ofSeconds(90)).key()).isEqualTo("rules.duration.SECONDS");
         assertThat(RuleTexts.duration(java.time.Duration.ofMinutes(10)).args()).containsExactly(10L);
@@ -105,6 +139,10 @@ class RulePagesUnitTests {
     }
 
     private static RuleForm category(Map<String, List<String>> values) {
-        return new RuleForm("dg-night", AlertType.CATEGORY_RESTRICTION, "CRITICAL", true, values, List.of("CQ-CP-001"), null);
+        return new RuleForm("dg-night", AlertType.CATEGORY_RESTRICTION, "CRITICAL", true, values, List.of("CQ-CP-001"), null, List.of());
+    }
+
+    private static RuleForm sectionSpeed(List<RuleSection> rows) {
+        return new RuleForm("sections", AlertType.SECTION_SPEED, "HIGH", true, Map.of("limitKmh", List.of("80")), List.of(), null, rows);
     }
 }
