@@ -108,6 +108,11 @@ public record RuleForm(String id, AlertType type, String severity, boolean enabl
         return places.contains(placeId);
     }
 
+    /** Watched, or an end of one of its sections: the form must offer the place, or saving would drop it. */
+    public boolean refersTo(String placeId) {
+        return watches(placeId) || sections.stream().anyMatch(s -> s.from().equals(placeId) || s.to().equals(placeId));
+    }
+
     /** Field ({@code id}, {@code severity}, a parameter's name, {@code places}, {@code area}) → message key. */
     public Map<String, String> problems(Set<String> knownPlaces) {
         Map<String, String> problems = new LinkedHashMap<>();

@@ -151,10 +151,10 @@ class RulesPageController {
 
     /**
      * Checkpoints, sites and gates by the name people tell them apart by (a dock door with its site); lanes only when
-     * the rule lists one (listing a checkpoint covers its lanes).
+     * the rule lists one or a section ends at one (listing a checkpoint covers its lanes).
      */
     private List<Place> places(RuleForm form) {
-        return names.locationsById().values().stream().filter(l -> !"lane".equals(l.kind()) || form.watches(l.id()))
+        return names.locationsById().values().stream().filter(l -> !"lane".equals(l.kind()) || form.refersTo(l.id()))
                 .map(l -> new Place(l.id(), names.locationName(l.id()))).sorted(Comparator.comparing(Place::name)).toList();
     }
 

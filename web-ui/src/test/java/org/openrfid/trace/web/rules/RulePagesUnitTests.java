@@ -108,6 +108,8 @@ class RulePagesUnitTests {
         assertThat(again.sections()).isEqualTo(rows);
         assertThat(again.sectionRows()).as("two empty rows to add more without JavaScript").hasSize(4).last().isEqualTo(new RuleSection("", ""));
         assertThat(again.toDefinition(d)).isEqualTo(d);
+        assertThat(again.refersTo("CQ-CP-002")).as("a section's end is offered by the form (a lane would otherwise not be)").isTrue();
+        assertThat(again.refersTo("CQ-CP-009")).as("the replaced section's end").isFalse();
         RuleTexts texts = new RuleTexts(id -> id.equals("CQ-CP-001") ? "Chaotianmen Bridge" : "Jiahua Bridge");
         assertThat(texts.facts(d).get(0).parts()).extracting(RuleTexts.Part::text)
                 .containsExactly("Chaotianmen Bridge → Jiahua Bridge", "Jiahua Bridge → Chaotianmen Bridge");
