@@ -12,6 +12,8 @@
 #          THREAD_SLACK / FD_SLACK above the highest in the first half (pools may grow, a leak keeps growing)
 #   lag    the pipeline lag never above LAG_MAX_S in any sample after the warm-up
 #   load   reads/s received after the warm-up at least 90 % of the offered rate; every SSE stream got events
+# Two columns say whether the app had the machine to itself: the CPU of the app and simulator, and of every
+# other process (both in % of one core), with the highest of the latter under the verdict.
 # Everything it starts is stopped on exit, Ctrl-C included.
 #
 # Usage: scripts/soak.sh [minutes]      (or SOAK_MINUTES; default 60)
@@ -186,14 +188,20 @@ heap_after_gc_mb() { # a full GC (jcmd's GC.run: G1 collects the whole heap), th
 counts() { cat "$OUT"/sse-*"${1:-}".count 2>/dev/null || true; } # "events opens" of each stream (of one kind)
 sse_events() { counts | awk '{ s += $1 } END { print s + 0 }'; }
 sse_reconnects() { counts | awk '{ s += $2 - 1 } END { print s + 0 }'; }
+# CPU in clock ticks: the whole machine busy (all cores), and one process (user + system). The last two columns
+# say whether the app had the machine to itself: a soak that shares the cores with a build measures the build.
+machine_busy() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat; }
+proc_cpu() { awk '{ sub(/.*\) /, ""); print $12 + $13 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
 
 scrape
 t0=$(date +%s) prev_t=$(date +%s.%N)
 prev_reads=$(metric rfid_reader_tag_reports_total) prev_stored=$(metric rfid_passages_stored_total) prev_sse=$(sse_events)
+prev_busy=$(machine_busy) prev_mine=$(( $(proc_cpu "$APP_PID") + $(proc_cpu "$SIM_PID") ))
+TICKS=$(getconf CLK_TCK) CORES=$(nproc)
 SAMPLES="$OUT/samples.tsv"
 : >"$SAMPLES"
-printf '\n| min | heap after GC (MB) | threads | fds | reads/s | passages/s | lag (ms) | reads queue | open presences | SSE events/s | SSE reopened |\n'
-printf '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n'
+printf '\n| min | heap after GC (MB) | threads | fds | reads/s | passages/s | lag (ms) | reads queue | open presences | SSE events/s | SSE reopened | CPU app+sim (%%) | CPU others (%%) |\n'
+printf '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n'
 while [ $(( $(date +%s) - t0 )) -lt "$DURATION" ]; do
   sleep "$INTERVAL"
   kill -0 "$APP_PID" 2>/dev/null || die "the app died (see $OUT/app.log)"
@@ -203,13 +211,16 @@ while [ $(( $(date +%s) - t0 )) -lt "$DURATION" ]; do
   heap=$(heap_after_gc_mb)
   [ -n "$heap" ] || die "no heap figure from jcmd"
   threads=$(awk '/^Threads:/ { print $2 }' "/proc/$APP_PID/status") fds=$(ls "/proc/$APP_PID/fd" | wc -l)
+  busy=$(machine_busy) mine=$(( $(proc_cpu "$APP_PID") + $(proc_cpu "$SIM_PID") ))
   row=$(awk -v el="$(( $(date +%s) - t0 ))" -v dt="$(awk -v a="$now" -v b="$prev_t" 'BEGIN { print a - b }')" -v heap="$heap" -v th="$threads" -v fd="$fds" \
       -v r="$((reads - prev_reads))" -v s="$((stored - prev_stored))" -v e="$((sse - prev_sse))" -v lag="$(metric rfid_pipeline_lag_seconds "" %.4f)" \
       -v q="$(metric rfid_queue_size 'queue="reads"')" -v op="$(metric rfid_presences_open)" -v rc="$(sse_reconnects)" \
-      'BEGIN { printf "%d\t%.1f\t%d\t%d\t%.0f\t%.0f\t%.0f\t%d\t%d\t%.1f\t%d", el, heap, th, fd, r / dt, s / dt, lag * 1000, q, op, e / dt, rc }')
+      -v cm="$((mine - prev_mine))" -v cb="$((busy - prev_busy))" -v hz="$TICKS" -v cores="$CORES" \
+      'BEGIN { all = dt * hz * cores / 100; o = cb - cm; if (o < 0) o = 0
+               printf "%d\t%.1f\t%d\t%d\t%.0f\t%.0f\t%.0f\t%d\t%d\t%.1f\t%d\t%.0f\t%.0f", el, heap, th, fd, r / dt, s / dt, lag * 1000, q, op, e / dt, rc, cm / all * cores, o / all * cores }')
   echo "$row" >>"$SAMPLES"
-  echo "$row" | awk -F'\t' '{ printf "| %.1f | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $1 / 60, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11 }'
-  prev_t=$now prev_reads=$reads prev_stored=$stored prev_sse=$sse
+  echo "$row" | awk -F'\t' '{ printf "| %.1f | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $1 / 60, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13 }'
+  prev_t=$now prev_reads=$reads prev_stored=$stored prev_sse=$sse prev_busy=$busy prev_mine=$mine
 done
 
 # --- verdict ----------------------------------------------------------------------------------------------
@@ -222,7 +233,7 @@ failures=$(metric rfid_store_failures_total) late=$(metric rfid_reads_late_total
 echo
 awk -F'\t' -v warm="$WARMUP" -v tol="$HEAP_TOLERANCE" -v tslack="$THREAD_SLACK" -v fslack="$FD_SLACK" -v lagmax="$LAG_MAX_S" \
     -v offered="$((READERS * RATE))" -v silent="$silent_streams" -v unopened="$unopened" -v alerts="$alert_events" -v fails="$failures" -v late="$late" -v spool="$spool" '
-  $1 >= warm { n++; el[n] = $1; heap[n] = $2; th[n] = $3; fd[n] = $4; reads += $5; pass += $6; if ($7 > lag) lag = $7 }
+  $1 >= warm { n++; el[n] = $1; heap[n] = $2; th[n] = $3; fd[n] = $4; reads += $5; pass += $6; if ($7 > lag) lag = $7; if ($13 > others) others = $13 }
   function maxof(a, from, to,   i, m) { m = a[from]; for (i = from + 1; i <= to; i++) if (a[i] > m) m = a[i]; return m }
   function minof(a, from, to,   i, m) { m = a[from]; for (i = from + 1; i <= to; i++) if (a[i] < m) m = a[i]; return m }
   function median(a, from, to,   i, j, k, v, s) { # insertion sort of a copy: a few dozen samples
@@ -236,6 +247,7 @@ awk -F'\t' -v warm="$WARMUP" -v tol="$HEAP_TOLERANCE" -v tslack="$THREAD_SLACK" 
     early = median(heap, 1, third); late_median = median(heap, n - third + 1, n)
     growth = (late_median - early) / early * 100
     printf "after the warm-up (%d s): %d samples; store failures %d, late reads %d, spooled batches now %d\n", warm, n, fails, late, spool
+    printf "other processes on the machine: up to %d %% of a core in a sample (a soak beside a build measures the build too)\n", others
     check(growth <= tol, sprintf("heap after full GC, median of the first third %.1f MB -> of the last third %.1f MB: %+.1f %% (limit +%d %%; samples %.1f..%.1f MB)", early, late_median, growth, tol, minof(heap, 1, n), maxof(heap, 1, n)))
     check(maxof(th, half + 1, n) <= maxof(th, 1, half) + tslack, sprintf("threads: highest %d in the first half, %d in the second (slack %d)", maxof(th, 1, half), maxof(th, half + 1, n), tslack))
     check(maxof(fd, half + 1, n) <= maxof(fd, 1, half) + fslack, sprintf("file handles: highest %d in the first half, %d in the second (slack %d)", maxof(fd, 1, half), maxof(fd, half + 1, n), fslack))
