@@ -25,6 +25,30 @@ public final class Menu {
         return roles.contains("AUDITOR") && roles.stream().noneMatch(DESKS::contains);
     }
 
+    /**
+     * Where a person lands after logging in: an auditor with no desk on the trail, a person with one desk that has
+     * a page of its own (the library, the port, the docks) on it, everyone else on the dashboard.
+     */
+    public static String landing(Collection<String> roles) {
+        if (auditOnly(roles)) {
+            return "/audit";
+        }
+        List<String> desks = roles.stream().filter(DESKS::contains).distinct().toList();
+        if (desks.size() == 1) {
+            switch (desks.get(0)) {
+                case "LIBRARIAN":
+                    return "/library";
+                case "CUSTOMS":
+                    return "/customs";
+                case "LOGISTICS":
+                    return "/logistics";
+                default:
+                    break;
+            }
+        }
+        return "/";
+    }
+
     public static List<Item> forRoles(Collection<String> roles) {
         List<Item> items = new ArrayList<>();
         if (roles.stream().anyMatch(DESKS::contains)) {

@@ -29,8 +29,12 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 
@@ -96,6 +100,7 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, @Value("${rfid.security.login-page:}") String loginPage,
                                             @Value("${rfid.security.denied-page:}") String deniedPage,
+                                            @Value("${rfid.security.landing-page:}") String landingPage,
                                             AccountDetailsService accounts, SessionRegistry sessionRegistry,
                                             ObjectProvider<ApiTokens> tokens, ObjectProvider<Clock> clock,
                                             @Value("${rfid.ui.map.tiles:}") String mapTiles) throws Exception {
@@ -199,9 +204,33 @@ class SecurityConfiguration {
         if (loginPage.isBlank()) {
             http.formLogin(withDefaults());
         } else {
-            http.formLogin(form -> form.loginPage(loginPage).permitAll());
+            http.formLogin(form -> {
+                form.loginPage(loginPage).permitAll();
+                if (!landingPage.isBlank()) {
+                    form.successHandler(landingAfterLogin(landingPage));
+                }
+            });
         }
         return http.build();
+    }
+
+    /**
+     * After a form login: the page the person was sent away from, or else the landing page
+     * ({@code rfid.security.landing-page}), which sends each person on to their own desk. The console's root counts
+     * as no page of their own: opening the address of the app and logging in is arriving, not asking for the dashboard.
+     */
+    private static AuthenticationSuccessHandler landingAfterLogin(String landingPage) {
+        HttpSessionRequestCache cache = new HttpSessionRequestCache();
+        SavedRequestAwareAuthenticationSuccessHandler saved = new SavedRequestAwareAuthenticationSuccessHandler();
+        saved.setDefaultTargetUrl(landingPage);
+        saved.setRequestCache(cache);
+        return (request, response, authentication) -> {
+            SavedRequest asked = cache.getRequest(request, response);
+            if (asked != null && (request.getContextPath() + "/").equals(java.net.URI.create(asked.getRedirectUrl()).getPath())) {
+                cache.removeRequest(request, response);
+            }
+            saved.onAuthenticationSuccess(request, response, authentication);
+        };
     }
 
     private static AuthorizationManager<RequestAuthorizationContext> adminOrSelf() {
