@@ -14,8 +14,10 @@ import org.junit.jupiter.api.Test;
  * Issue 18, the soak in every build: {@code scripts/soak.sh} for five minutes, the same script the one-hour
  * run uses, so the verdict is the one the script prints (heap after full GC, threads, file handles, lag,
  * reads held, UI streams fed). The app is the packaged jar in its own JVM, the readers are LLRP over
- * loopback TCP, the UI is logged-in sessions on the live streams. Samples every 30 s instead of 60 to
- * have enough of them in five minutes; the table is kept in {@code target/soak/soak.out}.
+ * loopback TCP, the UI is logged-in sessions on the live streams. Samples every 20 s instead of 60: the heap
+ * check compares medians of thirds of the samples after the warm-up, and with 30 s a third was two samples, one
+ * high GC moment away from the limit (+8.7 % against 10 % in a clean run, 2026-12-07); with 20 s it is three.
+ * The table is kept in {@code target/soak/soak.out}.
  */
 class SoakIntegrationTests {
 
@@ -42,7 +44,7 @@ class SoakIntegrationTests {
 
         ProcessBuilder builder = new ProcessBuilder("bash", script.toString(), Integer.toString(MINUTES))
                 .directory(root.toFile()).redirectErrorStream(true).redirectOutput(transcript.toFile());
-        builder.environment().put("INTERVAL", "30");
+        builder.environment().put("INTERVAL", "20");
         builder.environment().put("OUT", out.toString());
         soak = builder.start();
 
