@@ -38,7 +38,7 @@ import org.openrfid.trace.service.platform.cluster.ClusterMetrics;
  * database, idempotent on the passage id as the real one is) while the member is {@link #alive}.
  */
 record PipelineMember(HazelcastInstance hazelcast, CamelContext camel, ClusterSmoothing smoothing, ReaderConnections readers,
-                      ReadPointDirectory readPoints, AtomicBoolean alive, PrometheusMeterRegistry meters) {
+                      ReadPointDirectory readPoints, AtomicBoolean alive, PrometheusMeterRegistry meters, PipelineCounters counters) {
 
     /** The Hazelcast settings every such test shares: small, fast to notice a member gone, no phoning home. */
     static Config tuned(Config config) {
@@ -62,7 +62,8 @@ record PipelineMember(HazelcastInstance hazelcast, CamelContext camel, ClusterSm
         HazelcastInstance hz = Hazelcast.newHazelcastInstance(config);
         ReadPointDirectory readPoints = new ReadPointDirectory();
         Clock clock = Clock.systemUTC();
-        SmoothingStage stage = new SmoothingStage(new PassageSmoother(policy, readPoints, epc -> null), clock, new PipelineCounters());
+        PipelineCounters counters = new PipelineCounters();
+        SmoothingStage stage = new SmoothingStage(new PassageSmoother(policy, readPoints, epc -> null), clock, counters);
         CamelContext camel = new DefaultCamelContext();
         ReaderStatusBoard board = new ReaderStatusBoard();
         camel.addComponent("llrp", ReaderLinkConfiguration.llrpComponent(board, new ReaderProperties.Llrp(0, null)));
@@ -91,7 +92,7 @@ record PipelineMember(HazelcastInstance hazelcast, CamelContext camel, ClusterSm
         ReaderConnections readers = new ReaderConnections(new CamelReaderLinks(camel, endpoints), readPoints, board, hz).start();
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new ClusterMetrics(hz, smoothing, readers).bindTo(meters);
-        return new PipelineMember(hz, camel, smoothing, readers, readPoints, alive, meters);
+        return new PipelineMember(hz, camel, smoothing, readers, readPoints, alive, meters, counters);
     }
 
     /** The cluster layer as the routes' ingress, telling {@code ingested} what it made durable. */
@@ -108,6 +109,11 @@ record PipelineMember(HazelcastInstance hazelcast, CamelContext camel, ClusterSm
                 ingested.accept(batches);
             }
         };
+    }
+
+    /** Presences open in this member's smoother, as of its last batch or tick. */
+    long openPresences() {
+        return counters.openPresences();
     }
 
     /** Whether this member's connection to the reader is up. */
