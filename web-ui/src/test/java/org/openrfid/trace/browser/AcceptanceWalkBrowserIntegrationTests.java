@@ -359,17 +359,6 @@ class AcceptanceWalkBrowserIntegrationTests extends ConsoleBrowserTest {
         new Actions(browser).moveToElement(map, dx, dy).click().perform();
     }
 
-    /** Time inputs take typed keys by the browser's locale (AM/PM or not): set the value a person would pick. */
-    private static void setValue(ChromeDriver browser, String id, String value) {
-        browser.executeScript("arguments[0].value = arguments[1];", browser.findElement(By.id(id)), value);
-    }
-
-    private static void fill(ChromeDriver browser, String id, String value) {
-        WebElement field = browser.findElement(By.id(id));
-        field.clear();
-        field.sendKeys(value);
-    }
-
     private HttpResponse<String> send(String method, String path) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url(path)))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))

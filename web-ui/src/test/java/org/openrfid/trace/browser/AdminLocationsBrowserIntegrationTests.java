@@ -190,10 +190,4 @@ class AdminLocationsBrowserIntegrationTests extends ConsoleBrowserTest {
     private static void clickMap(ChromeDriver browser, WebElement map, int dx, int dy) {
         new Actions(browser).moveToElement(map, dx, dy).click().perform();
     }
-
-    private static void fill(ChromeDriver browser, String id, String value) {
-        WebElement field = browser.findElement(By.id(id));
-        field.clear();
-        field.sendKeys(value);
-    }
 }

@@ -103,6 +103,18 @@ public abstract class ConsoleBrowserTest {
         assertThat(r.statusCode()).as(r.body()).isIn(200, 201);
     }
 
+    /** Types into the field with this id what a person would, after clearing it. */
+    protected static void fill(ChromeDriver browser, String id, String text) {
+        org.openqa.selenium.WebElement input = browser.findElement(By.id(id));
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    /** Time inputs take typed keys by the browser's locale (AM/PM or not): set the value a person would pick. */
+    protected static void setValue(ChromeDriver browser, String id, String value) {
+        browser.executeScript("arguments[0].value = arguments[1];", browser.findElement(By.id(id)), value);
+    }
+
     protected static <T> T waitFor(WebDriver browser, Duration timeout, Function<WebDriver, T> condition) {
         WebDriverWait wait = new WebDriverWait(browser, timeout, Duration.ofMillis(200));
         wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);

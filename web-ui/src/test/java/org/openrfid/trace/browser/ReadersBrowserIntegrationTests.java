@@ -278,12 +278,6 @@ class ReadersBrowserIntegrationTests extends ConsoleBrowserTest {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not for your role");
     }
 
-    private static void fill(ChromeDriver browser, String id, String text) {
-        WebElement input = browser.findElement(By.id(id));
-        input.clear();
-        input.sendKeys(text);
-    }
-
     private String historyOf(String epc) {
         try {
             return send("GET", "/api/v1/tags/history?epc=" + epc, null).body();

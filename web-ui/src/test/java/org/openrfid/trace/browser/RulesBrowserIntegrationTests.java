@@ -338,15 +338,4 @@ class RulesBrowserIntegrationTests extends ConsoleBrowserTest {
         int check = sum % 11;
         return first8 + (check == 10 ? "X" : Integer.toString(check)) + last8;
     }
-
-    /** Time inputs take typed keys by the browser's locale (AM/PM or not): set the value a person would pick. */
-    private static void setValue(ChromeDriver browser, String id, String value) {
-        browser.executeScript("arguments[0].value = arguments[1];", browser.findElement(By.id(id)), value);
-    }
-
-    private static void fill(ChromeDriver browser, String id, String text) {
-        WebElement input = browser.findElement(By.id(id));
-        input.clear();
-        input.sendKeys(text);
-    }
 }

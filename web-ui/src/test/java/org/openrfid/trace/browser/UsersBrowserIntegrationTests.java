@@ -118,12 +118,6 @@ class UsersBrowserIntegrationTests extends ConsoleBrowserTest {
                 .allMatch(m -> m.contains(path + " - Failed to load resource: the server responded with a status of 400"));
     }
 
-    private static void fill(ChromeDriver browser, String id, String text) {
-        WebElement input = browser.findElement(By.id(id));
-        input.clear();
-        input.sendKeys(text);
-    }
-
     private int bearerStatus(String secret) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("/api/v1/me")))
                 .header("Authorization", "Bearer " + secret).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
